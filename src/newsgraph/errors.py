@@ -1,0 +1,93 @@
+"""One root error; every subclass carries a code and an HTTP status, and its message says how to fix it."""
+
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    """Root of every error newsgraph raises on purpose."""
+
+    code = "E-NEWSGRAPH"
+    status = 500
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.message}"
+
+
+class InputError(NewsgraphError):
+    """A document that cannot be read as an article."""
+
+    code = "E-INPUT"
+    status = 422
+
+
+class MissingPathError(InputError):
+    code = "E-INPUT-MISSING"
+    status = 404
+
+
+class UnreadableError(InputError):
+    code = "E-INPUT-UNREADABLE"
+    status = 403
+
+
+class EmptyInputError(InputError):
+    code = "E-INPUT-EMPTY"
+
+
+class BinaryInputError(InputError):
+    code = "E-INPUT-BINARY"
+    status = 415
+
+
+class EncodingError(InputError):
+    code = "E-INPUT-ENCODING"
+
+
+class TooLargeError(InputError):
+    code = "E-INPUT-TOO-LARGE"
+    status = 413
+
+
+class MalformedInputError(InputError):
+    code = "E-INPUT-MALFORMED"
+
+
+class NoTextError(InputError):
+    """The input parsed, but no article text was found in it."""
+
+    code = "E-EXTRACT-NO-TEXT"
+
+
+class UnsupportedInputError(InputError):
+    code = "E-INPUT-UNSUPPORTED"
+    status = 415
+
+
+class ModelNotInstalledError(NewsgraphError):
+    code = "E-MODEL-MISSING"
+
+
+class ConfigError(NewsgraphError):
+    code = "E-CONFIG"
+    status = 400
+
+
+class StoreError(NewsgraphError):
+    code = "E-STORE"
+
+
+class NotFoundError(NewsgraphError):
+    code = "E-NOT-FOUND"
+    status = 404
+
+
+class DataError(NewsgraphError):
+    """Evaluation or dictionary data that is missing or not in the expected format."""
+
+    code = "E-DATA"

@@ -1,0 +1,1 @@
+"""Evaluation of each extraction stage against the gold data in ../shared/data."""
