@@ -219,7 +219,10 @@ def _plain(value: Any) -> Any:
 def to_dict(record: Record) -> dict[str, Any]:
     """The JSON-ready form of a record, ``type`` first."""
     body = _plain(record)
-    return {"type": body.pop("type"), **body}
+    head = {"type": body.pop("type"), "doc_id": body.pop("doc_id")}
+    if isinstance(record, Document):
+        return {**head, **body, "text": body.pop("text")}  # the long field last, for people reading
+    return {**head, **body}
 
 
 _NESTED: dict[str, type[Any]] = {

@@ -1,0 +1,172 @@
+"""`newsgraph`: the commands. Each is a thin layer over a library call."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsgraph.cli.output import Format, emit, fail, stderr
+from newsgraph.config import Settings
+from newsgraph.errors import NewsgraphError
+from newsgraph.records import Failure
+
+MAX_SHOWN_FAILURES = 20
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Turn raw news pages into a sourced, queryable picture of international politics.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Database URL or SQLite file (default: newsgraph.db, or NEWSGRAPH_DB).")
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+Paths = Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for JSONL on stdin.")]
+PublishedOption = Annotated[
+    str | None, typer.Option("--published", help="Publication date YYYY-MM-DD for every input (wins over found).")
+]
+OutletOption = Annotated[str | None, typer.Option("--outlet", help="Outlet name for every input (wins over found).")]
+
+
+def _settings(db: str | None = None, **overrides: object) -> Settings:
+    values = {k: v for k, v in overrides.items() if v is not None}
+    if db is not None:
+        values["db"] = db
+    try:
+        return Settings.load(values)
+    except NewsgraphError as err:
+        raise fail(err, status=2) from err
+
+
+def _check_date(value: str | None, name: str) -> None:
+    from newsgraph.extract.metadata import parse_date
+
+    if value is not None and parse_date(value) is None:
+        stderr.print(f"[red]error[/red] {name} must be a date YYYY-MM-DD, got {value!r}")
+        raise typer.Exit(2)
+
+
+@app.callback()
+def _main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr, format="%(levelname)s %(message)s"
+    )
+    # trafilatura logs every page it finds no text in; our error records already say so.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    published: PublishedOption = None,
+    outlet: OutletOption = None,
+    max_bytes: Annotated[int | None, typer.Option(help="Refuse inputs larger than this many bytes.")] = None,
+) -> None:
+    """Process files without a store; write the JSON Lines records of DESIGN.md to stdout.
+
+    Example: newsgraph extract examples/articles --published 2024-06-17 > records.jsonl
+    """
+    from newsgraph.pipeline import Pipeline
+    from newsgraph.records import to_dict
+    from newsgraph.sources import iter_inputs
+
+    _check_date(published, "--published")
+    settings = _settings(max_bytes=max_bytes)
+    pipeline = Pipeline(batch_size=settings.batch_size)
+    failed = 0
+    for batch in pipeline.run(iter_inputs(paths, max_bytes=settings.max_bytes), published=published, outlet=outlet):
+        for analysis in batch.analyses:
+            for record in analysis.records():
+                sys.stdout.write(json.dumps(to_dict(record), ensure_ascii=False) + "\n")
+        for failure in batch.failures:
+            sys.stdout.write(json.dumps(to_dict(failure), ensure_ascii=False) + "\n")
+            failed += 1
+    sys.stdout.flush()
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    db: DbOption = None,
+    published: PublishedOption = None,
+    outlet: OutletOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Reprocess documents already stored.")] = False,
+    batch_size: Annotated[int | None, typer.Option(help="Documents per batch (one transaction each).")] = None,
+    n_process: Annotated[int | None, typer.Option(help="spaCy worker processes.")] = None,
+    max_bytes: Annotated[int | None, typer.Option(help="Refuse inputs larger than this many bytes.")] = None,
+) -> None:
+    """Process inputs into the store; stored documents are skipped, so re-running adds nothing.
+
+    Example: newsgraph ingest examples/articles --db newsgraph.db
+    """
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from newsgraph.pipeline import Pipeline, Stats
+    from newsgraph.sources import iter_inputs
+    from newsgraph.store import Store
+
+    _check_date(published, "--published")
+    settings = _settings(db, batch_size=batch_size, n_process=n_process, max_bytes=max_bytes)
+    stats = Stats()
+    shown: list[Failure] = []
+    started = time.perf_counter()
+    try:
+        with Store.open(settings.db) as store:
+            pipeline = Pipeline(batch_size=settings.batch_size, n_process=settings.n_process)
+            with Progress(
+                SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=stderr, transient=True
+            ) as progress:
+                task = progress.add_task("ingesting", total=None)
+                for batch in pipeline.run(
+                    iter_inputs(paths, max_bytes=settings.max_bytes),
+                    published=published,
+                    outlet=outlet,
+                    known=None if force else lambda ids: store.known(ids),
+                    known_hashes=None if force else lambda hashes: store.known_hashes(hashes),
+                ):
+                    store.write(batch.analyses, batch.failures, force=force)
+                    stats.add(batch)
+                    shown.extend(batch.failures[: max(0, MAX_SHOWN_FAILURES - len(shown))])
+                    stats.seconds = time.perf_counter() - started
+                    progress.update(
+                        task,
+                        description=f"{stats.new} new · {stats.skipped} skipped · {stats.failed} failed · "
+                        f"{stats.words_per_second:,.0f} words/s",
+                    )
+            db_url = store.url
+    except NewsgraphError as err:
+        raise fail(err) from err
+    stats.seconds = time.perf_counter() - started
+    for failure in shown:
+        where = f"{failure.path}:{failure.line}" if failure.line else failure.path
+        stderr.print(f"[yellow]failed[/yellow] {where} {failure.code}: {failure.message}", highlight=False)
+    if stats.failed > len(shown):
+        stderr.print(f"... and {stats.failed - len(shown)} more: see `newsgraph failures`")
+    stderr.print(
+        f"{stats.new} new, {stats.skipped} skipped, {stats.failed} failed in {stats.seconds:.1f}s "
+        f"({stats.words:,} words, {stats.words_per_second:,.0f} words/s) -> {db_url}",
+        highlight=False,
+    )
+    raise typer.Exit(1 if stats.failed else 0)
+
+
+from newsgraph.cli import query as _query  # noqa: E402,F401  (registers the query commands)
+from newsgraph.cli import evaluate as _evaluate  # noqa: E402,F401
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""`newsgraph eval STAGE --data PATH`: score a stage on gold data."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsgraph.cli.app import app
+from newsgraph.cli.output import fail
+from newsgraph.errors import DataError, NewsgraphError
+
+# stage name -> the module whose evaluate(data, limit=...) scores it
+EVALUATIONS = {
+    "extraction": "newsgraph.eval.extraction",
+    "timex": "newsgraph.eval.timex",
+    "attribution": "newsgraph.eval.attribution",
+    "actors": "newsgraph.eval.actors",
+    "events": "newsgraph.eval.events",
+}
+
+
+@app.command(name="eval")
+def evaluate(
+    stage: Annotated[str, typer.Argument(help=f"One of: {', '.join(EVALUATIONS)}.")],
+    data: Annotated[Path, typer.Option("--data", help="The gold data (file or folder) under ../shared/data.")],
+    limit: Annotated[int | None, typer.Option(help="Score only the first N items.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Score a stage against gold data: precision, recall, F1 or accuracy.
+
+    Example: newsgraph eval extraction --data ../shared/data/extraction/scrapinghub
+    """
+    if stage not in EVALUATIONS:
+        raise typer.BadParameter(f"unknown stage {stage!r}; choose from {', '.join(EVALUATIONS)}")
+    if not data.exists():
+        raise fail(DataError(f"{data}: no such file or folder"), status=2)
+    module = importlib.import_module(EVALUATIONS[stage])
+    try:
+        report = module.evaluate(data, limit=limit)
+    except NewsgraphError as err:
+        raise fail(err) from err
+    print(report.to_json() if as_json else report.to_text())

@@ -1,0 +1,202 @@
+"""Commands that read the store: docs, show, claims, events, failures, export."""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from newsgraph.cli.app import DbOption, FormatOption, _check_date, _settings, app
+from newsgraph.cli.output import Format, emit, fail
+from newsgraph.errors import NewsgraphError, NotFoundError
+
+Since = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
+Until = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
+Limit = Annotated[int, typer.Option("--limit", help="At most this many rows.")]
+
+
+@app.command()
+def docs(
+    db: DbOption = None,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    since: Since = None,
+    until: Until = None,
+    search: Annotated[str | None, typer.Option(help="Words in the title or text.")] = None,
+    limit: Limit = 100,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List stored documents.
+
+    Example: newsgraph docs --outlet "The Yomiuri Shimbun" --since 2023-01-01
+    """
+    from newsgraph.store import Store
+
+    _check_date(since, "--since")
+    _check_date(until, "--until")
+    try:
+        with Store.open(_settings(db).db) as store:
+            found = store.documents(outlet=outlet, since=since, until=until, search=search, limit=limit)
+    except NewsgraphError as err:
+        raise fail(err) from err
+    cols = ["doc_id", "published", "outlet", "title", "language", "duplicate_of"]
+    if fmt is Format.table:
+        emit(found, fmt, columns=cols)
+    else:
+        emit(found, fmt, columns=cols if fmt is Format.csv else None)
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(help="The document's id (see `newsgraph docs`).")],
+    db: DbOption = None,
+    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="jsonl/json for the raw records.")] = None,
+) -> None:
+    """Show one document with what was extracted from it.
+
+    Example: newsgraph show 03af38b2667d0802
+    """
+    from newsgraph.store import Store
+
+    try:
+        with Store.open(_settings(db).db) as store:
+            analysis = store.get(doc_id)
+    except NotFoundError as err:
+        raise fail(err) from err
+    except NewsgraphError as err:
+        raise fail(err) from err
+    if fmt is not None:
+        emit(analysis.records(), fmt)
+        return
+    doc = analysis.document
+    out = Console(highlight=False)
+    out.print(f"[bold]{doc.title or '(no title)'}[/bold]", markup=True)
+    out.print(f"id {doc.doc_id} · outlet {doc.outlet or '-'} · published {doc.published or '-'} "
+              f"({doc.published_source}) · language {doc.language}")
+    if doc.duplicate_of:
+        out.print(f"duplicate of {doc.duplicate_of}")
+    out.print()
+    out.print(doc.text, markup=False)
+    out.print()
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for ent in analysis.entities:
+        if ent.text not in by_label[ent.label]:
+            by_label[ent.label].append(ent.text)
+    out.print("[bold]Entities[/bold]", markup=True)
+    for label, texts in sorted(by_label.items()):
+        out.print(f"  {label:<12} {', '.join(texts)}", markup=False)
+    if analysis.timexes:
+        out.print("[bold]Time expressions[/bold]", markup=True)
+        for tx in analysis.timexes:
+            end = f"/{tx.end_value}" if tx.end_value else ""
+            out.print(f"  {tx.text!r:<36} {tx.kind.value:<9} {tx.value}{end} ({tx.anchor})", markup=False)
+    if analysis.claims:
+        out.print("[bold]Claims[/bold]", markup=True)
+        for claim in analysis.claims:
+            who = claim.source.text if claim.source else "(unknown source)"
+            out.print(f"  [{claim.kind.value}] {who} —{claim.cue}→ {claim.content[:160]}", markup=False)
+    if analysis.events:
+        out.print("[bold]Events[/bold]", markup=True)
+        for ev in analysis.events:
+            src = ev.source.text if ev.source else "?"
+            tgt = ev.target.text if ev.target else "?"
+            out.print(f"  {ev.event_type.value:<10} {src} → {tgt} ({ev.factuality.value}) «{ev.trigger}»", markup=False)
+
+
+@app.command()
+def claims(
+    db: DbOption = None,
+    source: Annotated[str | None, typer.Option(help="Who made the claim (text or actor).")] = None,
+    kind: Annotated[str | None, typer.Option(help="statement, prediction, warning, ...")] = None,
+    since: Since = None,
+    limit: Limit = 100,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List stored claims: who said what, and what kind of claim it is.
+
+    Example: newsgraph claims --source Nikkei --kind prediction
+    """
+    from newsgraph.records import ClaimKind
+    from newsgraph.store import Store
+
+    _check_date(since, "--since")
+    if kind is not None and kind not in {k.value for k in ClaimKind}:
+        raise typer.BadParameter(f"--kind must be one of {', '.join(k.value for k in ClaimKind)}")
+    try:
+        with Store.open(_settings(db).db) as store:
+            found = store.claims(source=source, kind=kind, since=since, limit=limit)
+    except NewsgraphError as err:
+        raise fail(err) from err
+    emit(found, fmt, columns=["doc_id", "source", "cue", "kind", "direct", "content"])
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option(help="Source or target actor (ISO3 country, id or name).")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. AID.")] = None,
+    factuality: Annotated[str | None, typer.Option(help="asserted, reported, predicted, ...")] = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 100,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List stored events: who did what to whom, when, and how sure.
+
+    Example: newsgraph events --actor PRK --type AID --factuality asserted
+    """
+    from newsgraph.store import Store
+
+    _check_date(since, "--since")
+    _check_date(until, "--until")
+    try:
+        with Store.open(_settings(db).db) as store:
+            found = store.events(
+                actor=actor, event_type=event_type, factuality=factuality, since=since, until=until, limit=limit
+            )
+    except NewsgraphError as err:
+        raise fail(err) from err
+    emit(found, fmt, columns=["doc_id", "event_type", "source", "target", "factuality", "trigger", "date"])
+
+
+@app.command()
+def failures(db: DbOption = None, limit: Limit = 100, fmt: FormatOption = Format.table) -> None:
+    """List the inputs that could not be processed, with the error code and message.
+
+    Example: newsgraph failures --format jsonl
+    """
+    from newsgraph.store import Store
+
+    try:
+        with Store.open(_settings(db).db) as store:
+            found = store.failures(limit=limit)
+    except NewsgraphError as err:
+        raise fail(err) from err
+    emit(found, fmt, columns=["path", "line", "code", "message"])
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", help="File (jsonl) or folder (csv, parquet) to write.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    db: DbOption = None,
+) -> None:
+    """Export every stored record.
+
+    Example: newsgraph export --format parquet --out exported/
+    """
+    from newsgraph.store import Store
+    from newsgraph.store.export import export as run_export
+
+    if fmt not in ("jsonl", "csv", "parquet"):
+        raise typer.BadParameter("--format must be jsonl, csv or parquet")
+    try:
+        with Store.open(_settings(db).db) as store:
+            counts = run_export(store, out, fmt)  # type: ignore[arg-type]
+    except NewsgraphError as err:
+        raise fail(err) from err
+    summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+    print(f"wrote {summary} to {out}", file=sys.stderr)

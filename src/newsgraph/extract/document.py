@@ -1,0 +1,103 @@
+"""Build the Document record from a raw input: clean text, title, outlet, date, language, hash."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsgraph.errors import NoTextError
+from newsgraph.extract.dedup import content_hash
+from newsgraph.extract.language import detect_language
+from newsgraph.extract.metadata import find_metadata, parse_date
+from newsgraph.extract.text import clean_lines
+from newsgraph.records import DateSource, Document
+from newsgraph.sources import RawInput
+
+
+def _iso(value: str | None) -> str | None:
+    if not value:
+        return None
+    return parse_date(value[:10]) or parse_date(value)
+
+
+def _from_text(raw: RawInput) -> Document:
+    if raw.verbatim:
+        # JSONL text is kept exactly as given, so offsets index the user's own input.
+        text, title, meta_outlet, meta_date, author = raw.content, raw.title, None, None, raw.author
+        source: DateSource = "none"
+    else:
+        clean = clean_lines(raw.content)
+        meta = find_metadata(clean.paragraphs)
+        paragraphs = list(clean.paragraphs)
+        if meta.drop_last:
+            paragraphs = paragraphs[:-1]
+        if meta.drop_first:
+            paragraphs = paragraphs[1:]
+        text = "\n\n".join(paragraphs)
+        title = raw.title or clean.title
+        meta_outlet, meta_date, author, source = meta.outlet, meta.published, meta.author, meta.published_source
+    published = _iso(raw.published)
+    if published:
+        source = "metadata"
+    else:
+        published = meta_date
+    return Document(
+        doc_id=raw.doc_id,
+        text=text,
+        path=raw.path,
+        url=raw.url,
+        title=title,
+        outlet=raw.outlet or meta_outlet,
+        published=published,
+        published_source=source if published else "none",
+        author=author,
+        line=raw.line,
+    )
+
+
+def _from_html(raw: RawInput) -> Document:
+    from newsgraph.extract.html import extract_html
+
+    article = extract_html(raw.content, url=raw.url)
+    # Sign-offs and datelines inside the article body still tell outlet and date.
+    meta = find_metadata(tuple(p for p in article.text.split("\n\n") if p.strip()))
+    text = article.text
+    if meta.drop_last:
+        text = text[: text.rstrip().rfind("\n\n")].rstrip() if "\n\n" in text else text
+    published = _iso(raw.published) or article.published
+    source: DateSource = "metadata" if published else meta.published_source
+    return Document(
+        doc_id=raw.doc_id,
+        text=text,
+        path=raw.path,
+        url=raw.url or article.url,
+        title=raw.title or article.title,
+        outlet=raw.outlet or article.outlet or meta.outlet,
+        published=published or meta.published,
+        published_source=source if (published or meta.published) else "none",
+        author=raw.author or article.author or meta.author,
+        line=raw.line,
+    )
+
+
+def build_document(raw: RawInput, *, published: str | None = None, outlet: str | None = None) -> Document:
+    """The clean Document for one raw input; ``published`` and ``outlet`` given by the user win."""
+    doc = _from_html(raw) if raw.kind == "html" else _from_text(raw)
+    if not doc.text.strip():
+        raise NoTextError(
+            f"{raw.path}: no article text left after removing page furniture", path=raw.path, line=raw.line
+        )
+    language = detect_language(doc.text)
+    flags = list(doc.flags)
+    if raw.encoding:
+        flags.append(f"encoding:{raw.encoding}")
+    if language not in ("en", "und"):
+        flags.append("non-english")
+    return replace(
+        doc,
+        published=published or doc.published,
+        published_source="given" if published else doc.published_source,
+        outlet=outlet or doc.outlet,
+        language=language,
+        content_hash=content_hash(doc.text),
+        flags=tuple(flags),
+    )

@@ -1,0 +1,205 @@
+"""Run the stages over batches of documents; a failing document becomes a Failure and the batch goes on.
+
+Memory stays bounded: inputs stream in, one batch of documents and parses is alive at a time,
+and the store (when there is one) is asked per batch which documents it already holds, so a
+re-run skips them before any parsing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+from newsgraph.errors import InputError, TooLargeError
+from newsgraph.extract import build_document
+from newsgraph.extract.dedup import NearDuplicates
+from newsgraph.records import Analysis, Document, Failure
+from newsgraph.sources import RawInput
+
+log = logging.getLogger(__name__)
+
+STAGES: tuple[str, ...] = ("actors", "timex", "claims", "events")
+MAX_TEXT_CHARS = 1_000_000
+
+
+@dataclass
+class Batch:
+    """What one batch produced: analyses to store, failures to record, and what was passed over."""
+
+    analyses: list[Analysis] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    words: int = 0
+
+
+@dataclass
+class Stats:
+    new: int = 0
+    skipped: int = 0
+    failed: int = 0
+    words: int = 0
+    seconds: float = 0.0
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds else 0.0
+
+    def add(self, batch: Batch) -> None:
+        self.new += len(batch.analyses)
+        self.skipped += len(batch.skipped)
+        self.failed += len(batch.failures)
+        self.words += batch.words
+
+
+def _failure(doc_id: str, raw: RawInput | None, code: str, message: str) -> Failure:
+    return Failure(
+        doc_id=doc_id,
+        code=code,
+        message=message,
+        path=raw.path if raw else None,
+        line=raw.line if raw else None,
+    )
+
+
+class Pipeline:
+    """The stages, with the model loaded once; reuse one Pipeline for many runs."""
+
+    def __init__(
+        self,
+        *,
+        stages: Sequence[str] = STAGES,
+        batch_size: int = 32,
+        n_process: int = 1,
+        near_duplicates: bool = True,
+    ) -> None:
+        unknown = set(stages) - set(STAGES)
+        if unknown:
+            raise ValueError(f"unknown stages {sorted(unknown)}; choose from {', '.join(STAGES)}")
+        self.stages = tuple(s for s in STAGES if s in stages)
+        self.batch_size = batch_size
+        self.n_process = n_process
+        self._near = NearDuplicates() if near_duplicates else None
+        self._hashes: dict[str, str] = {}
+
+    def run(
+        self,
+        items: Iterable[RawInput | Failure],
+        *,
+        published: str | None = None,
+        outlet: str | None = None,
+        known: Callable[[list[str]], set[str]] | None = None,
+        known_hashes: Callable[[list[str]], dict[str, str]] | None = None,
+    ) -> Iterator[Batch]:
+        """Analyse the inputs batch by batch; ``known`` names stored doc_ids, which are skipped."""
+        stream = iter(items)
+        while chunk := list(itertools.islice(stream, self.batch_size)):
+            yield self._batch(chunk, published, outlet, known, known_hashes)
+
+    def analyse(self, documents: Iterable[Document]) -> Iterator[Analysis | Failure]:
+        """Run the NLP stages over ready Documents (no extraction, no dedup)."""
+        stream = iter(documents)
+        while chunk := list(itertools.islice(stream, self.batch_size)):
+            yield from self._analyse(chunk)
+
+    def _batch(
+        self,
+        chunk: list[RawInput | Failure],
+        published: str | None,
+        outlet: str | None,
+        known: Callable[[list[str]], set[str]] | None,
+        known_hashes: Callable[[list[str]], dict[str, str]] | None,
+    ) -> Batch:
+        batch = Batch()
+        raws = [item for item in chunk if isinstance(item, RawInput)]
+        batch.failures.extend(item for item in chunk if isinstance(item, Failure))
+        stored = known([r.doc_id for r in raws]) if known else set()
+        docs: list[tuple[Document, RawInput]] = []
+        seen_ids: set[str] = set()
+        for raw in raws:
+            if raw.doc_id in stored or raw.doc_id in seen_ids:
+                batch.skipped.append(raw.doc_id)
+                continue
+            seen_ids.add(raw.doc_id)
+            try:
+                doc = build_document(raw, published=published, outlet=outlet)
+                if len(doc.text) > MAX_TEXT_CHARS:
+                    raise TooLargeError(
+                        f"{raw.path}: {len(doc.text):,} characters of text is over {MAX_TEXT_CHARS:,}",
+                        path=raw.path,
+                        line=raw.line,
+                    )
+            except InputError as err:
+                batch.failures.append(_failure(raw.doc_id, raw, err.code, err.message))
+                continue
+            except Exception as exc:  # a bug in extraction must not sink the batch
+                log.exception("extraction failed for %s", raw.path)
+                batch.failures.append(_failure(raw.doc_id, raw, "E-EXTRACT-INTERNAL", f"{type(exc).__name__}: {exc}"))
+                continue
+            docs.append((doc, raw))
+        stored_hashes = known_hashes([d.content_hash for d, _ in docs]) if known_hashes else {}
+        to_parse: list[Document] = []
+        for doc, _raw in docs:
+            original = self._hashes.get(doc.content_hash) or stored_hashes.get(doc.content_hash)
+            if original and original != doc.doc_id:
+                # An exact copy: kept as a document pointing at its original, not parsed again.
+                dup = replace(doc, duplicate_of=original, flags=(*doc.flags, "exact-duplicate"))
+                batch.analyses.append(Analysis(document=dup))
+                continue
+            self._hashes[doc.content_hash] = doc.doc_id
+            if self._near is not None:
+                near = self._near.check(doc.doc_id, doc.text)
+                if near:
+                    doc = replace(doc, duplicate_of=near, flags=(*doc.flags, "near-duplicate"))
+            if doc.language not in ("en", "und"):
+                batch.analyses.append(Analysis(document=doc))  # stored and flagged, not parsed
+                continue
+            to_parse.append(doc)
+        for result in self._analyse(to_parse):
+            if isinstance(result, Failure):
+                batch.failures.append(result)
+            else:
+                batch.analyses.append(result)
+                batch.words += len(result.document.text.split())
+        return batch
+
+    def _analyse(self, documents: list[Document]) -> Iterator[Analysis | Failure]:
+        if not documents:
+            return
+        from newsgraph.nlp import load_model, parse
+
+        nlp = load_model()
+        parses = parse(
+            (d.text for d in documents), batch_size=self.batch_size, n_process=self.n_process, nlp=nlp
+        )
+        for document, doc in zip(documents, parses, strict=True):
+            started = time.perf_counter()
+            try:
+                yield self._stages(doc, document)
+            except Exception as exc:  # one document's failure is recorded; the batch goes on
+                log.exception("stage failed for %s", document.doc_id)
+                yield Failure(
+                    doc_id=document.doc_id,
+                    code="E-STAGE-INTERNAL",
+                    message=f"{type(exc).__name__}: {exc}",
+                    path=document.path,
+                    line=document.line,
+                )
+            log.debug("stages took %.3fs for %s", time.perf_counter() - started, document.doc_id)
+
+    def _stages(self, doc: object, document: Document) -> Analysis:
+        from newsgraph.nlp.entities import entities as find_entities
+
+        ents = find_entities(doc, document)  # type: ignore[arg-type]
+        timexes: list = []  # type: ignore[type-arg]
+        claims: list = []  # type: ignore[type-arg]
+        events: list = []  # type: ignore[type-arg]
+        return Analysis(
+            document=document,
+            entities=tuple(ents),
+            timexes=tuple(timexes),
+            claims=tuple(claims),
+            events=tuple(events),
+        )

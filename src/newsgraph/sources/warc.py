@@ -1,0 +1,51 @@
+"""WARC files: each HTML response record becomes one input; other records are passed over."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from newsgraph.errors import InputError, MalformedInputError
+from newsgraph.records import Failure
+from newsgraph.sources.decode import check_size, decode
+from newsgraph.sources.files import RawInput, content_id
+
+
+def read_warc(data: bytes, *, path: str, max_bytes: int) -> Iterator[RawInput | Failure]:
+    try:
+        for number, record in enumerate(ArchiveIterator(io.BytesIO(data)), start=1):
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+            status = record.http_headers.get_statuscode()
+            if "html" not in ctype or status != "200":
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            body = record.content_stream().read()
+            try:
+                check_size(len(body), max_bytes=max_bytes, path=f"{path} {url}")
+                text, encoding = decode(body, path=f"{path} {url}", html=True)
+            except InputError as err:
+                yield Failure(
+                    doc_id=content_id(body or (url or "").encode()),
+                    code=err.code,
+                    message=err.message,
+                    path=path,
+                    line=number,
+                )
+                continue
+            yield RawInput(
+                doc_id=content_id((url or "").encode() + body),
+                path=path,
+                kind="html",
+                content=text,
+                url=url,
+                line=number,
+                encoding=encoding,
+            )
+    except ArchiveLoadFailed as exc:
+        err = MalformedInputError(f"{path}: not a readable WARC file ({exc})")
+        yield Failure(doc_id=content_id(data), code=err.code, message=err.message, path=path)
