@@ -1,0 +1,1 @@
+"""Alembic migrations, run programmatically by :func:`newsgraph.store.engine.migrate`."""

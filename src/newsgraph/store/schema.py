@@ -1,0 +1,165 @@
+"""The tables: key columns to filter on, plus the full record as JSON so reading back is lossless.
+
+The migrations in ``migrations/versions`` create exactly these tables; a test compares the two.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.types import TypeEngine
+
+metadata = MetaData()
+
+# JSONB on PostgreSQL (compact, indexable); plain JSON text elsewhere.
+RecordJSON: TypeEngine[Any] = JSON().with_variant(JSONB(), "postgresql")
+# Dates are ISO prefixes compared as strings; the C collation makes that byte order on any server locale.
+IsoDate: TypeEngine[str] = String(32).with_variant(String(32, collation="C"), "postgresql")
+# SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL gets 64 bits for big corpora.
+RowId: TypeEngine[int] = BigInteger().with_variant(Integer(), "sqlite")
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("doc_id", String(128), primary_key=True),
+    Column("content_hash", String(128), nullable=False, server_default=""),
+    Column("title", Text),
+    Column("outlet", String(256)),
+    Column("published", IsoDate),
+    Column("language", String(16)),
+    Column("url", Text),
+    Column("path", Text),
+    Column("duplicate_of", String(128)),
+    Column("text", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("record", RecordJSON, nullable=False),  # to_dict() without "text", which has its own column
+    Index("ix_documents_outlet", "outlet"),
+    Index("ix_documents_published", "published"),
+    # Same content under another doc_id is the same article, unless extract marked it a duplicate on purpose.
+    Index(
+        "ux_documents_content_hash",
+        "content_hash",
+        unique=True,
+        sqlite_where=text("content_hash <> '' AND duplicate_of IS NULL"),
+        postgresql_where=text("content_hash <> '' AND duplicate_of IS NULL"),
+    ),
+    Index("ix_documents_content_hash", "content_hash"),
+)
+
+
+def _child(name: str, *columns: Column[object], indexes: tuple[Index, ...] = ()) -> Table:
+    """A table of records belonging to one document, in document order (``seq``)."""
+    return Table(
+        name,
+        metadata,
+        Column("row_id", RowId, primary_key=True, autoincrement=True),
+        Column(
+            "doc_id",
+            String(128),
+            ForeignKey("documents.doc_id", ondelete="CASCADE", name=f"fk_{name}_doc_id"),
+            nullable=False,
+        ),
+        Column("seq", Integer, nullable=False),
+        *columns,
+        Column("record", RecordJSON, nullable=False),
+        UniqueConstraint("doc_id", "seq", name=f"uq_{name}_doc_seq"),
+        *indexes,
+    )
+
+
+entities = _child(
+    "entities",
+    Column("label", String(32), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("actor_id", String(256)),
+    Column("actor_name", Text),
+    Column("actor_country", String(8)),
+    indexes=(Index("ix_entities_label", "label"), Index("ix_entities_actor_id", "actor_id")),
+)
+
+timexes = _child(
+    "timexes",
+    Column("kind", String(16), nullable=False),
+    Column("value", IsoDate, nullable=False),
+    Column("end_value", IsoDate),
+    indexes=(Index("ix_timexes_value", "value"),),
+)
+
+claims = _child(
+    "claims",
+    Column("claim_id", String(256), nullable=False),
+    Column("source_text", Text),
+    Column("source_actor_id", String(256)),
+    Column("source_actor_name", Text),
+    Column("kind", String(32), nullable=False),
+    Column("cue", Text, nullable=False),
+    Column("direct", Boolean, nullable=False),
+    Column("published", IsoDate),  # the document's date, copied so claim queries need no join
+    indexes=(
+        Index("ix_claims_kind", "kind"),
+        Index("ix_claims_source_actor_id", "source_actor_id"),
+        Index("ix_claims_published", "published"),
+    ),
+)
+
+events = _child(
+    "events",
+    Column("event_id", String(256), nullable=False),
+    Column("event_type", String(16), nullable=False),
+    Column("quad_class", Integer, nullable=False),
+    Column("factuality", String(16), nullable=False),
+    Column("source_text", Text),
+    Column("source_actor_id", String(256)),
+    Column("source_actor_name", Text),
+    Column("source_country", String(8)),
+    Column("target_text", Text),
+    Column("target_actor_id", String(256)),
+    Column("target_actor_name", Text),
+    Column("target_country", String(8)),
+    Column("date_value", IsoDate),
+    Column("day", IsoDate),  # the event's date when it has a calendar year, else the document's date
+    Column("claim_id", String(256)),
+    indexes=(
+        Index("ix_events_event_type", "event_type"),
+        Index("ix_events_factuality", "factuality"),
+        Index("ix_events_source_country", "source_country"),
+        Index("ix_events_target_country", "target_country"),
+        Index("ix_events_day", "day"),
+    ),
+)
+
+failures = Table(
+    "failures",
+    metadata,
+    Column("row_id", RowId, primary_key=True, autoincrement=True),
+    # One row per (doc_id, path, line): a failure seen again is updated, not repeated.
+    Column("failure_key", String(64), nullable=False),
+    Column("doc_id", String(128), nullable=False),
+    Column("path", Text),
+    Column("line", Integer),
+    Column("code", String(64), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    UniqueConstraint("failure_key", name="uq_failures_failure_key"),
+    Index("ix_failures_doc_id", "doc_id"),
+)
+
+CHILD_TABLES: dict[str, Table] = {"entity": entities, "timex": timexes, "claim": claims, "event": events}

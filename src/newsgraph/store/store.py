@@ -1,0 +1,365 @@
+"""The Store: idempotent writes of analyses and failures, and the queries the CLI, API and analysis use."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, TypeVar
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Select,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from newsgraph.errors import ConfigError, NotFoundError, StoreError
+from newsgraph.records import Analysis, Claim, Document, Entity, Event, Failure, Record, Timex
+from newsgraph.store import rows, schema
+from newsgraph.store.engine import create, migrate, normalise_url
+from newsgraph.store.reading import iter_records
+
+# Rows per multi-row INSERT / IN list: far below SQLite's 32766 and PostgreSQL's 65535 bound parameters.
+_CHUNK = 500
+_DEADLOCK_RETRIES = 3
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    """What one :meth:`Store.write` did: documents added, already stored, replaced (force), failures kept."""
+
+    new: int = 0
+    skipped: int = 0
+    replaced: int = 0
+    failed: int = 0
+
+
+def _chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _date(value: str, flag: str) -> str:
+    if not _DATE.match(value):
+        raise ConfigError(f"{flag} must be an ISO date prefix (2024, 2024-06, 2024-06-18), not {value!r}")
+    return value
+
+
+def _before(value: str, flag: str) -> str:
+    """An exclusive upper bound covering the whole period ``value`` names: 2024-06 -> 2024-07."""
+    head, _, last = _date(value, flag).rpartition("-")
+    bumped = str(int(last) + 1).zfill(len(last))
+    # "2024-13" and "2024-06-32" are not dates, but as strings they sort right after the period, as needed.
+    return f"{head}-{bumped}" if head else bumped
+
+
+def _like(column: Any, needle: str) -> ColumnElement[bool]:
+    result: ColumnElement[bool] = column.icontains(needle, autoescape=True)
+    return result
+
+
+def _deadlocked(exc: DBAPIError) -> bool:
+    return getattr(exc.orig, "sqlstate", None) == "40P01"
+
+
+class Store:
+    """Documents and everything extracted from them, in SQLite or PostgreSQL, behind one API of records."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self._engine = engine
+        self.url = url
+        self._insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Open (creating and migrating as needed) the store at ``url``: a SQLite path, or a database URL."""
+        normalised = normalise_url(url)
+        engine = create(normalised)
+        try:
+            migrate(engine)
+        except OperationalError as exc:
+            engine.dispose()
+            shown = make_url(normalised).render_as_string(hide_password=True)
+            raise StoreError(f"cannot open the store at {shown}: {exc.orig}; check URL and server") from exc
+        return cls(engine, normalised)
+
+    def __repr__(self) -> str:
+        return f"Store({make_url(self.url).render_as_string(hide_password=True)!r})"
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------------------
+
+    def known(self, doc_ids: Iterable[str]) -> set[str]:
+        """Which of these documents are stored."""
+        ids = sorted(set(doc_ids))
+        found: set[str] = set()
+        with self._engine.connect() as conn:
+            for chunk in _chunks(ids):
+                query = select(schema.documents.c.doc_id).where(schema.documents.c.doc_id.in_(chunk))
+                found.update(conn.scalars(query))
+        return found
+
+    def known_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
+        """content_hash -> doc_id for the hashes already stored (the original, not a marked duplicate)."""
+        wanted = sorted({h for h in hashes if h})
+        found: dict[str, str] = {}
+        table = schema.documents
+        with self._engine.connect() as conn:
+            for chunk in _chunks(wanted):
+                query = (
+                    select(table.c.content_hash, table.c.doc_id)
+                    .where(table.c.content_hash.in_(chunk))
+                    .order_by(table.c.duplicate_of.is_not(None), table.c.doc_id)
+                )
+                for content_hash, doc_id in conn.execute(query):
+                    found.setdefault(content_hash, doc_id)
+        return found
+
+    def write(
+        self, analyses: Sequence[Analysis], failures: Sequence[Failure] = (), *, force: bool = False
+    ) -> WriteResult:
+        """Store a batch in one transaction; documents already stored are skipped unless ``force``."""
+        for attempt in range(_DEADLOCK_RETRIES + 1):
+            try:
+                return self._write(analyses, failures, force=force)
+            except DBAPIError as exc:
+                # Sorted keys make deadlocks between writers rare; if one happens PostgreSQL aborts one side.
+                if _deadlocked(exc) and attempt < _DEADLOCK_RETRIES:
+                    time.sleep(0.05 * (attempt + 1))
+                    continue
+                raise StoreError(f"writing {len(analyses)} documents failed: {exc.orig}") from exc
+        raise AssertionError("unreachable")
+
+    def _write(
+        self, analyses: Sequence[Analysis], failures: Sequence[Failure], *, force: bool
+    ) -> WriteResult:
+        batch: dict[str, Analysis] = {}
+        for analysis in analyses:
+            batch.setdefault(analysis.document.doc_id, analysis)
+        repeated = len(analyses) - len(batch)
+        # One lock order for every writer: concurrent batches then wait for each other instead of deadlocking.
+        ids = sorted(batch)
+        with self._engine.connect().execution_options(newsgraph_write=True) as conn, conn.begin():
+            removed = self._delete(conn, ids) if force else set()
+            added = self._insert_documents(conn, [batch[i].document for i in ids])
+            self._insert_children(conn, [batch[i] for i in ids if i in added])
+            # A document that is stored now has no failure any more, whether or not this batch added it.
+            for chunk in _chunks(ids):
+                conn.execute(delete(schema.failures).where(schema.failures.c.doc_id.in_(chunk)))
+            kept = [f for f in failures if f.doc_id not in batch]
+            self._upsert_failures(conn, kept)
+        replaced = len(added & removed)
+        new = len(added) - replaced
+        skipped = len(ids) - len(added) + repeated
+        return WriteResult(new=new, skipped=skipped, replaced=replaced, failed=len(kept))
+
+    def _delete(self, conn: Connection, ids: Sequence[str]) -> set[str]:
+        removed: set[str] = set()
+        for chunk in _chunks(ids):
+            for table in (*schema.CHILD_TABLES.values(), schema.failures):
+                conn.execute(delete(table).where(table.c.doc_id.in_(chunk)))
+            query = delete(schema.documents).where(schema.documents.c.doc_id.in_(chunk))
+            removed.update(conn.scalars(query.returning(schema.documents.c.doc_id)))
+        return removed
+
+    def _insert_documents(self, conn: Connection, documents: Sequence[Document]) -> set[str]:
+        added: set[str] = set()
+        for chunk in _chunks(documents, 200):
+            # ON CONFLICT DO NOTHING without a target covers both keys: doc_id and the live content hash.
+            statement = (
+                self._insert(schema.documents)
+                .values([rows.document_row(d) for d in chunk])
+                .on_conflict_do_nothing()
+                .returning(schema.documents.c.doc_id)
+            )
+            added.update(conn.scalars(statement))
+        return added
+
+    def _insert_children(self, conn: Connection, analyses: Sequence[Analysis]) -> None:
+        entity_rows: list[dict[str, Any]] = []
+        timex_rows: list[dict[str, Any]] = []
+        claim_rows: list[dict[str, Any]] = []
+        event_rows: list[dict[str, Any]] = []
+        for analysis in analyses:
+            published = analysis.document.published
+            entity_rows += [rows.entity_row(r, i) for i, r in enumerate(analysis.entities)]
+            timex_rows += [rows.timex_row(r, i) for i, r in enumerate(analysis.timexes)]
+            claim_rows += [rows.claim_row(r, i, published) for i, r in enumerate(analysis.claims)]
+            event_rows += [rows.event_row(r, i, published) for i, r in enumerate(analysis.events)]
+        for table, batch in (
+            (schema.entities, entity_rows),
+            (schema.timexes, timex_rows),
+            (schema.claims, claim_rows),
+            (schema.events, event_rows),
+        ):
+            if batch:
+                conn.execute(insert(table), batch)
+
+    def _upsert_failures(self, conn: Connection, failures: Sequence[Failure]) -> None:
+        latest = {rows.failure_key(f): rows.failure_row(f) for f in failures}
+        table = schema.failures
+        for chunk in _chunks([latest[k] for k in sorted(latest)], 200):
+            statement = self._insert(table).values(list(chunk))
+            statement = statement.on_conflict_do_update(
+                index_elements=[table.c.failure_key],
+                set_={
+                    "code": statement.excluded.code,
+                    "message": statement.excluded.message,
+                    "created_at": func.now(),
+                },
+            )
+            conn.execute(statement)
+
+    # -- reading ---------------------------------------------------------------------------------------
+
+    def _rows(self, query: Select[Any], build: Callable[[Any], T]) -> list[T]:
+        with self._engine.connect() as conn:
+            return [build(row._mapping) for row in conn.execute(query)]
+
+    def documents(
+        self,
+        *,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        search: str | None = None,
+        limit: int | None = 100,
+        offset: int = 0,
+    ) -> list[Document]:
+        """Documents, newest first; ``outlet`` and ``search`` (title, text): case-insensitive substrings."""
+        table = schema.documents
+        query = select(table.c.text, table.c.record)
+        if outlet:
+            query = query.where(_like(table.c.outlet, outlet))
+        if since:
+            query = query.where(table.c.published >= _date(since, "since"))
+        if until:
+            query = query.where(table.c.published < _before(until, "until"))
+        if search:
+            query = query.where(or_(_like(table.c.title, search), _like(table.c.text, search)))
+        query = query.order_by(table.c.published.desc().nulls_last(), table.c.doc_id)
+        return self._rows(query.limit(limit).offset(offset), rows.document_from)
+
+    def count_documents(self) -> int:
+        with self._engine.connect() as conn:
+            return int(conn.scalar(select(func.count()).select_from(schema.documents)) or 0)
+
+    def get(self, doc_id: str) -> Analysis:
+        """One document and everything extracted from it."""
+        table = schema.documents
+        with self._engine.connect() as conn:
+            row = conn.execute(select(table.c.text, table.c.record).where(table.c.doc_id == doc_id)).first()
+            if row is None:
+                raise NotFoundError(f"no document {doc_id!r} in the store; list stored ones to find its id")
+            parts: dict[str, list[Record]] = {}
+            for kind, child in schema.CHILD_TABLES.items():
+                query = select(child.c.record).where(child.c.doc_id == doc_id).order_by(child.c.seq)
+                parts[kind] = [rows.record_from(r._mapping) for r in conn.execute(query)]
+        return Analysis(
+            document=rows.document_from(row._mapping),
+            entities=tuple(r for r in parts["entity"] if isinstance(r, Entity)),
+            timexes=tuple(r for r in parts["timex"] if isinstance(r, Timex)),
+            claims=tuple(r for r in parts["claim"] if isinstance(r, Claim)),
+            events=tuple(r for r in parts["event"] if isinstance(r, Event)),
+        )
+
+    def failures(self, *, limit: int | None = 100) -> list[Failure]:
+        """Documents that could not be processed, latest first."""
+        table = schema.failures
+        query = select(table).order_by(table.c.created_at.desc(), table.c.row_id.desc()).limit(limit)
+        return self._rows(query, rows.failure_from)
+
+    def claims(
+        self,
+        *,
+        source: str | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[Claim]:
+        """Claims in document-date order; ``source`` matches the source's text, actor name or actor id."""
+        table = schema.claims
+        query = select(table.c.record)
+        if source:
+            query = query.where(
+                or_(
+                    _like(table.c.source_text, source),
+                    _like(table.c.source_actor_name, source),
+                    _like(table.c.source_actor_id, source),
+                )
+            )
+        if kind:
+            query = query.where(table.c.kind == kind.lower())
+        if since:
+            query = query.where(table.c.published >= _date(since, "since"))
+        if doc_id:
+            query = query.where(table.c.doc_id == doc_id)
+        query = query.order_by(table.c.published.nulls_last(), table.c.doc_id, table.c.seq).limit(limit)
+        return [r for r in self._rows(query, rows.record_from) if isinstance(r, Claim)]
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        event_type: str | None = None,
+        factuality: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[Event]:
+        """Events in date order (the event's, else its document's); ``actor`` matches source or target."""
+        table = schema.events
+        query = select(table.c.record)
+        if actor:
+            sides = []
+            for side in ("source", "target"):
+                sides += [
+                    table.c[f"{side}_country"] == actor.upper(),
+                    _like(table.c[f"{side}_actor_id"], actor),
+                    _like(table.c[f"{side}_actor_name"], actor),
+                    _like(table.c[f"{side}_text"], actor),
+                ]
+            query = query.where(or_(*sides))
+        if event_type:
+            query = query.where(table.c.event_type == event_type.upper())
+        if factuality:
+            query = query.where(table.c.factuality == factuality.lower())
+        if since:
+            query = query.where(table.c.day >= _date(since, "since"))
+        if until:
+            query = query.where(table.c.day < _before(until, "until"))
+        if doc_id:
+            query = query.where(table.c.doc_id == doc_id)
+        query = query.order_by(table.c.day.nulls_last(), table.c.doc_id, table.c.seq).limit(limit)
+        return [r for r in self._rows(query, rows.record_from) if isinstance(r, Event)]
+
+    def iter_records(
+        self, types: Sequence[str] = ("document", "entity", "timex", "claim", "event", "error")
+    ) -> Iterator[Record]:
+        """Every stored record, document by document (each followed by its own records), failures last."""
+        return iter_records(self._engine, types)
