@@ -63,6 +63,7 @@ FURNITURE = frozenset(
         "Comments",
         "Latest news",
         "Back to top",
+        "Home",
     )
 )
 # After one of these, only short lines follow in a real page (comment forms, link lists).

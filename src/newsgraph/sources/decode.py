@@ -25,6 +25,8 @@ def gunzip(data: bytes, *, max_bytes: int, path: str) -> bytes:
         raise TooLargeError(
             f"{path}: decompresses to more than {max_bytes:,} bytes; raise max_bytes to read it", path=path
         )
+    if not stream.eof:
+        raise BinaryInputError(f"{path}: not a valid gzip file (truncated or corrupt)", path=path)
     return out
 
 
