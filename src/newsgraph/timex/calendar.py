@@ -1,0 +1,92 @@
+"""Calendar arithmetic and TimeML value formatting."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
+
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def day_value(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def week_value(d: dt.date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def quarter_of(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def quarter_value(year: int, quarter: int) -> str:
+    return f"{year:04d}-Q{quarter}"
+
+
+def shift(d: dt.date, unit: str, n: float) -> dt.date:
+    """``d`` moved by ``n`` units (Y, M, W, D, DE, CE, Q); fractions round to whole days."""
+    whole = int(n)
+    if unit == "Y":
+        return d + relativedelta(years=whole)
+    if unit == "DE":
+        return d + relativedelta(years=10 * whole)
+    if unit == "CE":
+        return d + relativedelta(years=100 * whole)
+    if unit == "Q":
+        return d + relativedelta(months=3 * whole)
+    if unit == "M":
+        return d + relativedelta(months=whole)
+    if unit == "W":
+        return d + dt.timedelta(days=round(7 * n))
+    return d + dt.timedelta(days=round(n))
+
+
+def at_granularity(d: dt.date, unit: str) -> str:
+    """The TimeML value of the calendar unit containing ``d`` ("a year ago" is a year, not a day)."""
+    if unit in ("Y", "DE", "CE"):
+        return f"{d.year:04d}"
+    if unit == "Q":
+        return quarter_value(d.year, quarter_of(d))
+    if unit == "M":
+        return month_value(d.year, d.month)
+    if unit == "W":
+        return week_value(d)
+    return day_value(d)
+
+
+def nearest_year(dct: dt.date, month: int, day: int | None, direction: int) -> int:
+    """The year that puts month/day on the side of the DCT the tense points to (nearest if unknown)."""
+    target_day = day or (15 if direction == 0 else 1)
+    here = (dct.month, dct.day)
+    if direction < 0:
+        ref = (month, day or 1)
+        return dct.year if ref <= here else dct.year - 1
+    if direction > 0:
+        ref = (month, day or 31)
+        return dct.year if ref >= here else dct.year + 1
+    best = dct.year
+    best_gap = None
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            cand = dt.date(year, month, min(target_day, 28) if day is None else day)
+        except ValueError:
+            continue
+        gap = abs((cand - dct).days)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = year, gap
+    return best
+
+
+def weekday_date(dct: dt.date, weekday: int, direction: int) -> dt.date:
+    """The date of ``weekday`` (0 = Monday) nearest the DCT on the side the tense points to."""
+    delta = weekday - dct.weekday()
+    if direction > 0:
+        return dct + dt.timedelta(days=delta % 7)
+    return dct - dt.timedelta(days=(-delta) % 7)

@@ -1,0 +1,119 @@
+"""Find time expressions in a parsed document and normalise them against its creation time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from newsgraph.records import Anchor, Document, Timex
+from newsgraph.timex.lexicon import NUMBER_RE, number
+from newsgraph.timex.rules import RULES, Ctx, Rule
+from newsgraph.timex.tense import direction
+
+_SINCE = re.compile(rf"(?P<n>{NUMBER_RE})\s+years?\s+since\s+(?P<y>1[6-9]\d\d|20\d\d)\b", re.I)
+_EXPLICIT_YEAR = re.compile(r"(?<![\d$.,])(?:1[6-9]\d\d|20\d\d)(?![\d,])")
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match[str]
+
+
+def parse_dct(published: str | None) -> dt.date | None:
+    """The DCT as a date; a bare year or year-month resolves to its first day."""
+    if not published:
+        return None
+    text = published.strip()[:10]
+    for fmt, size in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
+        try:
+            return dt.datetime.strptime(text[:size], fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def infer_year(text: str) -> int | None:
+    """The document's year when its text states it unambiguously ("first in 24 years since 2000").
+
+    The inference must not fall before any year the text itself names, else it is rejected.
+    """
+    years = set()
+    for m in _SINCE.finditer(text):
+        n = number(m.group("n"))
+        if n is not None and n == int(n):
+            years.add(int(m.group("y")) + int(n))
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    latest = max((int(y) for y in _EXPLICIT_YEAR.findall(text)), default=year)
+    return year if latest <= year else None
+
+
+def _find(text: str) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for rule in RULES:
+        for m in rule.pattern.finditer(text):
+            if m.end() > m.start():
+                start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+                hits.append(_Hit(start, m.end(), rule, m))
+    return hits
+
+
+def _select(hits: list[_Hit]) -> list[_Hit]:
+    """Longest match wins; on equal length, the rule of higher priority."""
+    chosen: list[_Hit] = []
+    taken = bytearray(max((h.end for h in hits), default=0) + 1)
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), -h.rule.priority, h.start)):
+        if any(taken[hit.start : hit.end]):
+            continue
+        chosen.append(hit)
+        taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def tag(doc: Doc, document: Document) -> list[Timex]:
+    """Every time expression of ``document`` (``doc`` is its parse), with TimeML values."""
+    text = document.text
+    dct = parse_dct(document.published)
+    year = None if dct is not None else infer_year(text)
+    date_ents = frozenset(e.start_char for e in doc.ents if e.label_ in ("DATE", "TIME"))
+    for e in doc.ents:
+        if e.label_ == "DATE":
+            date_ents |= {t.idx for t in e}
+    ctx = Ctx(text=text, dct=dct, year=year, direction=lambda s, e: direction(doc, s, e), date_ents=date_ents)
+    out: list[Timex] = []
+    pending = _select(_find(text))
+    for hit in pending:
+        ctx.used_year = False
+        value = hit.rule.resolve(hit.match, ctx)
+        if value is None:
+            # A rejected long match may hide a shorter valid one inside it ("May 5 percent").
+            continue
+        anchor: Anchor
+        if value.relative:
+            anchor = "relative"
+        elif dct is not None:
+            anchor = "dct"
+        elif ctx.used_year:
+            anchor = "inferred"
+        else:
+            anchor = "none"
+        out.append(
+            Timex(
+                doc_id=document.doc_id,
+                text=text[hit.start : hit.end],
+                kind=value.kind,
+                value=value.value,
+                span=(hit.start, hit.end),
+                end_value=value.end_value,
+                anchor=anchor,
+                approximate=value.approximate,
+            )
+        )
+    return out

@@ -1,0 +1,63 @@
+"""Which way from the DCT an underspecified date points, read from the governing verb's tense and modality."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+PAST, UNKNOWN, FUTURE = -1, 0, 1
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gonna"})
+_MODAL_AUX = frozenset({"would", "could", "may", "might", "should", "must", "can", "'d"})
+_HAVE = frozenset({"has", "have", "had", "'ve", "'s"})
+_FUTURE_VERBS = frozenset({"expect", "plan", "schedule", "intend", "hope", "aim", "set", "due", "slate"})
+
+
+def _governor(tok: Token) -> Token | None:
+    """The nearest verb above ``tok`` (the timex's own verb), at most five steps up."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def verb_direction(verb: Token) -> int:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux}
+    if words & _FUTURE_AUX:
+        return FUTURE
+    if verb.lower_ in _FUTURE_AUX:
+        return FUTURE
+    if "going" in words and any(c.lower_ == "to" for c in aux):
+        return FUTURE
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
+        if "to" in words and verb.dep_ == "xcomp":
+            return FUTURE
+        return PAST
+    if verb.tag_ == "VBN" and words & _HAVE:
+        return PAST
+    if words & _MODAL_AUX:
+        return FUTURE
+    if verb.tag_ == "VB" and "to" in words:
+        # "plans to visit in April": an infinitive looks forward unless its governor is past-only.
+        head = verb.head
+        if head is not verb and head.lemma_ in _FUTURE_VERBS:
+            return FUTURE
+        return FUTURE if head.tag_ != "VBD" else UNKNOWN
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in aux):
+        return FUTURE
+    if verb.tag_ == "VBN" and any(a.lemma_ == "be" and a.tag_ in ("VBD",) for a in aux):
+        return PAST
+    return UNKNOWN
+
+
+def direction(doc: Doc, start: int, end: int) -> int:
+    """PAST, FUTURE or UNKNOWN for the timex at characters [start, end) of ``doc``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return UNKNOWN
+    verb = _governor(span.root)
+    if verb is None:
+        return UNKNOWN
+    return verb_direction(verb)
