@@ -1,0 +1,120 @@
+"""Merge two extractors' paragraphs into one article: trust what both see, and each where it is strong.
+
+trafilatura (the primary) is precise inside the article but often keeps the headline, a standfirst,
+"related stories" lists or newsletter boxes at the edges, and sometimes stops halfway through a long
+article. readability-lxml (the secondary) rarely keeps page furniture, but drops short or unusual
+paragraphs (embedded posts, one-line lists). So: the primary's paragraphs at the edges that the
+secondary does not support are cut, and prose paragraphs only the secondary found are added in the
+secondary's order. Paragraphs are compared by word trigrams, so different paragraph splits of the
+same text still agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# A paragraph counts as "seen by the other extractor" when at least this share of its trigrams is.
+SUPPORT = 0.5
+# The extractors must agree on at least this share of the text before one may edit the other;
+# below it they found different blocks, and the primary is kept as it is.
+AGREEMENT = 0.5
+# Only prose is worth adding from the secondary: enough words to be a sentence, and ending like one.
+MIN_ADDED_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_WORD = re.compile(r"\w+")
+_N = 3
+
+Gram = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One extractor's paragraphs with their words, trigrams and support by the other side."""
+
+    paragraphs: Sequence[str]
+    words: list[list[str]]
+    grams: set[Gram]
+    joined: str
+
+    @classmethod
+    def of(cls, paragraphs: Sequence[str]) -> _Side:
+        words = [[w.lower() for w in _WORD.findall(p)] for p in paragraphs]
+        grams: set[Gram] = set()
+        for ws in words:
+            grams.update(_grams(ws))
+        return cls(paragraphs, words, grams, " ".join(" ".join(ws) for ws in words))
+
+    def support(self, words: list[str]) -> float:
+        """Share of these words' trigrams found on this side (exact containment for short ones)."""
+        if len(words) < _N:
+            return 1.0 if words and f" {' '.join(words)} " in f" {self.joined} " else 0.0
+        grams = _grams(words)
+        return sum(g in self.grams for g in grams) / len(grams)
+
+
+def _grams(words: list[str]) -> list[Gram]:
+    if len(words) < _N:
+        return [tuple(words)] if words else []
+    return [tuple(words[i : i + _N]) for i in range(len(words) - _N + 1)]
+
+
+def _coverage(support: list[float], words: list[list[str]]) -> float:
+    total = sum(len(ws) for ws in words)
+    return sum(s * len(ws) for s, ws in zip(support, words, strict=True)) / total if total else 0.0
+
+
+def merge_paragraphs(primary: Sequence[str], secondary: Sequence[str]) -> list[str]:
+    """The primary's paragraphs, edges trimmed and gaps filled by the secondary's (see module doc)."""
+    if not secondary:
+        return list(primary)
+    if not primary:
+        return list(secondary)
+    prim, sec = _Side.of(primary), _Side.of(secondary)
+    prim_support = [sec.support(ws) for ws in prim.words]
+    sec_support = [prim.support(ws) for ws in sec.words]
+
+    keep = list(range(len(primary)))
+    if _coverage(sec_support, sec.words) >= AGREEMENT:
+        # Most of the secondary is in the primary, so what the primary has beyond it at the edges is
+        # furniture; inside the article an unsupported paragraph (a quoted post, a list) is kept.
+        while keep and prim_support[keep[0]] < SUPPORT:
+            keep.pop(0)
+        while keep and prim_support[keep[-1]] < SUPPORT:
+            keep.pop()
+    if not keep:
+        return list(primary)
+    merged = [primary[i] for i in keep]
+    if _coverage(prim_support, prim.words) < AGREEMENT:
+        return merged
+    return _add_missing(merged, sec, sec_support)
+
+
+def _add_missing(merged: list[str], sec: _Side, sec_support: list[float]) -> list[str]:
+    """Insert the secondary's unsupported prose paragraphs after the paragraph that precedes them there."""
+    counts = Counter(sec.paragraphs)
+    out = list(merged)
+    out_grams = [set(_grams([w.lower() for w in _WORD.findall(p)])) for p in out]
+    for i, para in enumerate(sec.paragraphs):
+        if sec_support[i] >= SUPPORT or counts[para] > 1:
+            # Repeated paragraphs are slideshow captions or widgets, not story text.
+            continue
+        if len(sec.words[i]) < MIN_ADDED_WORDS or not _SENTENCE_END.search(para):
+            continue
+        anchor = -1
+        for j in range(i - 1, -1, -1):
+            if sec_support[j] >= SUPPORT:
+                previous = set(_grams(sec.words[j]))
+                overlaps = [len(previous & grams) for grams in out_grams]
+                best = max(range(len(out)), key=overlaps.__getitem__)
+                if overlaps[best]:
+                    anchor = best
+                    break
+            if sec.paragraphs[j] in out:
+                anchor = out.index(sec.paragraphs[j])
+                break
+        out.insert(anchor + 1, para)
+        out_grams.insert(anchor + 1, set(_grams(sec.words[i])))
+    return out
