@@ -20,7 +20,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 install: $(STAMP)
 
 demo: install
-	$(BIN)/python -m newsgraph.cli.demo examples/articles --db demo.db
+	$(BIN)/newsgraph demo examples/articles --db demo.db
 
 lint: install
 	$(BIN)/ruff check src tests bench

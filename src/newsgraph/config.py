@@ -35,7 +35,9 @@ class Settings:
     max_bytes: int = 20_000_000
 
     @classmethod
-    def load(cls, values: Mapping[str, Any] | None = None, *, env: Mapping[str, str] | None = None) -> Settings:
+    def load(
+        cls, values: Mapping[str, Any] | None = None, *, env: Mapping[str, str] | None = None
+    ) -> Settings:
         """Defaults, then NEWSGRAPH_* environment variables, then the given values."""
         known = {f.name: f for f in fields(cls)}
         merged: dict[str, Any] = {}

@@ -13,10 +13,13 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from spacy.tokens import Doc
+
 from newsgraph.errors import InputError, TooLargeError
 from newsgraph.extract import build_document
 from newsgraph.extract.dedup import NearDuplicates
-from newsgraph.records import Analysis, Document, Failure
+from newsgraph.nlp.entities import entities as find_entities
+from newsgraph.records import Analysis, Claim, Document, Entity, Event, Failure, Timex
 from newsgraph.sources import RawInput
 
 log = logging.getLogger(__name__)
@@ -136,7 +139,9 @@ class Pipeline:
                 continue
             except Exception as exc:  # a bug in extraction must not sink the batch
                 log.exception("extraction failed for %s", raw.path)
-                batch.failures.append(_failure(raw.doc_id, raw, "E-EXTRACT-INTERNAL", f"{type(exc).__name__}: {exc}"))
+                batch.failures.append(
+                    _failure(raw.doc_id, raw, "E-EXTRACT-INTERNAL", f"{type(exc).__name__}: {exc}")
+                )
                 continue
             docs.append((doc, raw))
         stored_hashes = known_hashes([d.content_hash for d, _ in docs]) if known_hashes else {}
@@ -189,13 +194,27 @@ class Pipeline:
                 )
             log.debug("stages took %.3fs for %s", time.perf_counter() - started, document.doc_id)
 
-    def _stages(self, doc: object, document: Document) -> Analysis:
-        from newsgraph.nlp.entities import entities as find_entities
+    def _stages(self, doc: Doc, document: Document) -> Analysis:
+        ents: list[Entity] = find_entities(doc, document)
+        timexes: list[Timex] = []
+        claims: list[Claim] = []
+        events: list[Event] = []
+        if "actors" in self.stages:
+            from newsgraph import actors
 
-        ents = find_entities(doc, document)  # type: ignore[arg-type]
-        timexes: list = []  # type: ignore[type-arg]
-        claims: list = []  # type: ignore[type-arg]
-        events: list = []  # type: ignore[type-arg]
+            ents = actors.link(doc, document, ents)
+        if "timex" in self.stages:
+            from newsgraph import timex
+
+            timexes = timex.tag(doc, document)
+        if "claims" in self.stages:
+            from newsgraph import claims as claims_stage
+
+            claims = claims_stage.attribute(doc, document, ents)
+        if "events" in self.stages:
+            from newsgraph import events as events_stage
+
+            events = events_stage.code(doc, document, ents, timexes, claims)
         return Analysis(
             document=document,
             entities=tuple(ents),

@@ -21,7 +21,10 @@ def test_seed_001_outlet_and_date_from_signoff(seeds_dir: Path) -> None:
     doc = build_document(_seed(seeds_dir, "001_9545d4441ba4f2da.txt"))
     assert doc.outlet == "The Yomiuri Shimbun"
     assert doc.published == "2023-09-15" and doc.published_source == "signoff"
-    assert doc.title == "Putin-Kim Summit: Russia-North Korea Military Ties Pose Challenge to International Community"
+    assert (
+        doc.title
+        == "Putin-Kim Summit: Russia-North Korea Military Ties Pose Challenge to International Community"
+    )
     assert "(From The Yomiuri Shimbun" not in doc.text
     assert doc.text.endswith("has emboldened Kim.")
     assert doc.language == "en" and doc.content_hash
@@ -30,13 +33,23 @@ def test_seed_001_outlet_and_date_from_signoff(seeds_dir: Path) -> None:
 def test_seed_000_has_no_date_and_says_so(seeds_dir: Path) -> None:
     doc = build_document(_seed(seeds_dir, "000_82a233cb85448ae9.txt"))
     assert doc.published is None and doc.published_source == "none"
-    given = build_document(_seed(seeds_dir, "000_82a233cb85448ae9.txt"), published="2024-06-17", outlet="News1")
+    given = build_document(
+        _seed(seeds_dir, "000_82a233cb85448ae9.txt"), published="2024-06-17", outlet="News1"
+    )
     assert (given.published, given.published_source, given.outlet) == ("2024-06-17", "given", "News1")
 
 
 def test_jsonl_text_is_kept_verbatim() -> None:
     text = "Home\n\nNO COMMENTS\nNorth Korea fired a missile, officials said.  "
-    raw = RawInput(doc_id="j1", path="in.jsonl", kind="text", content=text, line=1, verbatim=True, published="2024-06-17T08:00:00Z")
+    raw = RawInput(
+        doc_id="j1",
+        path="in.jsonl",
+        kind="text",
+        content=text,
+        line=1,
+        verbatim=True,
+        published="2024-06-17T08:00:00Z",
+    )
     doc = build_document(raw)
     assert doc.text == text and doc.published == "2024-06-17" and doc.published_source == "metadata"
 
@@ -57,4 +70,6 @@ def test_language_is_detected_and_non_english_flagged(text: str, language: str, 
 
 def test_only_furniture_is_no_text() -> None:
     with pytest.raises(NoTextError):
-        build_document(RawInput(doc_id="x", path="x.txt", kind="text", content="Home\nNO COMMENTS\nExit mobile version"))
+        build_document(
+            RawInput(doc_id="x", path="x.txt", kind="text", content="Home\nNO COMMENTS\nExit mobile version")
+        )

@@ -24,9 +24,21 @@ def test_parse_date(text: str, expected: str | None) -> None:
 @pytest.mark.parametrize(
     ("paragraphs", "outlet", "published", "source", "author"),
     [
-        (("Body.", "(From The Yomiuri Shimbun, Sept. 15, 2023)"), "The Yomiuri Shimbun", "2023-09-15", "signoff", None),
+        (
+            ("Body.", "(From The Yomiuri Shimbun, Sept. 15, 2023)"),
+            "The Yomiuri Shimbun",
+            "2023-09-15",
+            "signoff",
+            None,
+        ),
         (("Body.", "(Source: Reuters, 3 May 2024)"), "Reuters", "2024-05-03", "signoff", None),
-        (("By Jane Doe", "SEOUL, June 17, 2024 (Yonhap) -- North Korea fired."), "Yonhap", "2024-06-17", "dateline", "Jane Doe"),
+        (
+            ("By Jane Doe", "SEOUL, June 17, 2024 (Yonhap) -- North Korea fired."),
+            "Yonhap",
+            "2024-06-17",
+            "dateline",
+            "Jane Doe",
+        ),
         (("WASHINGTON (Reuters) - The talks resumed.",), "Reuters", None, "none", None),
         (("Nothing to see here.", "The end of the story."), None, None, "none", None),
     ],
@@ -35,4 +47,9 @@ def test_find_metadata(
     paragraphs: tuple[str, ...], outlet: str | None, published: str | None, source: str, author: str | None
 ) -> None:
     meta = find_metadata(paragraphs)
-    assert (meta.outlet, meta.published, meta.published_source, meta.author) == (outlet, published, source, author)
+    assert (meta.outlet, meta.published, meta.published_source, meta.author) == (
+        outlet,
+        published,
+        source,
+        author,
+    )

@@ -37,8 +37,8 @@ def test_folder_is_read_recursively_in_stable_order(tmp_path: Path) -> None:
 def test_doc_id_is_the_content_hash_and_stable(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE)
-    first = list(iter_inputs([str(path)]))[0]
-    again = list(iter_inputs([str(path)]))[0]
+    [first] = iter_inputs([str(path)])
+    [again] = iter_inputs([str(path)])
     assert first.doc_id == again.doc_id == content_id(ARTICLE.encode())
 
 
@@ -59,7 +59,9 @@ def test_glob(tmp_path: Path) -> None:
         ("broken.html.gz", b"\x1f\x8b\x08\x00garbage", "E-INPUT-BINARY"),
     ],
 )
-def test_bad_file_gives_failure_and_batch_goes_on(tmp_path: Path, name: str, content: bytes, code: str) -> None:
+def test_bad_file_gives_failure_and_batch_goes_on(
+    tmp_path: Path, name: str, content: bytes, code: str
+) -> None:
     (tmp_path / name).write_bytes(content)
     (tmp_path / "good.txt").write_text(ARTICLE)
     items = list(iter_inputs([str(tmp_path / name), str(tmp_path / "good.txt")]))
@@ -87,7 +89,9 @@ def test_gzip_bomb_is_refused_by_decompressed_size(tmp_path: Path) -> None:
 
 
 def test_gzipped_html_is_read(tmp_path: Path) -> None:
-    (tmp_path / "page.html.gz").write_bytes(gzip.compress(f"<html><body><p>{ARTICLE}</p></body></html>".encode()))
+    (tmp_path / "page.html.gz").write_bytes(
+        gzip.compress(f"<html><body><p>{ARTICLE}</p></body></html>".encode())
+    )
     [item] = iter_inputs([str(tmp_path / "page.html.gz")])
     assert isinstance(item, RawInput) and item.kind == "html" and "ballistic" in item.content
 
@@ -120,7 +124,9 @@ def test_jsonl_malformed_line_is_named_and_others_processed(tmp_path: Path) -> N
     items = list(iter_inputs([str(tmp_path / "in.jsonl")]))
     assert _codes(items) == ["ok", "E-INPUT-MALFORMED", "E-INPUT-MALFORMED", "ok", "E-INPUT-MALFORMED"]
     first, bad = items[0], items[1]
-    assert isinstance(first, RawInput) and first.doc_id == "a1" and first.verbatim and first.outlet == "Reuters"
+    assert (
+        isinstance(first, RawInput) and first.doc_id == "a1" and first.verbatim and first.outlet == "Reuters"
+    )
     assert isinstance(bad, Failure) and bad.line == 2 and "in.jsonl:2" in bad.message
     assert isinstance(items[3], RawInput) and items[3].kind == "html" and items[3].line == 5
 
@@ -134,7 +140,8 @@ def test_jsonl_from_stdin() -> None:
 def test_rss_feed_items_with_content(tmp_path: Path) -> None:
     body = "<p>" + ARTICLE * 6 + "</p>"
     feed = f"""<?xml version="1.0"?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Example Wire</title>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Example Wire</title>
 <item><title>Missile launch</title><link>https://example.org/a</link>
 <pubDate>Mon, 17 Jun 2024 09:00:00 GMT</pubDate><content:encoded><![CDATA[{body}]]></content:encoded></item>
 <item><title>Teaser only</title><link>https://example.org/b</link><description>Short.</description></item>
@@ -170,7 +177,11 @@ def test_warc_html_responses(tmp_path: Path) -> None:
     with path.open("wb") as fh:
         writer = WARCWriter(fh, gzip=True)
         for url, ctype, body in (
-            ("https://example.org/news", "text/html; charset=utf-8", f"<html><body><p>{ARTICLE}</p></body></html>"),
+            (
+                "https://example.org/news",
+                "text/html; charset=utf-8",
+                f"<html><body><p>{ARTICLE}</p></body></html>",
+            ),
             ("https://example.org/logo.png", "image/png", "PNG"),
         ):
             headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")

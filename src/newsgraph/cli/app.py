@@ -6,12 +6,11 @@ import json
 import logging
 import sys
 import time
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from newsgraph.cli.output import Format, emit, fail, stderr
+from newsgraph.cli.output import Format, fail, stderr
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
 from newsgraph.records import Failure
@@ -27,14 +26,20 @@ app = typer.Typer(
 )
 
 DbOption = Annotated[
-    str | None, typer.Option("--db", help="Database URL or SQLite file (default: newsgraph.db, or NEWSGRAPH_DB).")
+    str | None,
+    typer.Option("--db", help="Database URL or SQLite file (default: newsgraph.db, or NEWSGRAPH_DB)."),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-Paths = Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for JSONL on stdin.")]
-PublishedOption = Annotated[
-    str | None, typer.Option("--published", help="Publication date YYYY-MM-DD for every input (wins over found).")
+Paths = Annotated[
+    list[str], typer.Argument(help="Files, folders (recursive), globs, or - for JSONL on stdin.")
 ]
-OutletOption = Annotated[str | None, typer.Option("--outlet", help="Outlet name for every input (wins over found).")]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option("--published", help="Publication date YYYY-MM-DD for every input (wins over found)."),
+]
+OutletOption = Annotated[
+    str | None, typer.Option("--outlet", help="Outlet name for every input (wins over found).")
+]
 
 
 def _settings(db: str | None = None, **overrides: object) -> Settings:
@@ -56,9 +61,13 @@ def _check_date(value: str | None, name: str) -> None:
 
 
 @app.callback()
-def _main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False) -> None:
+def _main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False,
+) -> None:
     logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr, format="%(levelname)s %(message)s"
+        level=logging.INFO if verbose else logging.WARNING,
+        stream=sys.stderr,
+        format="%(levelname)s %(message)s",
     )
     # trafilatura logs every page it finds no text in; our error records already say so.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -83,7 +92,9 @@ def extract(
     settings = _settings(max_bytes=max_bytes)
     pipeline = Pipeline(batch_size=settings.batch_size)
     failed = 0
-    for batch in pipeline.run(iter_inputs(paths, max_bytes=settings.max_bytes), published=published, outlet=outlet):
+    for batch in pipeline.run(
+        iter_inputs(paths, max_bytes=settings.max_bytes), published=published, outlet=outlet
+    ):
         for analysis in batch.analyses:
             for record in analysis.records():
                 sys.stdout.write(json.dumps(to_dict(record), ensure_ascii=False) + "\n")
@@ -101,7 +112,9 @@ def ingest(
     published: PublishedOption = None,
     outlet: OutletOption = None,
     force: Annotated[bool, typer.Option("--force", help="Reprocess documents already stored.")] = False,
-    batch_size: Annotated[int | None, typer.Option(help="Documents per batch (one transaction each).")] = None,
+    batch_size: Annotated[
+        int | None, typer.Option(help="Documents per batch (one transaction each).")
+    ] = None,
     n_process: Annotated[int | None, typer.Option(help="spaCy worker processes.")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Refuse inputs larger than this many bytes.")] = None,
 ) -> None:
@@ -124,7 +137,11 @@ def ingest(
         with Store.open(settings.db) as store:
             pipeline = Pipeline(batch_size=settings.batch_size, n_process=settings.n_process)
             with Progress(
-                SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=stderr, transient=True
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                TimeElapsedColumn(),
+                console=stderr,
+                transient=True,
             ) as progress:
                 task = progress.add_task("ingesting", total=None)
                 for batch in pipeline.run(
@@ -160,8 +177,9 @@ def ingest(
     raise typer.Exit(1 if stats.failed else 0)
 
 
-from newsgraph.cli import query as _query  # noqa: E402,F401  (registers the query commands)
+from newsgraph.cli import demo as _demo  # noqa: E402,F401
 from newsgraph.cli import evaluate as _evaluate  # noqa: E402,F401
+from newsgraph.cli import query as _query  # noqa: E402,F401  (registers the query commands)
 
 
 def main() -> None:

@@ -25,7 +25,9 @@ EVALUATIONS = {
 @app.command(name="eval")
 def evaluate(
     stage: Annotated[str, typer.Argument(help=f"One of: {', '.join(EVALUATIONS)}.")],
-    data: Annotated[Path, typer.Option("--data", help="The gold data (file or folder) under ../shared/data.")],
+    data: Annotated[
+        Path, typer.Option("--data", help="The gold data (file or folder) under ../shared/data.")
+    ],
     limit: Annotated[int | None, typer.Option(help="Score only the first N items.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:

@@ -16,7 +16,7 @@ from rich.table import Table
 from newsgraph.errors import NewsgraphError
 from newsgraph.records import Record, to_dict
 
-stderr = Console(stderr=True)
+stderr = Console(stderr=True, soft_wrap=True)
 
 
 class Format(str, enum.Enum):

@@ -53,7 +53,9 @@ def docs(
 def show(
     doc_id: Annotated[str, typer.Argument(help="The document's id (see `newsgraph docs`).")],
     db: DbOption = None,
-    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="jsonl/json for the raw records.")] = None,
+    fmt: Annotated[
+        Format | None, typer.Option("--format", "-f", help="jsonl/json for the raw records.")
+    ] = None,
 ) -> None:
     """Show one document with what was extracted from it.
 
@@ -74,8 +76,10 @@ def show(
     doc = analysis.document
     out = Console(highlight=False)
     out.print(f"[bold]{doc.title or '(no title)'}[/bold]", markup=True)
-    out.print(f"id {doc.doc_id} · outlet {doc.outlet or '-'} · published {doc.published or '-'} "
-              f"({doc.published_source}) · language {doc.language}")
+    out.print(
+        f"id {doc.doc_id} · outlet {doc.outlet or '-'} · published {doc.published or '-'} "
+        f"({doc.published_source}) · language {doc.language}"
+    )
     if doc.duplicate_of:
         out.print(f"duplicate of {doc.duplicate_of}")
     out.print()
@@ -103,7 +107,10 @@ def show(
         for ev in analysis.events:
             src = ev.source.text if ev.source else "?"
             tgt = ev.target.text if ev.target else "?"
-            out.print(f"  {ev.event_type.value:<10} {src} → {tgt} ({ev.factuality.value}) «{ev.trigger}»", markup=False)
+            out.print(
+                f"  {ev.event_type.value:<10} {src} → {tgt} ({ev.factuality.value}) «{ev.trigger}»",
+                markup=False,
+            )
 
 
 @app.command()
@@ -136,7 +143,9 @@ def claims(
 @app.command()
 def events(
     db: DbOption = None,
-    actor: Annotated[str | None, typer.Option(help="Source or target actor (ISO3 country, id or name).")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Source or target actor (ISO3 country, id or name).")
+    ] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. AID.")] = None,
     factuality: Annotated[str | None, typer.Option(help="asserted, reported, predicted, ...")] = None,
     since: Since = None,
@@ -155,7 +164,12 @@ def events(
     try:
         with Store.open(_settings(db).db) as store:
             found = store.events(
-                actor=actor, event_type=event_type, factuality=factuality, since=since, until=until, limit=limit
+                actor=actor,
+                event_type=event_type,
+                factuality=factuality,
+                since=since,
+                until=until,
+                limit=limit,
             )
     except NewsgraphError as err:
         raise fail(err) from err

@@ -34,7 +34,12 @@ def _from_text(raw: RawInput) -> Document:
             paragraphs = paragraphs[1:]
         text = "\n\n".join(paragraphs)
         title = raw.title or clean.title
-        meta_outlet, meta_date, author, source = meta.outlet, meta.published, meta.author, meta.published_source
+        meta_outlet, meta_date, author, source = (
+            meta.outlet,
+            meta.published,
+            meta.author,
+            meta.published_source,
+        )
     published = _iso(raw.published)
     if published:
         source = "metadata"

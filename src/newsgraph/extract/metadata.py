@@ -24,7 +24,8 @@ _SIGNOFF = re.compile(
 _BYLINE = re.compile(r"^By\s+(?P<author>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|von)){0,6})$")
 # "SEOUL, June 17, 2024 (Yonhap) --" or "WASHINGTON (Reuters) -"
 _DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z .'-]{{2,40}}),?\s*(?P<date>{_DATE})?\s*\((?P<outlet>[A-Z][\w .&-]{{1,40}})\)\s*[-—–]+\s*"
+    rf"^(?P<place>[A-Z][A-Z .'-]{{2,40}}),?\s*(?P<date>{_DATE})?\s*"
+    rf"\((?P<outlet>[A-Z][\w .&-]{{1,40}})\)\s*[-—–]+\s*"
 )
 
 

@@ -69,7 +69,14 @@ FURNITURE = frozenset(
 # After one of these, only short lines follow in a real page (comment forms, link lists).
 TAIL_MARKERS = frozenset(
     s.lower()
-    for s in ("NO COMMENTS", "LEAVE A REPLY", "Leave a Reply", "RELATED ARTICLES", "MORE FROM AUTHOR", "Comments")
+    for s in (
+        "NO COMMENTS",
+        "LEAVE A REPLY",
+        "Leave a Reply",
+        "RELATED ARTICLES",
+        "MORE FROM AUTHOR",
+        "Comments",
+    )
 )
 _COUNTER = re.compile(r"^\d{1,6}(\s*(shares?|comments?|views?|likes?))?$", re.IGNORECASE)
 _CREDIT = re.compile(

@@ -12,7 +12,8 @@ from spacy.tokens import Doc
 
 from newsgraph.errors import ModelNotInstalledError
 
-# Components nothing downstream reads (the md model has no senter enabled; the lemmatizer feeds cue and trigger lookups).
+# Components nothing downstream reads. The md model has no senter enabled, and the lemmatizer
+# feeds the cue and trigger lookups, so all of its enabled components are needed.
 UNUSED_COMPONENTS: tuple[str, ...] = ()
 MODEL_ENV = "NEWSGRAPH_MODEL"
 

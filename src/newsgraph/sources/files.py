@@ -110,7 +110,9 @@ def read_bytes(path: Path, *, max_bytes: int) -> bytes:
         with path.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except PermissionError as exc:
-        raise UnreadableError(f"{name}: permission denied; check the file's owner and mode", path=name) from exc
+        raise UnreadableError(
+            f"{name}: permission denied; check the file's owner and mode", path=name
+        ) from exc
     except IsADirectoryError as exc:
         raise UnreadableError(f"{name}: is a folder, not a file", path=name) from exc
     except OSError as exc:

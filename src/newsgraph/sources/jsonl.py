@@ -22,7 +22,9 @@ def _line_failure(err: InputError, path: str, line: int) -> Failure:
 def parse_line(raw: bytes | str, *, path: str, line: int, max_bytes: int) -> RawInput | None:
     """One JSONL line to a RawInput; None for a blank line; raises a specific InputError otherwise."""
     if len(raw) > max_bytes:
-        raise TooLargeError(f"{path}:{line}: line of {len(raw):,} bytes is over the limit", path=path, line=line)
+        raise TooLargeError(
+            f"{path}:{line}: line of {len(raw):,} bytes is over the limit", path=path, line=line
+        )
     try:
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError as exc:

@@ -47,5 +47,5 @@ def read_warc(data: bytes, *, path: str, max_bytes: int) -> Iterator[RawInput | 
                 encoding=encoding,
             )
     except ArchiveLoadFailed as exc:
-        err = MalformedInputError(f"{path}: not a readable WARC file ({exc})")
-        yield Failure(doc_id=content_id(data), code=err.code, message=err.message, path=path)
+        bad = MalformedInputError(f"{path}: not a readable WARC file ({exc})")
+        yield Failure(doc_id=content_id(data), code=bad.code, message=bad.message, path=path)

@@ -1,0 +1,85 @@
+"""`newsgraph demo`: ingest the sample articles and show what came out of each."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from newsgraph.cli.app import DbOption, _settings, app
+from newsgraph.cli.output import fail
+from newsgraph.errors import NewsgraphError
+from newsgraph.records import Analysis
+
+PREVIEW_LINES = 3
+
+
+def _show(out: Console, analysis: Analysis) -> None:
+    doc = analysis.document
+    out.rule(f"[bold]{doc.title or '(no title)'}[/bold]")
+    out.print(
+        f"id {doc.doc_id} · outlet {doc.outlet or 'unknown'} · published {doc.published or 'unknown'}"
+        f" ({doc.published_source}) · language {doc.language}",
+        markup=False,
+    )
+    for paragraph in doc.text.split("\n\n")[:PREVIEW_LINES]:
+        out.print(f"  {paragraph[:300]}{'…' if len(paragraph) > 300 else ''}", markup=False)
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for ent in analysis.entities:
+        if ent.text not in by_label[ent.label]:
+            by_label[ent.label].append(ent.text)
+    out.print("[bold]entities[/bold]")
+    for label, texts in sorted(by_label.items()):
+        out.print(f"  {label:<12} {', '.join(texts)}", markup=False)
+    counts = (
+        f"{len(analysis.timexes)} time expressions, {len(analysis.claims)} claims, "
+        f"{len(analysis.events)} events"
+    )
+    out.print(f"[bold]also[/bold] {counts} — `newsgraph show {doc.doc_id}`")
+
+
+@app.command()
+def demo(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Articles to ingest (default examples/articles).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Ingest the sample articles and print, for each, its title, outlet, date, text and entities.
+
+    Example: newsgraph demo examples/articles --db demo.db
+    """
+    from newsgraph.pipeline import Pipeline
+    from newsgraph.sources import iter_inputs
+    from newsgraph.store import Store
+
+    inputs = paths or ["examples/articles"]
+    settings = _settings(db)
+    out = Console(highlight=False, soft_wrap=True)
+    try:
+        with Store.open(settings.db) as store:
+            pipeline = Pipeline(batch_size=settings.batch_size)
+            new = 0
+            for batch in pipeline.run(
+                iter_inputs(inputs), known=lambda ids: store.known(ids), known_hashes=store.known_hashes
+            ):
+                store.write(batch.analyses, batch.failures)
+                new += len(batch.analyses)
+                for failure in batch.failures:
+                    out.print(f"[yellow]failed[/yellow] {failure.path}: {failure.code} {failure.message}")
+            docs = store.documents(limit=None)
+            for document in sorted(docs, key=lambda d: d.path or ""):
+                _show(out, store.get(document.doc_id))
+            out.rule()
+            where = (
+                Path(store.url.removeprefix("sqlite:///")) if store.url.startswith("sqlite") else store.url
+            )
+            out.print(f"{new} new documents this run, {len(docs)} stored in {where}")
+            out.print(
+                f"try: .venv/bin/newsgraph docs --db {where}   ·   .venv/bin/newsgraph claims --db {where}"
+            )
+    except NewsgraphError as err:
+        raise fail(err) from err
