@@ -1,0 +1,399 @@
+"""Attribution: find who said what in a parsed document, from cue verbs, "according to", nouns and quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from newsgraph.claims.kinds import claim_kind
+from newsgraph.claims.lexicon import Cue, Lexicon, load_lexicon
+from newsgraph.claims.quotes import find_quotes, is_speech, quoted_share
+from newsgraph.claims.sources import SourceResolver
+from newsgraph.records import Claim, ClaimKind, Document, Entity, Mention, Span
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_EXPLETIVES = frozenset({"it", "there"})
+_TRIM = " \t\n,;:.-–—"
+# A content is direct when this share of it lies inside quotation marks.
+_DIRECT_SHARE = 0.8
+# Content shorter than this many characters is a fragment ("so", "this"), not a claim.
+_MIN_CONTENT = 3
+
+
+@dataclass
+class _Found:
+    """An attribution under construction; offsets are characters, tokens stay inside this module."""
+
+    cue: str
+    cue_span: Span | None
+    cue_kind: ClaimKind
+    content: list[Span]
+    source_span: Span | None = None
+    source_head: Token | None = None
+    source: Mention | None = None
+    sentence: Span = (0, 0)
+    lemmas: list[str] = field(default_factory=list)
+
+    @property
+    def span(self) -> Span:
+        return (self.content[0][0], self.content[-1][1])
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return (start, end)
+
+
+def _tokens_span(text: str, tokens: Iterable[Token]) -> Span | None:
+    toks = list(tokens)
+    if not toks:
+        return None
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    span = _trim(text, start, end)
+    return span if span[1] - span[0] >= _MIN_CONTENT else None
+
+
+def _subtree_minus(text: str, head: Token, minus: Token) -> Span | None:
+    """The part of ``head``'s subtree on the longer side of ``minus``'s subtree (the content around a cue)."""
+    removed = {t.i for t in minus.subtree}
+    left = [t for t in head.subtree if t.i < minus.left_edge.i and t.i not in removed]
+    right = [t for t in head.subtree if t.i > minus.right_edge.i and t.i not in removed]
+    if left and right:
+        # The cue sits inside the content ("The museum, Mr. Bush said, celebrated ..."): keep both sides.
+        return _tokens_span(text, left + right)
+    return _tokens_span(text, left or right)
+
+
+def _subject(verb: Token, cues: Lexicon | None = None, quotes: Sequence[Span] = ()) -> Token | None:
+    """The subject of a cue verb, borrowed from the governing verb for conjuncts and participles.
+
+    A subjectless conjunct or participle ("…, suggesting …", "and speculated, …") is often attached by the
+    parser inside the previous cue's content; its speaker is then the nearest cue verb above it.
+    """
+    if cues is not None and not any(c.dep_ in _SUBJECTS for c in verb.children) and (
+        verb.dep_ == "conj" or (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"))
+    ):
+        for above in verb.ancestors:
+            quoted = any(q[0] <= above.idx < q[1] for q in quotes)
+            if not quoted and above.lemma_.lower() in cues.verbs and above.pos_ in ("VERB", "AUX"):
+                subject = _subject(above)
+                if subject is not None:
+                    return subject
+    seen = 0
+    while seen < 4:
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _source_tokens(subject: Token) -> tuple[Token, list[Token]]:
+    """The head and tokens of the source noun phrase, relative pronouns replaced by what they refer to."""
+    if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
+        noun = subject.head.head
+        return noun, [t for t in noun.subtree if t.i < subject.head.left_edge.i]
+    tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl") or t.i < subject.i]
+    doc = subject.doc
+    for ent in doc.ents:
+        # The parser sometimes splits a name ("Sankei" as an auxiliary): the entity's extent wins.
+        if ent.start <= subject.i < ent.end:
+            tokens += [t for t in ent if t not in tokens]
+    left = min(t.i for t in tokens)
+    while left > 0 and doc[left - 1].is_title and doc[left - 1].dep_ in ("compound", "aux", "nmod", "amod"):
+        left -= 1
+        tokens.append(doc[left])
+    return subject, tokens
+
+
+def _phrasal(verb: Token, cue: Cue) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("prt", "prep") and child.lower_ == cue.particle:
+            return child
+    return None
+
+
+class _Finder:
+    def __init__(self, doc: Doc, lexicon: Lexicon, quotes: list[Span]) -> None:
+        self.doc = doc
+        self.quotes = [q for q in quotes if is_speech(doc.text, q)]
+        self.text = doc.text
+        self.lex = lexicon
+        self.found: list[_Found] = []
+        self.used_cues: set[int] = set()
+
+    def run(self) -> list[_Found]:
+        for tok in self.doc:
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                self._verb(tok)
+            elif tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+                self._according(tok)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.nouns:
+                self._noun(tok)
+        return self.found
+
+    def _add(self, cue_tokens: list[Token], cue: Cue, content: Span | None, source: Token | None) -> None:
+        if content is None:
+            return
+        first, last = cue_tokens[0], cue_tokens[-1]
+        cue_span = (first.idx, last.idx + len(last.text))
+        if cue_span[0] < content[1] and content[0] < cue_span[1] and len(cue_tokens) == 1:
+            return
+        found = _Found(
+            cue=" ".join(t.text for t in cue_tokens),
+            cue_span=cue_span,
+            cue_kind=cue.kind,
+            content=[content],
+            sentence=(first.sent.start_char, first.sent.end_char),
+        )
+        if source is not None:
+            head, tokens = _source_tokens(source)
+            span = _tokens_span(self.text, tokens) if head.lower_ not in _EXPLETIVES else None
+            if span is not None and not (span[0] < content[1] and content[0] < span[1]):
+                found.source_span, found.source_head = span, head
+        self.found.append(found)
+        self.used_cues.add(first.i)
+
+    def _verb(self, verb: Token) -> None:
+        cues = self.lex.verbs.get(verb.lemma_.lower())
+        if not cues:
+            return
+        for cue in cues:
+            particle = _phrasal(verb, cue) if cue.particle else None
+            if cue.particle is None or particle is not None:
+                break
+        else:
+            return
+        cue_tokens = [verb] + ([particle] if particle is not None and particle.i - verb.i <= 2 else [])
+        content = self._verb_content(verb, cue, particle)
+        source: Token | None = None
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        if passive:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        else:
+            source = _subject(verb, self.lex, self.quotes)
+            if source is None and verb.dep_ in ("pcomp", "acl", "amod", "advcl"):
+                # "Upon announcing the visit, ..." is an action, not an attribution.
+                return
+        self._add(cue_tokens, cue, content, source)
+
+    def _verb_content(self, verb: Token, cue: Cue, particle: Token | None) -> Span | None:
+        text = self.text
+        after = verb.idx + len(verb.text)
+        for quote in self.quotes:
+            # 'suggesting, “…”': a quote opening right after the cue is its content, however it was parsed.
+            if after <= quote[0] and not text[after : quote[0]].strip(" ,:\n"):
+                return _trim(text, quote[0], quote[1])
+        for child in verb.children:
+            if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and cue.takes == "xcomp"):
+                return _tokens_span(text, child.subtree)
+        if cue.takes == "obj":
+            if particle is not None and particle.dep_ == "prep":
+                obj = next((c for c in particle.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return _tokens_span(text, obj.subtree)
+            for child in verb.children:
+                if child.dep_ in ("dobj", "attr"):
+                    tokens = list(child.subtree)
+                    for extra in verb.children:
+                        if extra.dep_ in ("oprd", "prep") and extra.i > child.i and extra.lower_ in ("as", "oprd"):
+                            tokens += list(extra.subtree)
+                    return _tokens_span(text, tokens)
+        if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+            return _subtree_minus(text, verb.head, verb)
+        nxt = verb.i + 1
+        while nxt < len(self.doc) and self.doc[nxt].dep_ in ("prep", "pobj", "det", "compound", "prt", "dobj"):
+            nxt += 1
+        if nxt < len(self.doc) and self.doc[nxt].text == ":":
+            # "X said: ..." — the content runs to the end of the sentence, or fills the next one.
+            sent = self.doc[nxt].sent
+            end = sent.end_char
+            if sent.end_char - self.doc[nxt].idx < 3 and sent.end < len(self.doc):
+                end = self.doc[sent.end].sent.end_char
+            span = _trim(text, self.doc[nxt].idx + 1, end)
+            return span if span[1] - span[0] >= _MIN_CONTENT else None
+        return None
+
+    def _according(self, tok: Token) -> None:
+        to = self.doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return
+        cue = self.lex.preps.get("according")
+        if cue is None:
+            return
+        head = tok.head if tok.head is not tok else tok
+        content = _subtree_minus(self.text, head, tok) if head is not tok else None
+        if content is None:
+            sent = tok.sent
+            rest = [t for t in sent if t.i < tok.left_edge.i or t.i > tok.right_edge.i]
+            content = _tokens_span(self.text, rest)
+        self._add([tok, to], cue, content, pobj)
+
+    def _noun(self, noun: Token) -> None:
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None or noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "by"):
+            return
+        prep = noun.head
+        if prep.head is prep:
+            return
+        self._add([prep, noun], self.lex.nouns[noun.lemma_.lower()], _subtree_minus(self.text, prep.head, prep), owner)
+
+
+def _merge_quotes(text: str, found: list[_Found], quotes: list[Span]) -> None:
+    """Join a quote broken by its cue ("…," he said, "…") into one content."""
+    for item in found:
+        if item.cue_span is None:
+            continue
+        inside = [q for q in quotes if q[0] <= item.span[0] + 1 and item.span[1] - 1 <= q[1]]
+        if not inside:
+            continue
+        after = [q for q in quotes if 0 <= q[0] - item.cue_span[1] <= 40 and q[0] > inside[0][1]]
+        if after and is_speech(text, after[0]):
+            gap = text[inside[0][1] : after[0][0]]
+            if "\n" not in gap and not any(ch in gap for ch in ".?!"):
+                item.content = [item.content[0], _trim(text, after[0][0], after[0][1])]
+
+
+def _quote_claims(doc: Doc, found: list[_Found], quotes: list[Span], lex: Lexicon, used: set[int]) -> None:
+    """Quotes no cue verb claimed: give them a cue in their sentence, or the previous quote's speaker."""
+    text = doc.text
+    for quote in quotes:
+        if not is_speech(text, quote) or any(f.span[0] < quote[1] and quote[0] < f.span[1] for f in found):
+            continue
+        content = _trim(text, quote[0], quote[1])
+        sents = {t.sent.start: t.sent for t in doc.char_span(quote[0], quote[1], alignment_mode="expand") or []}
+        cue_tok: Token | None = None
+        for sent in sents.values():
+            for tok in sent:
+                if (quote[0] <= tok.idx < quote[1]) or tok.i in used:
+                    continue
+                if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.verbs:
+                    cue_tok = tok
+                    break
+            if cue_tok is not None:
+                break
+        if cue_tok is not None:
+            cue = lex.verbs[cue_tok.lemma_.lower()][-1]
+            subject = _subject(cue_tok)
+            item = _Found(
+                cue=cue_tok.text,
+                cue_span=(cue_tok.idx, cue_tok.idx + len(cue_tok.text)),
+                cue_kind=cue.kind,
+                content=[content],
+                sentence=(cue_tok.sent.start_char, cue_tok.sent.end_char),
+            )
+            if subject is not None and subject.lower_ not in _EXPLETIVES:
+                head, tokens = _source_tokens(subject)
+                span = _tokens_span(text, tokens)
+                if span is not None and not (span[0] < quote[1] and quote[0] < span[1]):
+                    item.source_span, item.source_head = span, head
+            found.append(item)
+            used.add(cue_tok.i)
+            continue
+        # A quote standing alone continues the nearest earlier direct quote's speaker, if close enough.
+        earlier = [f for f in found if f.span[1] <= quote[0] and quote[0] - f.span[1] < 400 and f.source_head]
+        if earlier:
+            prev = max(earlier, key=lambda f: f.span[1])
+            if quoted_share(prev.span, quotes) >= _DIRECT_SHARE:
+                sent_spans = [(s.start_char, s.end_char) for s in sents.values()]
+                found.append(
+                    _Found(
+                        cue=prev.cue,
+                        cue_span=None,
+                        cue_kind=prev.cue_kind,
+                        content=[content],
+                        source_span=prev.source_span,
+                        source_head=prev.source_head,
+                        sentence=(min(s[0] for s in sent_spans), max(s[1] for s in sent_spans)),
+                    )
+                )
+
+
+def _split_siblings(text: str, found: list[_Found]) -> None:
+    """End a content where a second cue of the same speaker begins ("…, suggesting, “…”")."""
+    for outer in found:
+        for inner in found:
+            if inner is outer or inner.cue_span is None or outer.source_span is None:
+                continue
+            if inner.source_span == outer.source_span and outer.span[0] < inner.cue_span[0] < outer.span[1]:
+                end = _trim(text, outer.span[0], inner.cue_span[0])
+                if end[1] - end[0] >= _MIN_CONTENT and len(outer.content) == 1:
+                    outer.content = [end]
+                    for word in (" and", " but"):
+                        if text[: outer.content[0][1]].endswith(word):
+                            outer.content = [_trim(text, outer.span[0], outer.span[1] - len(word))]
+
+
+def _lemmas(doc: Doc, span: Span) -> list[str]:
+    piece: SpacySpan | None = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return [t.lemma_.lower() for t in piece] if piece is not None else []
+
+
+def attribute(doc: Doc, document: Document, entities: Sequence[Entity]) -> list[Claim]:
+    """The claims of a document: who said what, with source, cue, content and kind.
+
+    ``doc`` is the parse of ``document.text``; every offset indexes that text.
+    """
+    lex = load_lexicon()
+    text = doc.text
+    quotes = find_quotes(text)
+    finder = _Finder(doc, lex, quotes)
+    found = finder.run()
+    _merge_quotes(text, found, quotes)
+    _quote_claims(doc, found, quotes, lex, finder.used_cues)
+    # One claim per content and cue: a verb pass and a quote pass may both see the same quote.
+    unique: dict[tuple[Span, Span | None], _Found] = {}
+    for item in sorted(found, key=lambda f: (f.cue_span or f.span, f.span)):
+        unique.setdefault((item.span, item.cue_span), item)
+    ordered = list(unique.values())
+    _split_siblings(text, ordered)
+    resolver = SourceResolver(doc, entities)
+    mentions: dict[Span, Mention] = {}
+    for item in sorted(ordered, key=lambda f: f.source_span or (len(text), 0)):
+        if item.source_span is not None and item.source_head is not None:
+            if item.source_span not in mentions:
+                mentions[item.source_span] = resolver.mention(item.source_span, item.source_head)
+            item.source = mentions[item.source_span]
+    claims: list[Claim] = []
+    ids: dict[int, str] = {}
+    for index, item in enumerate(ordered):
+        ids[id(item)] = f"{document.doc_id}:c{index}"
+    for item in ordered:
+        span = item.span
+        content = " … ".join(text[s[0] : s[1]] for s in item.content)
+        kind = claim_kind(item.cue_kind, _lemmas(doc, span))
+        anchor = item.cue_span or span
+        # Nested attribution: the tightest other claim whose content holds this claim's cue.
+        parents = [
+            o for o in ordered if o is not item and o.span[0] <= anchor[0] and anchor[1] <= o.span[1] and o.span != span
+        ]
+        parent = min(parents, key=lambda o: o.span[1] - o.span[0]) if parents else None
+        claims.append(
+            Claim(
+                doc_id=document.doc_id,
+                id=ids[id(item)],
+                source=item.source,
+                cue=item.cue,
+                cue_span=item.cue_span,
+                content=content,
+                span=span,
+                direct=quoted_share(span, quotes) >= _DIRECT_SHARE,
+                kind=kind,
+                sentence=text[item.sentence[0] : item.sentence[1]].strip(),
+                parent_id=ids[id(parent)] if parent is not None else None,
+            )
+        )
+    return claims

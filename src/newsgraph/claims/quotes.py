@@ -1,0 +1,47 @@
+"""Quoted stretches of text: straight and curly double quotes, paired within a paragraph."""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.records import Span
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_OPEN = "“"
+_CLOSE = "”"
+# Quotes shorter than this are scare quotes or titles ("so-called “reset”"), not someone's words.
+MIN_QUOTE_WORDS = 4
+
+
+def find_quotes(text: str) -> list[Span]:
+    """Spans of quoted text, marks included; a quote left open runs to the end of its paragraph."""
+    spans: list[Span] = []
+    for para in _PARAGRAPH.finditer(text):
+        start: int | None = None
+        for i in range(para.start(), para.end()):
+            ch = text[i]
+            if ch == _OPEN or (ch == '"' and start is None):
+                # A curly opener while a quote is open means the writer left the last one unclosed.
+                if start is not None:
+                    spans.append((start, i))
+                start = i
+            elif (ch == _CLOSE or ch == '"') and start is not None:
+                spans.append((start, i + 1))
+                start = None
+        if start is not None:
+            spans.append((start, para.end()))
+    return spans
+
+
+def is_speech(text: str, span: Span) -> bool:
+    """Whether a quote is long enough to be someone's words rather than a scare quote."""
+    return len(text[span[0] : span[1]].split()) >= MIN_QUOTE_WORDS
+
+
+def quoted_share(span: Span, quotes: list[Span]) -> float:
+    """The share of a span's characters that lie inside quotes."""
+    length = span[1] - span[0]
+    if length <= 0:
+        return 0.0
+    inside = sum(max(0, min(span[1], q[1]) - max(span[0], q[0])) for q in quotes)
+    return inside / length

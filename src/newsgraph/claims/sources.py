@@ -1,0 +1,156 @@
+"""Who is behind a source span: in-document actors, aliases, and pronouns or "the paper" resolved backwards.
+
+This is deliberately local to one document: ``newsgraph.actors`` does canonical, cross-document linking;
+here we only need to know that "Nikkei", "Nihon Keizai Shimbun (Nikkei)" and "the paper" are one source.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.records import Actor, ActorKind, Entity, Mention, Span
+
+_LABEL_KINDS: dict[str, ActorKind] = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "state",
+    "NORP": "group",
+    "FAC": "organisation",
+}
+# Definite nouns that point back to a source named earlier, and the actor kinds they can point to.
+_ANAPHORS: dict[str, tuple[ActorKind, ...]] = {
+    "paper": ("outlet",),
+    "newspaper": ("outlet",),
+    "medium": ("outlet",),
+    "media": ("outlet",),
+    "outlet": ("outlet",),
+    "daily": ("outlet",),
+    "report": ("outlet",),
+    "broadcaster": ("outlet",),
+    "network": ("outlet",),
+    "agency": ("outlet", "organisation"),
+    "ministry": ("organisation", "state"),
+    "government": ("state", "organisation"),
+    "country": ("state",),
+    "administration": ("state", "organisation"),
+    "campaign": ("organisation", "person"),
+    "company": ("organisation",),
+    "group": ("organisation", "group"),
+    "organization": ("organisation",),
+    "organisation": ("organisation",),
+    "committee": ("organisation",),
+}
+_PRONOUNS: dict[str, tuple[ActorKind, ...]] = {
+    "he": ("person",),
+    "she": ("person",),
+    "him": ("person",),
+    "her": ("person",),
+    "it": ("outlet", "organisation", "state"),
+    "they": ("outlet", "organisation", "state", "group", "person"),
+}
+_ALIAS = re.compile(r"((?:[A-Z][\w.&'’-]*\s){0,5}[A-Z][\w.&'’-]*)\s\(([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})\)")
+_DETERMINERS = ("the ", "The ")
+
+
+@functools.cache
+def _outlet_words() -> frozenset[str]:
+    text = resources.files("newsgraph.claims").joinpath("outlets.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _normal(name: str) -> str:
+    name = re.sub(r"['’]s?$", "", name.strip())
+    for det in _DETERMINERS:
+        if name.startswith(det):
+            name = name[len(det) :]
+    return " ".join(name.split()).lower()
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", _normal(name)).strip("-")
+
+
+def actor_kind(name: str, label: str) -> ActorKind:
+    """The kind of actor a named mention is: outlets are recognised by name, the rest by entity label."""
+    if set(_normal(name).split()) & _outlet_words():
+        return "outlet"
+    return _LABEL_KINDS.get(label, "organisation")
+
+
+class SourceResolver:
+    """Turns source spans of one document into Mentions with in-document actors."""
+
+    def __init__(self, doc: Doc, entities: Sequence[Entity]) -> None:
+        self._doc = doc
+        self._canon: dict[str, Actor] = {}
+        # (offset, actor): every named actor in reading order, for pronouns and "the paper".
+        self._seen: list[tuple[int, Actor]] = []
+        aliases = {m.group(2): m.group(1) for m in _ALIAS.finditer(doc.text)}
+        self._aliases = {_normal(a): _normal(n) for a, n in aliases.items()}
+        for ent in sorted(entities, key=lambda e: e.span):
+            if ent.label in _LABEL_KINDS:
+                self._seen.append((ent.span[0], self._actor(ent.text, ent.label)))
+
+    def _actor(self, name: str, label: str) -> Actor:
+        key = _normal(name)
+        key = self._aliases.get(key, key)
+        if key in self._canon:
+            return self._canon[key]
+        words = set(key.split())
+        kind = actor_kind(name, label)
+        # A shorter later name ("Trump", "Yomiuri") is the most recent longer one that contains its words.
+        for other in reversed(list(self._canon)):
+            if words and words < set(other.split()):
+                actor = self._canon[other]
+                self._canon[key] = actor
+                return actor
+        for alias, full in self._aliases.items():
+            if full == key:
+                kind = actor_kind(name + " " + alias, label)
+        clean = re.sub(r"['’]s?$", "", name.strip())
+        display = clean[4:] if clean.startswith(_DETERMINERS) and kind != "outlet" else clean
+        actor = Actor(id=f"{kind}:{_slug(key)}", name=display, kind=kind)
+        self._canon[key] = actor
+        return actor
+
+    def _before(self, offset: int, kinds: tuple[ActorKind, ...]) -> Actor | None:
+        best: tuple[int, Actor] | None = None
+        for start, actor in self._seen:
+            if start < offset and actor.kind in kinds and (best is None or start >= best[0]):
+                best = (start, actor)
+        return best[1] if best else None
+
+    def _entity_at(self, head: Token) -> tuple[str, str] | None:
+        for ent in self._doc.ents:
+            if ent.start <= head.i < ent.end and ent.label_ in _LABEL_KINDS:
+                return ent.text, ent.label_
+        if head.pos_ == "PROPN":
+            left = head.i
+            while left > 0 and self._doc[left - 1].pos_ == "PROPN" and self._doc[left - 1].dep_ == "compound":
+                left -= 1
+            return self._doc[left : head.i + 1].text, "ORG"
+        return None
+
+    def mention(self, span: Span, head: Token) -> Mention:
+        """The Mention for a source span whose syntactic head is ``head``; remembers it for later anaphors."""
+        text = self._doc.text[span[0] : span[1]]
+        actor: Actor | None = None
+        lower = head.lower_
+        if head.pos_ == "PRON" and lower in _PRONOUNS:
+            actor = self._before(span[0], _PRONOUNS[lower])
+        elif head.pos_ == "NOUN" and head.lemma_.lower() in _ANAPHORS and any(
+            c.lower_ in ("the", "this", "that") for c in head.children
+        ):
+            actor = self._before(span[0], _ANAPHORS[head.lemma_.lower()])
+        else:
+            named = self._entity_at(head)
+            if named is not None:
+                actor = self._actor(*named)
+        if actor is not None:
+            self._seen.append((span[0], actor))
+        return Mention(text=text, span=span, actor=actor)
