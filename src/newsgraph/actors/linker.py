@@ -1,0 +1,60 @@
+"""Fill ``Entity.actor`` using the parse: GPE/NORP + head noun for sectors, surnames after full names."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.actors.resolver import Resolver, default_resolver
+from newsgraph.records import Actor, Document, Entity
+
+# Dependencies by which a name modifies the noun it belongs to ("North Korean soldiers", "Russia's army").
+_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
+_EXTEND_LABELS = frozenset({"GPE", "NORP", "ORG"})
+
+
+def _head_extension(span: Span) -> str | None:
+    """The text from the entity to the noun it modifies, when that noun is not itself a name."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in _MODIFIER_DEPS or head.i < span.end or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if head.ent_type_ and head.ent_type_ != span.label_:
+        return None
+    if head.i - span.end > 3:
+        return None
+    return span.doc[span.start : head.i + 1].text
+
+
+def link(
+    doc: Doc, document: Document, entities: Sequence[Entity], *, resolver: Resolver | None = None
+) -> list[Entity]:
+    """The entities with ``actor`` filled where resolvable (as of the document's date)."""
+    resolver = resolver or default_resolver()
+    date = document.published
+    people: dict[str, Actor] = {}  # surname and full name -> person actor seen earlier in this document
+    out: list[Entity] = []
+    for entity in entities:
+        span = doc.char_span(entity.span[0], entity.span[1], alignment_mode="expand")
+        actor: Actor | None = None
+        if span is not None and entity.label in _EXTEND_LABELS:
+            extended = _head_extension(span)
+            if extended is not None:
+                actor = resolver.resolve(extended, date=date, label=None)
+                if actor is not None and actor.sector is None:
+                    actor = None  # the head noun added nothing; resolve the name alone below
+        if actor is None and entity.label == "PERSON":
+            words = entity.text.split()
+            if len(words) == 1 and words[0] in people:
+                actor = people[words[0]]
+        if actor is None:
+            actor = resolver.resolve(entity.text, date=date, label=entity.label)
+        if entity.label == "PERSON" and actor is not None and actor.kind == "person":
+            words = entity.text.split()
+            # Both ends: "Kim" after "Kim Jong Un" (family name first), "Putin" after "Vladimir Putin".
+            for alias in {words[0], words[-1], entity.text}:
+                people.setdefault(alias, actor)
+        out.append(dataclasses.replace(entity, actor=actor) if actor is not None else entity)
+    return out

@@ -1,0 +1,334 @@
+"""Mention text -> Actor: a dictionary lookup for the common case, then country + sector composition."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsgraph.actors.builtin import builtin_dictionary
+from newsgraph.actors.dictionary import ActorDictionary, Entry
+from newsgraph.actors.names import fold
+from newsgraph.records import Actor
+
+SECTOR_NAMES = {
+    "GOV": "government",
+    "MIL": "military",
+    "REB": "rebels",
+    "OPP": "opposition",
+    "CVL": "civilians",
+    "COP": "police",
+    "JUD": "judiciary",
+    "LEG": "legislature",
+    "MED": "media",
+    "BUS": "business",
+    "IGO": "international organisation",
+    "NGO": "non-governmental organisation",
+    "SPY": "intelligence",
+    "PTY": "party",
+    "ELI": "elites",
+    "UAF": "armed group",
+    "PRM": "paramilitary",
+    "CRM": "criminals",
+    "EDU": "education",
+    "REL": "religious",
+    "LAB": "labour",
+    "AGR": "agriculture",
+    "REF": "refugees",
+    "HLH": "health",
+    "PRE": "breakaway region",
+}
+# Words that open a mention without changing whom it names ("the", "two", "members of").
+_LEADING = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "several",
+        "many",
+        "few",
+        "most",
+        "all",
+        "both",
+        "each",
+        "any",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "dozen",
+        "group",
+        "groups",
+        "team",
+        "teams",
+        "members",
+        "member",
+        "of",
+        "over",
+        "about",
+        "nearly",
+        "around",
+        "almost",
+        "more",
+        "than",
+        "at",
+        "least",
+    ]
+)
+_FORMER = frozenset({"former", "ex", "retired", "disgraced", "onetime", "erstwhile", "exiled", "ousted"})
+# Labels that never name an actor.
+_NOT_ACTORS = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+_PERSON_KINDS = ("person",)
+_PLACE_KINDS = ("state", "place")
+_MAX_NGRAM = 8
+_NUMBER = re.compile(r"^\d+$")
+
+
+def _singular(word: str) -> list[str]:
+    """Candidate singulars of a plural agent noun (soldiers, militias, policemen, authorities)."""
+    out = [word]
+    if word.endswith("men"):
+        out.append(word[:-3] + "man")
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s"):
+        out.append(word[:-1])
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    start: int
+    end: int
+    entry: Entry | None = None
+    sector: str | None = None  # an agent noun's sector
+
+
+class Resolver:
+    """Resolves mentions against an ordered list of dictionaries (earlier ones win)."""
+
+    def __init__(self, dictionaries: Sequence[ActorDictionary] | None = None) -> None:
+        self.dictionaries: list[ActorDictionary] = list(dictionaries or [builtin_dictionary()])
+        self._lock = threading.Lock()
+        self._surnames: dict[str, list[Entry]] | None = None
+        self._cached = lru_cache(maxsize=100_000)(self._resolve)
+
+    def add(self, dictionary: ActorDictionary) -> None:
+        """Add a dictionary after the existing ones (it fills gaps, it does not override)."""
+        with self._lock:
+            self.dictionaries.append(dictionary)
+            self._surnames = None
+            self._cached.cache_clear()
+
+    def resolve(self, text: str, *, date: str | None = None, label: str | None = None) -> Actor | None:
+        return self._cached(text, date[:10] if date else None, label)
+
+    # -- lookups ------------------------------------------------------------------------------------------
+
+    def _entries(self, key: str) -> list[Entry]:
+        out: list[Entry] = []
+        for d in self.dictionaries:
+            out.extend(d.lookup(key))
+        return out
+
+    def _agent(self, key: str) -> str | None:
+        words = key.split()
+        if not words:
+            return None
+        for last in _singular(words[-1]):
+            candidate = " ".join([*words[:-1], last])
+            for d in self.dictionaries:
+                sector = d.agents.get(candidate)
+                if sector is not None:
+                    return sector
+        return None
+
+    def surname_index(self) -> dict[str, list[Entry]]:
+        """Last name -> people, for a bare surname ("Museveni") no dictionary lists as an alias."""
+        with self._lock:
+            if self._surnames is None:
+                index: dict[str, list[Entry]] = {}
+                for d in self.dictionaries:
+                    for entry in d:
+                        if entry.kind == "person":
+                            words = entry.name.lower().split()
+                            if len(words) > 1:
+                                index.setdefault(fold(words[-1]).lower(), []).append(entry)
+                self._surnames = index
+            return self._surnames
+
+    # -- resolution ---------------------------------------------------------------------------------------
+
+    def _resolve(self, text: str, date: str | None, label: str | None) -> Actor | None:
+        if label in _NOT_ACTORS:
+            return None
+        words = fold(text.replace("'s ", " 's ").replace("’s ", " 's ")).split()
+        former = False
+        while words and (
+            words[0].lower() in _LEADING or _NUMBER.match(words[0]) or words[0].lower() in _FORMER
+        ):
+            former = former or words[0].lower() in _FORMER
+            words = words[1:]
+        if not words:
+            return None
+        actor = self._whole(words, date, label)
+        if actor is None:
+            actor = self._compose(words, date, label)
+        if actor is not None and former and actor.sector not in (None, "ELI"):
+            actor = Actor(actor.id, actor.name, actor.kind, actor.country, "ELI")
+        return actor
+
+    def _choose(self, entries: list[Entry], label: str | None) -> Entry | None:
+        if not entries:
+            return None
+        if label == "PERSON":
+            preferred = [e for e in entries if e.kind in _PERSON_KINDS]
+            return preferred[0] if preferred else None
+        if label in ("GPE", "LOC", "NORP"):
+            preferred = [e for e in entries if e.kind not in _PERSON_KINDS]
+            return preferred[0] if preferred else None
+        return entries[0]
+
+    def _whole(self, words: list[str], date: str | None, label: str | None) -> Actor | None:
+        if not any(any(ch.isupper() for ch in w) for w in words):
+            return None  # names are capitalised; this keeps "us" and "turkey" from being states
+        key = " ".join(words).lower()
+        entry = self._choose(self._entries(key), label)
+        if entry is None and label == "PERSON" and len(words) == 1:
+            people = self.surname_index().get(key, [])
+            entry = people[0] if len(people) == 1 else None
+        return None if entry is None else entry.actor_at(date)
+
+    def _matches(self, words: list[str]) -> list[_Match]:
+        """Longest dictionary matches, left to right: names (capitalised) and agent nouns."""
+        lower = [w.lower() for w in words]
+        out: list[_Match] = []
+        i = 0
+        while i < len(words):
+            found: _Match | None = None
+            for j in range(min(len(words), i + _MAX_NGRAM), i, -1):
+                key = " ".join(lower[i:j])
+                if any(any(ch.isupper() for ch in w) for w in words[i:j]):
+                    entries = self._entries(key)
+                    if entries:
+                        found = _Match(i, j, entry=entries[0])
+                        break
+                sector = self._agent(key)
+                if sector is not None:
+                    found = _Match(i, j, sector=sector)
+                    break
+            if found is None:
+                i += 1
+            else:
+                out.append(found)
+                i = found.end
+        return out
+
+    def _compose(self, words: list[str], date: str | None, label: str | None) -> Actor | None:
+        matches = self._matches(words)
+        if not matches:
+            if label == "PERSON" and len(words) > 1:
+                known = self.surname_index().get(words[-1].lower(), [])
+                if len(known) == 1:
+                    return known[0].actor_at(date)
+            return None
+        persons = [m for m in matches if m.entry is not None and m.entry.kind == "person"]
+        if persons:
+            # "French Foreign Minister Jean-Yves Le Drian": the titles describe the person named last.
+            entry = persons[-1].entry
+            assert entry is not None
+            return entry.actor_at(date)
+        if label == "PERSON" and len(words) > 1:
+            # A name we do not know: a known surname, else the title's country and sector.
+            known = self.surname_index().get(words[-1].lower(), [])
+            if len(known) == 1:
+                return known[0].actor_at(date)
+        named = [m for m in matches if m.entry is not None]
+        agents = [m for m in matches if m.sector is not None]
+        # The head of an English noun phrase comes last, before any "of"/"in" complement.
+        head_agent = agents[-1] if agents else None
+        for m in agents:
+            if m.start > 0 and words[m.start - 1].lower() in ("of", "in", "from", "at"):
+                break
+            head_agent = m
+        if named and (head_agent is None or named[-1].start > head_agent.start):
+            org = named[-1].entry
+            assert org is not None
+            if org.kind in ("organisation", "outlet") or head_agent is None:
+                actor = org.actor_at(date)
+                country = actor.country or self._country(named[:-1], date)
+                return Actor(actor.id, actor.name, actor.kind, country, actor.sector)
+        country_actor = self._country_actor(named, date)
+        sector = head_agent.sector if head_agent is not None else None
+        if country_actor is None:
+            if sector is None:
+                return None
+            return Actor(sector, SECTOR_NAMES.get(sector, sector), "sector", None, sector)
+        if sector is None:
+            return country_actor
+        if country_actor.kind in ("organisation", "outlet"):
+            return Actor(
+                f"{country_actor.id}-{sector}", country_actor.name, "sector", country_actor.country, sector
+            )
+        country = country_actor.country
+        name = f"{country_actor.name} {SECTOR_NAMES.get(sector, sector)}"
+        return Actor(f"{country}-{sector}" if country else sector, name, "sector", country, sector)
+
+    def _country(self, named: list[_Match], date: str | None) -> str | None:
+        actor = self._country_actor(named, date)
+        return None if actor is None else actor.country
+
+    def _country_actor(self, named: list[_Match], date: str | None) -> Actor | None:
+        for m in named:
+            assert m.entry is not None
+            actor = m.entry.actor_at(date)
+            if actor.country is not None or actor.kind in ("organisation", "outlet"):
+                return actor
+        return None
+
+
+_DEFAULT: Resolver | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def default_resolver() -> Resolver:
+    """The process-wide resolver over the built-in dictionary (plus any added with :func:`use_dictionary`)."""
+    global _DEFAULT
+    with _DEFAULT_LOCK:
+        if _DEFAULT is None:
+            _DEFAULT = Resolver()
+        return _DEFAULT
+
+
+def use_dictionary(dictionary: ActorDictionary) -> None:
+    """Make an imported dictionary available to :func:`resolve` (after the built-in one)."""
+    default_resolver().add(dictionary)
+
+
+def resolve(text: str, *, date: str | None = None, label: str | None = None) -> Actor | None:
+    """A mention's text ("North Korean soldiers", "the Kremlin", "Putin") to its actor, or None."""
+    return default_resolver().resolve(text, date=date, label=label)
