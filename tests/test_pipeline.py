@@ -1,0 +1,65 @@
+"""The pipeline over real inputs: bad documents become failures, the rest goes on; duplicates are marked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from newsgraph.pipeline import Batch, Pipeline
+from newsgraph.records import Failure
+from newsgraph.sources import iter_inputs
+
+
+def _run(pipeline: Pipeline, paths: list[str], **kwargs: object) -> list[Batch]:
+    return list(pipeline.run(iter_inputs(paths), **kwargs))  # type: ignore[arg-type]
+
+
+def test_batch_goes_on_past_bad_inputs(tmp_path: Path, seeds_dir: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.html").write_bytes(bytes(range(256)) * 4)
+    lines = [
+        json.dumps({"id": "ok-1", "text": "Russia and North Korea signed a treaty in Pyongyang."}),
+        "{broken",
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines))
+    batches = _run(Pipeline(batch_size=2), [str(tmp_path), str(seeds_dir)])
+    analyses = [a for b in batches for a in b.analyses]
+    failures = [f for b in batches for f in b.failures]
+    assert sorted(a.document.doc_id for a in analyses) == sorted(
+        ["ok-1", "1816d411d63a7963", "03af38b2667d0802"]
+    )
+    assert sorted(f.code for f in failures) == ["E-INPUT-BINARY", "E-INPUT-EMPTY", "E-INPUT-MALFORMED"]
+    broken = next(f for f in failures if f.code == "E-INPUT-MALFORMED")
+    assert isinstance(broken, Failure) and broken.line == 2
+    assert all(a.entities for a in analyses)
+
+
+def test_known_documents_are_skipped_before_parsing(seeds_dir: Path) -> None:
+    batches = _run(Pipeline(), [str(seeds_dir)], known=lambda ids: set(ids))
+    assert [len(b.skipped) for b in batches] == [2] and not batches[0].analyses
+
+
+def test_exact_and_near_duplicates(tmp_path: Path, seeds_dir: Path) -> None:
+    original = (seeds_dir / "001_9545d4441ba4f2da.txt").read_text()
+    (tmp_path / "a.txt").write_text(original)
+    (tmp_path / "b.txt").write_text(original.replace("\n", "\n\n"))  # same text, other bytes
+    paragraphs = original.split("\n\n")
+    (tmp_path / "c.txt").write_text(
+        "Breaking News\n\n" + "\n\n".join(paragraphs[1:-2])
+    )  # a trimmed wire copy
+    [batch] = _run(Pipeline(), [str(tmp_path)])
+    by_name = {Path(a.document.path or "").name: a for a in batch.analyses}
+    first = by_name["a.txt"].document
+    assert by_name["b.txt"].document.duplicate_of == first.doc_id
+    assert "exact-duplicate" in by_name["b.txt"].document.flags and not by_name["b.txt"].entities
+    assert by_name["c.txt"].document.duplicate_of == first.doc_id
+    assert "near-duplicate" in by_name["c.txt"].document.flags
+
+
+def test_non_english_is_stored_flagged_not_parsed(tmp_path: Path) -> None:
+    text = "Le président russe est arrivé à Pyongyang mardi pour une visite d'État de deux jours en Corée du Nord."
+    (tmp_path / "fr.txt").write_text(text)
+    [batch] = _run(Pipeline(), [str(tmp_path)])
+    [analysis] = batch.analyses
+    assert analysis.document.language == "fr" and "non-english" in analysis.document.flags
+    assert analysis.entities == ()
