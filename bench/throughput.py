@@ -104,11 +104,12 @@ def stage_profile(lines: list[bytes], batch_size: int) -> dict[str, float]:
 
 def peak_memory(n: int, batch_size: int) -> float:
     """Peak RSS in MiB of a fresh process running the pipeline over n documents."""
+    here = str(Path(__file__).parent)
     code = (
-        "import sys, resource; sys.path.insert(0, %r); import throughput as t; "
-        "t.run_pipeline(t.load_lines(%d), %d, ('actors','timex','claims','events'), None); "
+        f"import sys, resource; sys.path.insert(0, {here!r}); import throughput as t; "
+        f"t.run_pipeline(t.load_lines({n}), {batch_size}, ('actors','timex','claims','events'), None); "
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
-    ) % (str(Path(__file__).parent), n, batch_size)
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return int(out.stdout.strip().splitlines()[-1]) / 1024
 
