@@ -71,6 +71,16 @@ def _like(column: Any, needle: str) -> ColumnElement[bool]:
     return result
 
 
+def _check_owner(analysis: Analysis) -> None:
+    doc_id = analysis.document.doc_id
+    for record in analysis.records():
+        if record.doc_id != doc_id:
+            raise StoreError(
+                f"the analysis of {doc_id!r} holds a {record.type} of {record.doc_id!r}; "
+                "every record in an Analysis must carry its document's doc_id"
+            )
+
+
 def _deadlocked(exc: DBAPIError) -> bool:
     return getattr(exc.orig, "sqlstate", None) == "40P01"
 
@@ -158,6 +168,7 @@ class Store:
     ) -> WriteResult:
         batch: dict[str, Analysis] = {}
         for analysis in analyses:
+            _check_owner(analysis)
             batch.setdefault(analysis.document.doc_id, analysis)
         repeated = len(analyses) - len(batch)
         # One lock order for every writer: concurrent batches then wait for each other instead of deadlocking.

@@ -1,0 +1,445 @@
+"""Store writes, queries, migrations and exports on SQLite and on the real PostgreSQL server.
+
+Records are built by hand here; no spaCy needed.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
+
+from newsgraph.errors import ConfigError, NotFoundError, StoreError
+from newsgraph.records import (
+    Actor,
+    Analysis,
+    Claim,
+    ClaimKind,
+    Document,
+    Entity,
+    Event,
+    EventDate,
+    EventType,
+    Factuality,
+    Failure,
+    Location,
+    Mention,
+    Record,
+    Timex,
+    TimexKind,
+)
+from newsgraph.store import Store, WriteResult
+from newsgraph.store.engine import normalise_url
+
+RUSSIA = Actor(id="RUS", name="Russia", kind="state", country="RUS", sector=None)
+PUTIN = Actor(id="putin", name="Vladimir Putin", kind="person", country="RUS", sector="GOV")
+NORTH_KOREA = Actor(id="PRK", name="North Korea", kind="state", country="PRK")
+NIKKEI = Actor(id="nikkei", name="Nikkei", kind="outlet", country="JPN", sector="MED")
+
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+def analysis(
+    doc_id: str,
+    *,
+    outlet: str | None = "The Yomiuri Shimbun",
+    published: str | None = "2024-06-19",
+    title: str = "Putin visits Pyongyang",
+    text: str | None = None,
+    event_date: str | None = "2024-06-19",
+    event_type: EventType = EventType.COOPERATE,
+    factuality: Factuality = Factuality.ASSERTED,
+    claim_kind: ClaimKind = ClaimKind.PREDICTION,
+    claim_source: Mention | None = None,
+    events: int = 1,
+    content_hash: str | None = None,
+    duplicate_of: str | None = None,
+) -> Analysis:
+    """One document with an entity, a timex, a claim and ``events`` events, every optional field filled."""
+    body = text or f"[{doc_id}] Nikkei anticipated that North Korea would receive support from Russia."
+    document = Document(
+        doc_id=doc_id,
+        text=body,
+        path=f"/data/{doc_id}.txt",
+        url=f"https://example.org/{doc_id}",
+        title=title,
+        outlet=outlet,
+        published=published,
+        published_source="signoff",
+        author="Editorial board",
+        language="en",
+        content_hash=content_hash or f"hash-{doc_id}",
+        duplicate_of=duplicate_of,
+        line=3,
+        flags=("boilerplate-removed", "signoff"),
+    )
+    source = claim_source if claim_source is not None else Mention("Nikkei", (0, 6), NIKKEI)
+    entity = Entity(doc_id, "North Korea", "GPE", (27, 38), NORTH_KOREA)
+    timex = Timex(doc_id, "June 19", TimexKind.DATE, "2024-06-19", (82, 89), end_value="2024-06-20")
+    claim = Claim(
+        doc_id=doc_id,
+        id=f"{doc_id}:c0",
+        source=source,
+        cue="anticipated",
+        cue_span=(7, 18),
+        content="North Korea would receive support from Russia",
+        span=(24, 76),
+        direct=False,
+        kind=claim_kind,
+        sentence=body,
+        parent_id=None,
+    )
+    made = tuple(
+        Event(
+            doc_id=doc_id,
+            id=f"{doc_id}:e{i}",
+            event_type=event_type,
+            trigger="receive",
+            span=(24, 76),
+            sentence=body,
+            source=Mention("Russia", (70, 76), RUSSIA),
+            target=Mention("North Korea", (27, 38), NORTH_KOREA),
+            factuality=factuality,
+            quad_class=2,
+            mode="technical support",
+            trigger_span=(45, 52),
+            date=EventDate("June 19", event_date, "timex") if event_date else None,
+            location=Location("Pyongyang", None, "PRK"),
+            factuality_cues=("anticipated", "would"),
+            claim_id=f"{doc_id}:c0",
+        )
+        for i in range(events)
+    )
+    return Analysis(document, (entity,), (timex,), (claim,), made)
+
+
+@contextmanager
+def fresh_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """An empty database: a new SQLite file, or a new PostgreSQL schema dropped afterwards."""
+    if backend == "sqlite":
+        yield str(tmp_path / "newsgraph.db")
+        return
+    server = normalise_url(request.getfixturevalue("postgres_url"))
+    schema = f"ng_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server)
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    try:
+        url = make_url(server).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    with fresh_url(request.param, tmp_path, request) as made:
+        yield made
+
+
+@pytest.fixture
+def store(url: str) -> Iterator[Store]:
+    with Store.open(url) as opened:
+        yield opened
+
+
+def _stored_records(store: Store) -> list[Record]:
+    return list(store.iter_records())
+
+
+# -- round trip --------------------------------------------------------------------------------------------
+
+PARTS: list[tuple[str, Callable[[Analysis], Any]]] = [
+    ("document", lambda a: a.document),
+    ("entity", lambda a: a.entities),
+    ("timex", lambda a: a.timexes),
+    ("claim", lambda a: a.claims),
+    ("event", lambda a: a.events),
+]
+
+
+@pytest.mark.parametrize(("part", "pick"), PARTS, ids=[p for p, _ in PARTS])
+def test_round_trip_every_record_type(store: Store, part: str, pick: Callable[[Analysis], Any]) -> None:
+    written = analysis("d1", events=3)
+    store.write([written])
+    assert pick(store.get("d1")) == pick(written)
+
+
+def test_round_trip_keeps_missing_optional_fields(store: Store) -> None:
+    bare = analysis("d1", outlet=None, published=None, event_date=None, claim_source=Mention("they", None))
+    store.write([bare])
+    assert store.get("d1") == bare
+
+
+def test_nul_characters_keep_offsets(store: Store) -> None:
+    # PostgreSQL text cannot hold NUL; the store swaps it for U+FFFD, one character for one.
+    written = analysis("d1", text="North\x00Korea")
+    store.write([written])
+    text = store.get("d1").document.text
+    assert text == "North\ufffdKorea"
+    assert len(text) == len(written.document.text)
+
+
+def test_get_unknown_document_raises_not_found(store: Store) -> None:
+    with pytest.raises(NotFoundError) as raised:
+        store.get("nope")
+    assert raised.value.code == "E-NOT-FOUND"
+
+
+# -- idempotency and force -------------------------------------------------------------------------------
+
+
+def test_writing_twice_adds_nothing(store: Store) -> None:
+    batch = [analysis("d1"), analysis("d2", events=2)]
+    assert store.write(batch) == WriteResult(new=2)
+    before = _stored_records(store)
+    assert store.write(batch) == WriteResult(skipped=2)
+    assert _stored_records(store) == before
+    assert store.count_documents() == 2
+
+
+def test_same_document_twice_in_one_batch_is_stored_once(store: Store) -> None:
+    assert store.write([analysis("d1"), analysis("d1")]) == WriteResult(new=1, skipped=1)
+    assert len(store.get("d1").events) == 1
+
+
+def test_same_content_under_another_id_is_skipped_unless_marked_duplicate(store: Store) -> None:
+    assert store.write([analysis("d1", content_hash="same")]) == WriteResult(new=1)
+    assert store.write([analysis("d2", content_hash="same")]) == WriteResult(skipped=1)
+    assert store.write([analysis("d3", content_hash="same", duplicate_of="d1")]) == WriteResult(new=1)
+    assert store.known(["d1", "d2", "d3"]) == {"d1", "d3"}
+    assert store.known_hashes(["same", "other"]) == {"same": "d1"}
+
+
+def test_records_of_another_document_are_refused(store: Store) -> None:
+    mixed = replace(analysis("d1"), entities=analysis("d2").entities)
+    with pytest.raises(StoreError, match="d2"):
+        store.write([mixed])
+    assert store.count_documents() == 0
+
+
+def test_force_replaces_a_document_and_all_its_records(store: Store) -> None:
+    store.write([analysis("d1", events=3), analysis("d2")])
+    newer = analysis("d1", title="Revised", events=1, event_type=EventType.AID)
+    assert store.write([newer]) == WriteResult(skipped=1)
+    assert store.get("d1").document.title == "Putin visits Pyongyang"
+    assert store.write([newer, analysis("d3")], force=True) == WriteResult(new=1, replaced=1)
+    assert store.get("d1") == newer
+    assert len(store.events()) == 3  # d1's one event, d2's and d3's
+    assert store.get("d2") == analysis("d2")
+
+
+@pytest.mark.parametrize("overlap", ["same batch", "reversed batch"])
+def test_concurrent_writers_never_duplicate(url: str, overlap: str) -> None:
+    ids = [f"d{i:03d}" for i in range(40)]
+    batches = [
+        [analysis(i) for i in ids],
+        [analysis(i) for i in (ids if overlap == "same batch" else ids[::-1])],
+    ]
+    stores = [Store.open(url), Store.open(url)]
+    results: list[WriteResult] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def run(store: Store, batch: list[Analysis]) -> None:
+        start.wait()
+        try:
+            results.append(store.write(batch))
+        except BaseException as exc:  # reported below: a thread's exception would otherwise vanish
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=pair) for pair in zip(stores, batches, strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sum(r.new for r in results) == len(ids)
+    assert sum(r.skipped for r in results) == len(ids)
+    assert stores[0].count_documents() == len(ids)
+    assert len(stores[1].events()) == len(ids)
+    for opened in stores:
+        opened.close()
+
+
+# -- failures -------------------------------------------------------------------------------------------
+
+
+def test_failures_are_recorded_once_and_cleared_on_success(store: Store) -> None:
+    binary = Failure("d9", "E-INPUT-BINARY", "not text", path="/data/d9.bin")
+    assert store.write([], [binary]) == WriteResult(failed=1)
+    again = replace(binary, code="E-INPUT-ENCODING", message="bad bytes")
+    empty = Failure("d8", "E-INPUT-EMPTY", "empty", path="/data/d8.txt", line=4)
+    store.write([analysis("d1")], [again, empty])
+    assert sorted((f.doc_id, f.code) for f in store.failures()) == [
+        ("d8", "E-INPUT-EMPTY"),
+        ("d9", "E-INPUT-ENCODING"),
+    ]
+    store.write([analysis("d9")])
+    assert [f.doc_id for f in store.failures()] == ["d8"]
+    assert store.failures() == [empty]
+
+
+# -- queries ----------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def corpus(store: Store) -> Store:
+    store.write(
+        [
+            analysis(
+                "y1",
+                outlet="The Yomiuri Shimbun",
+                published="2023-09-15",
+                title="Putin-Kim summit",
+                event_date="2023-09-13",
+            ),
+            analysis(
+                "a1",
+                outlet="The Asahi Shimbun",
+                published="2024-06-18",
+                event_type=EventType.THREATEN,
+                factuality=Factuality.HYPOTHETICAL,
+                claim_kind=ClaimKind.WARNING,
+                claim_source=Mention("Putin", (0, 5), PUTIN),
+            ),
+            analysis(
+                "n1", outlet="Nikkei", published="2024-06-20", event_date="XXXX-06-17", title="100% support"
+            ),
+            analysis("u1", outlet=None, published=None, event_date=None, title="Undated"),
+        ]
+    )
+    return store
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({}, ["n1", "a1", "y1", "u1"]),
+        ({"outlet": "shimbun"}, ["a1", "y1"]),
+        ({"outlet": "NIKKEI"}, ["n1"]),
+        ({"since": "2024"}, ["n1", "a1"]),
+        ({"until": "2024-06"}, ["n1", "a1", "y1"]),
+        ({"until": "2024-06-18"}, ["a1", "y1"]),
+        ({"since": "2023-09-15", "until": "2023-09-15"}, ["y1"]),
+        ({"search": "KIM SUMMIT"}, ["y1"]),
+        ({"search": "summit kim"}, []),
+        ({"search": "putin-kim"}, ["y1"]),
+        ({"search": "[u1]"}, ["u1"]),
+        ({"search": "100%"}, ["n1"]),
+        ({"search": "%"}, ["n1"]),
+        ({"limit": 2, "offset": 1}, ["a1", "y1"]),
+        ({"limit": None, "offset": 3}, ["u1"]),
+    ],
+)
+def test_document_filters(corpus: Store, query: dict[str, Any], expected: list[str]) -> None:
+    assert [d.doc_id for d in corpus.documents(**query)] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({}, ["y1", "a1", "n1", "u1"]),
+        ({"source": "nikkei"}, ["y1", "n1", "u1"]),
+        ({"source": "vladimir"}, ["a1"]),
+        ({"source": "PUTIN"}, ["a1"]),
+        ({"kind": "warning"}, ["a1"]),
+        ({"kind": "prediction", "since": "2024-06-19"}, ["n1"]),
+        ({"doc_id": "u1"}, ["u1"]),
+        ({"limit": 1}, ["y1"]),
+    ],
+)
+def test_claim_filters(corpus: Store, query: dict[str, Any], expected: list[str]) -> None:
+    assert [c.doc_id for c in corpus.claims(**query)] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({}, ["y1", "a1", "n1", "u1"]),
+        ({"actor": "prk"}, ["y1", "a1", "n1", "u1"]),
+        ({"actor": "north korea"}, ["y1", "a1", "n1", "u1"]),
+        ({"actor": "USA"}, []),
+        ({"event_type": "threaten"}, ["a1"]),
+        ({"factuality": "hypothetical"}, ["a1"]),
+        ({"factuality": "asserted", "since": "2024"}, ["n1"]),  # "XXXX-06-17" falls back to the document date
+        ({"until": "2023"}, ["y1"]),
+        ({"since": "2024-06-19", "until": "2024-06-19"}, ["a1"]),
+        ({"since": "2024-06-20", "until": "2024-06-20"}, ["n1"]),
+        ({"doc_id": "a1"}, ["a1"]),
+    ],
+)
+def test_event_filters(corpus: Store, query: dict[str, Any], expected: list[str]) -> None:
+    assert [e.doc_id for e in corpus.events(**query)] == expected
+
+
+@pytest.mark.parametrize("bad", ["June 2024", "2024-6", "24", "2024-06-18T10:00"])
+def test_malformed_dates_are_rejected(corpus: Store, bad: str) -> None:
+    with pytest.raises(ConfigError, match="ISO date prefix"):
+        corpus.documents(since=bad)
+    with pytest.raises(ConfigError):
+        corpus.events(until=bad)
+
+
+def test_iter_records_puts_each_document_before_its_records(corpus: Store) -> None:
+    corpus.write([], [Failure("x1", "E-INPUT-EMPTY", "empty")])
+    stream = [(r.type, r.doc_id) for r in corpus.iter_records()]
+    documents = [doc_id for kind, doc_id in stream if kind == "document"]
+    assert documents == ["a1", "n1", "u1", "y1"]
+    for kind, doc_id in stream:
+        if kind not in ("document", "error"):
+            assert documents.index(doc_id) == documents.index(doc_id)
+    owner = ""
+    for kind, doc_id in stream[:-1]:
+        owner = doc_id if kind == "document" else owner
+        assert doc_id == owner
+    assert stream[-1] == ("error", "x1")
+    assert [r.type for r in corpus.iter_records(["claim"])] == ["claim"] * 4
+    with pytest.raises(ConfigError):
+        list(corpus.iter_records(["claims"]))
+
+
+# -- opening ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        (None, "sqlite:///newsgraph.db"),
+        ("data/news.db", "sqlite:///data/news.db"),
+        (":memory:", "sqlite://"),
+        ("sqlite:////tmp/x.db", "sqlite:////tmp/x.db"),
+        ("postgresql://root@127.0.0.1:5432/test", "postgresql+psycopg://root@127.0.0.1:5432/test"),
+        ("postgres://u:secret@db/news", "postgresql+psycopg://u:secret@db/news"),
+        ("postgresql+psycopg://root@host/db", "postgresql+psycopg://root@host/db"),
+    ],
+)
+def test_urls_are_normalised(given: str | None, expected: str) -> None:
+    assert normalise_url(given) == expected
+
+
+@pytest.mark.parametrize("given", ["mysql://root@host/db", "://nothing"])
+def test_unsupported_urls_are_rejected(given: str) -> None:
+    with pytest.raises(ConfigError):
+        normalise_url(given)
+
+
+def test_unreachable_server_is_a_store_error() -> None:
+    with pytest.raises(StoreError, match="cannot open the store"):
+        Store.open("postgresql://nobody:secret@127.0.0.1:1/none?connect_timeout=2")
+
+
+def test_in_memory_store_works() -> None:
+    with Store.open(":memory:") as store:
+        assert store.write([analysis("d1")]) == WriteResult(new=1)
+        assert store.get("d1") == analysis("d1")
