@@ -140,7 +140,8 @@ def _language(tree: HtmlElement, text: str) -> str | None:
 
     Declared languages come from site templates and are often wrong for the article in them.
     """
-    detected = detect_language(text)
+    # The opening of an article tells its language as well as the whole, at a fraction of the cost.
+    detected = detect_language(text[:1500])
     if detected != "und":
         return detected
     declared = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")

@@ -32,27 +32,26 @@ Gram = tuple[str, ...]
 
 @dataclass(frozen=True)
 class _Side:
-    """One extractor's paragraphs with their words, trigrams and support by the other side."""
+    """One extractor's paragraphs with their words and trigrams."""
 
     paragraphs: Sequence[str]
     words: list[list[str]]
-    grams: set[Gram]
-    joined: str
+    grams: list[list[Gram]]
+    all_grams: set[Gram]
+    padded: str  # all words, space-joined and space-padded, for whole-word containment
 
     @classmethod
     def of(cls, paragraphs: Sequence[str]) -> _Side:
         words = [[w.lower() for w in _WORD.findall(p)] for p in paragraphs]
-        grams: set[Gram] = set()
-        for ws in words:
-            grams.update(_grams(ws))
-        return cls(paragraphs, words, grams, " ".join(" ".join(ws) for ws in words))
+        grams = [_grams(ws) for ws in words]
+        all_grams = {g for gs in grams for g in gs}
+        return cls(paragraphs, words, grams, all_grams, f" {' '.join(' '.join(ws) for ws in words)} ")
 
-    def support(self, words: list[str]) -> float:
-        """Share of these words' trigrams found on this side (exact containment for short ones)."""
+    def support(self, words: list[str], grams: list[Gram]) -> float:
+        """Share of a paragraph's trigrams found on this side (whole-word containment for short ones)."""
         if len(words) < _N:
-            return 1.0 if words and f" {' '.join(words)} " in f" {self.joined} " else 0.0
-        grams = _grams(words)
-        return sum(g in self.grams for g in grams) / len(grams)
+            return 1.0 if words and f" {' '.join(words)} " in self.padded else 0.0
+        return sum(g in self.all_grams for g in grams) / len(grams)
 
 
 def _grams(words: list[str]) -> list[Gram]:
@@ -73,8 +72,8 @@ def merge_paragraphs(primary: Sequence[str], secondary: Sequence[str]) -> list[s
     if not primary:
         return list(secondary)
     prim, sec = _Side.of(primary), _Side.of(secondary)
-    prim_support = [sec.support(ws) for ws in prim.words]
-    sec_support = [prim.support(ws) for ws in sec.words]
+    prim_support = [sec.support(ws, gs) for ws, gs in zip(prim.words, prim.grams, strict=True)]
+    sec_support = [prim.support(ws, gs) for ws, gs in zip(sec.words, sec.grams, strict=True)]
 
     keep = list(range(len(primary)))
     if _coverage(sec_support, sec.words) >= AGREEMENT:
@@ -86,17 +85,16 @@ def merge_paragraphs(primary: Sequence[str], secondary: Sequence[str]) -> list[s
             keep.pop()
     if not keep:
         return list(primary)
-    merged = [primary[i] for i in keep]
     if _coverage(prim_support, prim.words) < AGREEMENT:
-        return merged
-    return _add_missing(merged, sec, sec_support)
+        return [primary[i] for i in keep]
+    return _add_missing([(primary[i], set(prim.grams[i])) for i in keep], sec, sec_support)
 
 
-def _add_missing(merged: list[str], sec: _Side, sec_support: list[float]) -> list[str]:
+def _add_missing(merged: list[tuple[str, set[Gram]]], sec: _Side, sec_support: list[float]) -> list[str]:
     """Insert the secondary's unsupported prose paragraphs after the paragraph that precedes them there."""
     counts = Counter(sec.paragraphs)
     out = list(merged)
-    out_grams = [set(_grams([w.lower() for w in _WORD.findall(p)])) for p in out]
+    added: dict[int, tuple[str, set[Gram]]] = {}
     for i, para in enumerate(sec.paragraphs):
         if sec_support[i] >= SUPPORT or counts[para] > 1:
             # Repeated paragraphs are slideshow captions or widgets, not story text.
@@ -105,16 +103,16 @@ def _add_missing(merged: list[str], sec: _Side, sec_support: list[float]) -> lis
             continue
         anchor = -1
         for j in range(i - 1, -1, -1):
+            if j in added:
+                anchor = next(k for k, item in enumerate(out) if item is added[j])
+                break
             if sec_support[j] >= SUPPORT:
-                previous = set(_grams(sec.words[j]))
-                overlaps = [len(previous & grams) for grams in out_grams]
+                previous = set(sec.grams[j])
+                overlaps = [len(previous & grams) for _, grams in out]
                 best = max(range(len(out)), key=overlaps.__getitem__)
                 if overlaps[best]:
                     anchor = best
                     break
-            if sec.paragraphs[j] in out:
-                anchor = out.index(sec.paragraphs[j])
-                break
-        out.insert(anchor + 1, para)
-        out_grams.insert(anchor + 1, set(_grams(sec.words[i])))
-    return out
+        added[i] = (para, set(sec.grams[i]))
+        out.insert(anchor + 1, added[i])
+    return [para for para, _ in out]

@@ -22,6 +22,9 @@ _BLOCK_TAGS = frozenset(
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "button", "select", "textarea"})
 _SKIP_CLASS = re.compile(r"caption|credit", re.IGNORECASE)
 _WORD = re.compile(r"\w")
+# Elements readability would score and reject one by one; dropping them up front is cheaper. Site
+# navigation and footers never hold the story (an article's own <header> may, so it stays).
+_NEVER_ARTICLE = ("script", "style", "link", "noscript", "svg", "iframe", "select", "button", "nav", "footer")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -47,7 +50,7 @@ class _FastReadability(ReadabilityDocument):  # type: ignore[misc]
             if _HIDDEN_STYLE.search(elem.get("style", "")):
                 elem.drop_tree()
         etree.strip_elements(doc, etree.Comment, etree.ProcessingInstruction, with_tail=False)
-        etree.strip_elements(doc, "script", "style", "link", "noscript", with_tail=False)
+        etree.strip_elements(doc, *_NEVER_ARTICLE, with_tail=False)
         self.encoding = "utf-8"
         return doc
 
