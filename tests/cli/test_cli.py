@@ -45,12 +45,22 @@ def test_extract_seeds(seeds_dir: Path) -> None:
         docs["1816d411d63a7963"]["title"]
         == "Putin’s North Korean Gambit: Bolstering Ties as Ukraine War Drags On"
     )
+    # every offset indexes the document text: entity/timex text, claim content, event source and target
     for record in records:
         assert record["doc_id"] in docs
-        span = record.get("span")
-        if isinstance(span, list):
-            text = str(docs[str(record["doc_id"])]["text"])
-            assert text[span[0] : span[1]] == record.get("text", record.get("content"))
+        text = str(docs[str(record["doc_id"])]["text"])
+        pairs = (
+            [(record.get("span"), record.get("text", record.get("content")))]
+            if record["type"] != "event"
+            else []
+        )
+        for role in ("source", "target"):
+            mention = record.get(role)
+            if isinstance(mention, dict):
+                pairs.append((mention.get("span"), mention.get("text")))
+        for span, expected in pairs:
+            if isinstance(span, list) and record["type"] != "document":
+                assert text[span[0] : span[1]] == expected, record
 
 
 def test_extract_with_given_date_and_outlet(seeds_dir: Path) -> None:
