@@ -62,26 +62,30 @@ def at_granularity(d: dt.date, unit: str) -> str:
 
 
 def nearest_year(dct: dt.date, month: int, day: int | None, direction: int) -> int:
-    """The year that puts month/day on the side of the DCT the tense points to (nearest if unknown)."""
-    target_day = day or (15 if direction == 0 else 1)
-    here = (dct.month, dct.day)
+    """The year that puts month/day on the side of the DCT the tense points to.
+
+    With no tense, news looks back: the past reading wins unless the coming one is much closer.
+    A tense reading that lands nearly a year away when the same date is within a month of the DCT is
+    taken as a misread tense ("the Jan. 14 deadline" in a Jan. 5 story).
+    """
+    ref_day = day or (1 if direction >= 0 else 28)
+
+    def when(year: int) -> dt.date:
+        return dt.date(year, month, min(ref_day, 28) if day is None or (month == 2 and day == 29) else day)
+
+    here = dct.year
+    past = here if when(here) <= dct else here - 1
+    future = here if when(here) >= dct else here + 1
+    past_gap, future_gap = (dct - when(past)).days, (when(future) - dct).days
     if direction < 0:
-        ref = (month, day or 1)
-        return dct.year if ref <= here else dct.year - 1
-    if direction > 0:
-        ref = (month, day or 31)
-        return dct.year if ref >= here else dct.year + 1
-    best = dct.year
-    best_gap = None
-    for year in (dct.year - 1, dct.year, dct.year + 1):
-        try:
-            cand = dt.date(year, month, min(target_day, 28) if day is None else day)
-        except ValueError:
-            continue
-        gap = abs((cand - dct).days)
-        if best_gap is None or gap < best_gap:
-            best, best_gap = year, gap
-    return best
+        year = past
+    elif direction > 0:
+        year = future
+    else:
+        year = future if future_gap < 60 and future_gap < past_gap else past
+    if day is not None and abs((when(year) - dct).days) > 300 and min(past_gap, future_gap) <= 30:
+        year = past if past_gap <= future_gap else future
+    return year
 
 
 def weekday_date(dct: dt.date, weekday: int, direction: int) -> dt.date:

@@ -38,11 +38,16 @@ class Ctx:
     text: str
     dct: dt.date | None
     year: int | None
-    direction: Callable[[int, int], int]
+    tense: Callable[[int, int], int]
     date_ents: frozenset[int] = frozenset()
     last_quarter: tuple[int, int] | None = None
     last_day: dt.date | None = None
     used_year: bool = field(default=False)
+
+    def direction(self, start: int, end: int) -> int:
+        """PAST (-1), UNKNOWN (0) or FUTURE (1); a bare present tense counts as unknown."""
+        way = self.tense(start, end)
+        return way if way in (-1, 0, 1) else 0
 
 
 @dataclass(frozen=True)
@@ -268,8 +273,8 @@ def _weekday_date(m: re.Match[str], ctx: Ctx, name: str) -> tuple[dt.date | None
     elif rel in ("last", "this past"):
         d = cal.weekday_date(ctx.dct - dt.timedelta(days=1), wd, -1)
     else:
-        direction = ctx.direction(m.start(), m.end())
-        d = cal.weekday_date(ctx.dct, wd, 1 if direction > 0 else -1)
+        way = ctx.tense(m.start(), m.end())
+        d = cal.weekday_date(ctx.dct, wd, 1 if way > 0 else -1)
     return d, d.isoformat()
 
 
@@ -336,8 +341,7 @@ _REFS = {
     "now": "PRESENT_REF", "nowadays": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "presently": "PRESENT_REF", "at present": "PRESENT_REF", "these days": "PRESENT_REF",
     "the present": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
-    "previously": "PAST_REF", "the past": "PAST_REF", "formerly": "PAST_REF", "soon": "FUTURE_REF",
-    "the future": "FUTURE_REF", "future": "FUTURE_REF", "shortly": "FUTURE_REF",
+    "the past": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
 }  # fmt: skip
 
 
@@ -430,7 +434,7 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Value | None:
         return Value(DURATION, f"PT{number_text(n) if n else 'X'}{unit[:1]}")
     if n is None:
         return Value(DATE, "PAST_REF" if sign < 0 else "FUTURE_REF", approximate=True)
-    window = ctx.text[max(0, m.start() - 150) : m.end() + 60].lower()
+    window = ctx.text[max(0, m.start() - 300) : m.end() + 80].lower()
     if unit == "Y" and n == 1 and sign < 0 and ctx.last_quarter and re.search(r"quarter|period", window):
         y, q = ctx.last_quarter
         return Value(DATE, cal.quarter_value(y - 1, q), approximate=_approx(m), relative=True)
@@ -469,6 +473,8 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Value | None:
             return Value(SET, _duration_value(1, word))
     if n is None and n_text.lower() == "some" and not m.group("pl"):
         return None
+    if re.match(r"-?\s*old\b", ctx.text[m.end() : m.end() + 6], re.I):
+        return None  # an age ("a 6-year-old"), not a stretch of time
     if n is not None and n > 1 and not m.group("pl") and not m.group("hyph") and word not in ("night",):
         if not re.match(r"-", ctx.text[m.start("u") - 1 : m.start("u")]):
             pass
@@ -524,7 +530,7 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Value | None:
         if year is None:
             year = dct.year if dct else ctx.year
         return Value(DATE, f"{_y(year)}-H{ordinal}")
-    ago = bool(words & {"year-ago", "year-earlier", "ago"}) or "year ago" in pre or "year earlier" in pre
+    ago = bool(words & {"ago"}) or re.search(r"year[\s-](?:ago|earlier)", pre) is not None
     if ordinal is None:
         if ctx.last_quarter is not None:
             y, q = ctx.last_quarter
@@ -611,6 +617,22 @@ def _period(m: re.Match[str], ctx: Ctx) -> Value | None:
     return Value(DATE, cal.quarter_value(y, q))
 
 
+def _year_ago(m: re.Match[str], ctx: Ctx) -> Value | None:
+    """"year-earlier" results: the reported quarter a year back, else the year before the DCT."""
+    if ctx.last_quarter is not None:
+        y, q = ctx.last_quarter
+        return Value(DATE, cal.quarter_value(y - 1, q))
+    return Value(DATE, _unit_date(ctx, "Y", -1))
+
+
+def _weekend(m: re.Match[str], ctx: Ctx) -> Value | None:
+    if ctx.dct is None:
+        return Value(DATE, "XXXX-WXX-WE")
+    way = ctx.direction(m.start(), m.end())
+    saturday = cal.weekday_date(ctx.dct, 5, 1 if way > 0 else -1)
+    return Value(DATE, f"{cal.week_value(saturday)}-WE")
+
+
 def _c(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'-]){pattern}(?![\w]|-\w)", re.I)
 
@@ -646,7 +668,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:\s+(?:[A-Z]{2,4}T|GMT|UTC))?"
         rf"(?:,?\s+(?:on\s+)?(?:(?P<w>{WEEKDAY_RE})|(?P<rd>today|yesterday|tomorrow)))?"), _clock, 2),
     Rule("reference", _c(r"(?P<ref>now|nowadays|currently|current|presently|at\s+present|these\s+days|the\s+present"
-                         r"|recently|recent|lately|previously|the\s+past|formerly|soon|the\s+future|future|shortly)"),
+                         r"|recently|recent|lately|the\s+past|the\s+future|future)"),
          _reference, 0),
     Rule("relative_unit", _c(
         rf"{MOD_RE}(?P<rel>(?:the\s+)?(?:last|this|next|past|previous|coming|current|same|following|prior|latest)"
@@ -659,7 +681,7 @@ RULES: tuple[Rule, ...] = (
         rf"{APPROX_RE}(?:(?P<the>the|a|another)\s+)?(?:(?:first|last|past|next|previous|coming|final|initial|latest"
         r"|following|preceding|remaining|full|entire|whole|additional|further|another|better\s+part\s+of)\s+)?"
         rf"(?P<n>{NUMBER_RE})(?P<hyph>[\s-]+)(?:(?:more|additional|consecutive|straight|full|long)\s+)?"
-        rf"(?P<u>{UNIT_RE})(?P<pl>s)?(?:-(?:long|old))?"), _duration, 1),
+        rf"(?P<u>{UNIT_RE})(?P<pl>s)?(?:-long)?"), _duration, 1),
     Rule("vague_duration", _c(
         r"(?P<adj>recent|several|many|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few|coming|the\s+coming)\s+"
         r"(?P<u>year|month|week|day|decade|hour|minute)s"), _vague_duration, 1),
@@ -671,6 +693,8 @@ RULES: tuple[Rule, ...] = (
         r"|(?P<yr>this|last|next)\s+year))?"), _quarter, 1),
     Rule("period", _c(r"the\s+(?:same|latest|year-earlier|year-ago|comparable|corresponding|year-before)\s+period"
                       r"(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?"), _period, 1),
+    Rule("year_ago", _c(r"year-(?:earlier|ago)|year\s+earlier"), _year_ago, 0),
+    Rule("weekend", _c(r"the\s+weekend"), _weekend, 0),
     Rule("season", _c(rf"(?:(?P<mod>early|late|mid)[-\s]+)?(?P<s>spring|summer|fall|autumn|winter)"
                       rf"(?:\s+(?:of\s+)?(?P<y>{YEAR_RE}))?"), _season, 0),
     Rule("set", _c(

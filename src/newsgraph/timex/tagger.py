@@ -86,7 +86,7 @@ def tag(doc: Doc, document: Document) -> list[Timex]:
     for e in doc.ents:
         if e.label_ == "DATE":
             date_ents |= {t.idx for t in e}
-    ctx = Ctx(text=text, dct=dct, year=year, direction=lambda s, e: direction(doc, s, e), date_ents=date_ents)
+    ctx = Ctx(text=text, dct=dct, year=year, tense=lambda s, e: direction(doc, s, e), date_ents=date_ents)
     out: list[Timex] = []
     pending = _select(_find(text))
     for hit in pending:

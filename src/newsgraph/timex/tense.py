@@ -5,10 +5,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
+PRESENT = 2  # counts as UNKNOWN, except for weekdays: "meet Monday" in the present is the coming one
+_SAY = frozenset({"say", "tell", "report", "announce", "be", "have", "do"})
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gonna"})
-_MODAL_AUX = frozenset({"would", "could", "may", "might", "should", "must", "can", "'d"})
+_MODAL_AUX = frozenset({"would", "'d"})  # future-in-the-past; "could", "may" say nothing of time
 _HAVE = frozenset({"has", "have", "had", "'ve", "'s"})
-_FUTURE_VERBS = frozenset({"expect", "plan", "schedule", "intend", "hope", "aim", "set", "due", "slate"})
+_FUTURE_VERBS = frozenset({"expect", "plan", "schedule", "intend", "slate", "postpone", "delay", "reschedule"})
 
 
 def _governor(tok: Token) -> Token | None:
@@ -31,6 +33,9 @@ def verb_direction(verb: Token) -> int:
         return FUTURE
     if "going" in words and any(c.lower_ == "to" for c in aux):
         return FUTURE
+    if verb.lemma_ in _FUTURE_VERBS:
+        # "planned a demonstration on Saturday": the date is the plan's, ahead of the report
+        return FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
         if "to" in words and verb.dep_ == "xcomp":
             return FUTURE
@@ -44,11 +49,13 @@ def verb_direction(verb: Token) -> int:
         head = verb.head
         if head is not verb and head.lemma_ in _FUTURE_VERBS:
             return FUTURE
-        return FUTURE if head.tag_ != "VBD" else UNKNOWN
+        return FUTURE if head.pos_ in ("VERB", "AUX") and head.tag_ != "VBD" else UNKNOWN
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in aux):
         return FUTURE
     if verb.tag_ == "VBN" and any(a.lemma_ == "be" and a.tag_ in ("VBD",) for a in aux):
         return PAST
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _SAY and not aux:
+        return PRESENT
     return UNKNOWN
 
 
