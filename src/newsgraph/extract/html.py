@@ -25,6 +25,7 @@ from newsgraph.sources.decode import decode, looks_binary
 _TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9:-]*[\s/>]|!doctype|!--)", re.IGNORECASE)
 # C0 controls other than tab, newline, form feed and carriage return never occur in a real page.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_WORD = re.compile(r"\w+")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]|$)")
 
@@ -60,9 +61,15 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> HtmlArticle:
         include_comments=False,
         include_tables=True,
         with_metadata=True,
+        # No extensive search: it reads bare years in the text as dates ("since 2021" -> 2021-01-01),
+        # and a wrong document date misleads every relative date downstream; better none.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     doc = found if isinstance(found, TrafilaturaDocument) else TrafilaturaDocument()
     paragraphs = merge_paragraphs(_lines(doc.text or ""), secondary)
+    if len(paragraphs) > 1 and doc.title and _words(paragraphs[0]) == _words(doc.title):
+        # The headline is the title field, not the first paragraph of the story.
+        paragraphs = paragraphs[1:]
     text = "\n\n".join(paragraphs)
     if not text:
         raise NoTextError(
@@ -126,6 +133,10 @@ def _lines(text: str) -> list[str]:
     """trafilatura's text has one paragraph per line; normalise spaces inside each."""
     lines = (" ".join(line.split()) for line in text.split("\n"))
     return [line for line in lines if line]
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
 
 
 def _clean(value: str | None) -> str | None:
