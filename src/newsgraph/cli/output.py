@@ -35,6 +35,12 @@ def fail(err: NewsgraphError, *, status: int = 1) -> typer.Exit:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, dict) and "text" in value:
+        # a mention or a date: its words, and the actor it was linked to
+        actor = value.get("actor") or {}
+        tag = actor.get("country") or actor.get("id") if isinstance(actor, dict) else None
+        words = value.get("text") or value.get("value") or ""
+        return f"{words} [{tag}]" if tag else str(words)
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
