@@ -5,6 +5,9 @@ Records are built by hand here; no spaCy needed.
 
 from __future__ import annotations
 
+import csv
+import gzip
+import json
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -13,8 +16,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
 import pytest
-from sqlalchemy import create_engine
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, inspect
 from sqlalchemy.engine import make_url
 
 from newsgraph.errors import ConfigError, NotFoundError, StoreError
@@ -35,9 +41,12 @@ from newsgraph.records import (
     Record,
     Timex,
     TimexKind,
+    from_dict,
+    to_dict,
 )
-from newsgraph.store import Store, WriteResult
-from newsgraph.store.engine import normalise_url
+from newsgraph.store import Store, WriteResult, export, schema
+from newsgraph.store.engine import create, current_revision, head_revision, normalise_url
+from newsgraph.store.export import ALL_TYPES
 
 RUSSIA = Actor(id="RUS", name="Russia", kind="state", country="RUS", sector=None)
 PUTIN = Actor(id="putin", name="Vladimir Putin", kind="person", country="RUS", sector="GOV")
@@ -293,33 +302,41 @@ def test_failures_are_recorded_once_and_cleared_on_success(store: Store) -> None
 # -- queries ----------------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def corpus(store: Store) -> Store:
-    store.write(
-        [
-            analysis(
-                "y1",
-                outlet="The Yomiuri Shimbun",
-                published="2023-09-15",
-                title="Putin-Kim summit",
-                event_date="2023-09-13",
-            ),
-            analysis(
-                "a1",
-                outlet="The Asahi Shimbun",
-                published="2024-06-18",
-                event_type=EventType.THREATEN,
-                factuality=Factuality.HYPOTHETICAL,
-                claim_kind=ClaimKind.WARNING,
-                claim_source=Mention("Putin", (0, 5), PUTIN),
-            ),
-            analysis(
-                "n1", outlet="Nikkei", published="2024-06-20", event_date="XXXX-06-17", title="100% support"
-            ),
-            analysis("u1", outlet=None, published=None, event_date=None, title="Undated"),
-        ]
-    )
-    return store
+def corpus_analyses() -> list[Analysis]:
+    """Four documents: two outlets' takes on the 2024 visit, a 2023 editorial, and one without a date."""
+    return [
+        analysis(
+            "y1",
+            outlet="The Yomiuri Shimbun",
+            published="2023-09-15",
+            title="Putin-Kim summit",
+            event_date="2023-09-13",
+        ),
+        analysis(
+            "a1",
+            outlet="The Asahi Shimbun",
+            published="2024-06-18",
+            event_type=EventType.THREATEN,
+            factuality=Factuality.HYPOTHETICAL,
+            claim_kind=ClaimKind.WARNING,
+            claim_source=Mention("Putin", (0, 5), PUTIN),
+        ),
+        analysis(
+            "n1", outlet="Nikkei", published="2024-06-20", event_date="XXXX-06-17", title="100% support"
+        ),
+        analysis("u1", outlet=None, published=None, event_date=None, title="Undated"),
+    ]
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """One stored corpus per backend, shared by the read-only query tests (a migration costs ~1 s)."""
+    with (
+        fresh_url(request.param, tmp_path_factory.mktemp("corpus"), request) as made,
+        Store.open(made) as store,
+    ):
+        store.write(corpus_analyses())
+        yield store
 
 
 @pytest.mark.parametrize(
@@ -391,22 +408,25 @@ def test_malformed_dates_are_rejected(corpus: Store, bad: str) -> None:
         corpus.events(until=bad)
 
 
-def test_iter_records_puts_each_document_before_its_records(corpus: Store) -> None:
-    corpus.write([], [Failure("x1", "E-INPUT-EMPTY", "empty")])
-    stream = [(r.type, r.doc_id) for r in corpus.iter_records()]
-    documents = [doc_id for kind, doc_id in stream if kind == "document"]
-    assert documents == ["a1", "n1", "u1", "y1"]
-    for kind, doc_id in stream:
-        if kind not in ("document", "error"):
-            assert documents.index(doc_id) == documents.index(doc_id)
+def test_iter_records_puts_each_document_before_its_records(store: Store) -> None:
+    store.write(corpus_analyses(), [Failure("x1", "E-INPUT-EMPTY", "empty")])
+    stream = [(r.type, r.doc_id) for r in store.iter_records()]
+    assert [doc_id for kind, doc_id in stream if kind == "document"] == ["a1", "n1", "u1", "y1"]
+    assert [kind for kind, doc_id in stream if doc_id == "a1"] == [
+        "document",
+        "entity",
+        "timex",
+        "claim",
+        "event",
+    ]
     owner = ""
     for kind, doc_id in stream[:-1]:
         owner = doc_id if kind == "document" else owner
         assert doc_id == owner
     assert stream[-1] == ("error", "x1")
-    assert [r.type for r in corpus.iter_records(["claim"])] == ["claim"] * 4
+    assert [r.type for r in store.iter_records(["claim"])] == ["claim"] * 4
     with pytest.raises(ConfigError):
-        list(corpus.iter_records(["claims"]))
+        list(store.iter_records(["claims"]))
 
 
 # -- opening ---------------------------------------------------------------------------------------------
@@ -443,3 +463,136 @@ def test_in_memory_store_works() -> None:
     with Store.open(":memory:") as store:
         assert store.write([analysis("d1")]) == WriteResult(new=1)
         assert store.get("d1") == analysis("d1")
+
+
+# -- migrations -------------------------------------------------------------------------------------------
+
+TABLES = {"alembic_version", "documents", "entities", "timexes", "claims", "events", "failures"}
+
+
+def test_migrations_create_the_schema_from_empty(url: str) -> None:
+    engine = create(normalise_url(url))
+    assert set(inspect(engine).get_table_names()) == set()
+    with Store.open(url):
+        pass
+    assert set(inspect(engine).get_table_names()) == TABLES
+    assert current_revision(engine) == head_revision()
+    # The revisions build exactly the tables schema.py declares: nothing for autogenerate to add.
+    with engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), schema.metadata) == []
+    engine.dispose()
+
+
+def test_concurrent_opens_of_a_new_database_migrate_once(url: str) -> None:
+    opened: list[Store] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(3)
+
+    def run() -> None:
+        start.wait()
+        try:
+            opened.append(Store.open(url))
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert [s.write([analysis(f"d{i}")]).new for i, s in enumerate(opened)] == [1, 1, 1]
+    for store in opened:
+        store.close()
+
+
+# -- exports ----------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def exported(store: Store) -> tuple[Store, list[Record]]:
+    """A store holding the corpus and one failure, and every record it should export, in export order."""
+    failure = Failure("x1", "E-INPUT-EMPTY", "empty", path="/data/x1.txt", line=7)
+    store.write(corpus_analyses(), [failure])
+    ordered = sorted(corpus_analyses(), key=lambda a: a.document.doc_id)
+    return store, [r for a in ordered for r in a.records()] + [failure]
+
+
+def _count(records: list[Record]) -> dict[str, int]:
+    counts = dict.fromkeys(ALL_TYPES, 0)
+    for record in records:
+        counts[record.type] += 1
+    return counts
+
+
+@pytest.mark.parametrize("name", ["all.jsonl", "all.jsonl.gz"])
+def test_jsonl_export_reads_back_equal(
+    exported: tuple[Store, list[Record]], tmp_path: Path, name: str
+) -> None:
+    store, expected = exported
+    target = tmp_path / "out" / name
+    assert export(store, target, "jsonl") == _count(expected)
+    opener: Any = gzip.open if name.endswith(".gz") else open
+    with opener(target, "rt", encoding="utf-8") as lines:
+        assert [from_dict(json.loads(line)) for line in lines] == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "made"),
+    [("folder", "folder/claims.csv"), ("out/news.csv", "out/news-claims.csv")],
+)
+def test_csv_export_one_file_per_type(
+    exported: tuple[Store, list[Record]], tmp_path: Path, given: str, made: str
+) -> None:
+    store, expected = exported
+    assert export(store, tmp_path / given, "csv", types=["claim", "error"]) == {"claim": 4, "error": 1}
+    with (tmp_path / made).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    claims = [to_dict(r) for r in expected if r.type == "claim"]
+    assert [row["doc_id"] for row in rows] == [c["doc_id"] for c in claims]
+    assert [json.loads(row["source"]) for row in rows] == [c["source"] for c in claims]
+    assert [json.loads(row["span"]) for row in rows] == [c["span"] for c in claims]
+    assert [row["direct"] for row in rows] == ["false"] * 4
+    assert rows[0]["parent_id"] == ""
+    errors_csv = (tmp_path / made.replace("claims", "errors")).read_text(encoding="utf-8")
+    assert errors_csv.splitlines() == [
+        "type,doc_id,code,message,path,line",
+        "error,x1,E-INPUT-EMPTY,empty,/data/x1.txt,7",
+    ]
+
+
+def test_parquet_export_flattens_records(exported: tuple[Store, list[Record]], tmp_path: Path) -> None:
+    store, expected = exported
+    assert export(store, tmp_path / "pq", "parquet") == _count(expected)
+    events = pq.read_table(tmp_path / "pq" / "events.parquet").to_pylist()
+    assert [e["doc_id"] for e in events] == ["a1", "n1", "u1", "y1"]
+    first = events[0]
+    assert first["type"] == "event"
+    assert (first["event_type"], first["factuality"], first["quad_class"]) == ("THREATEN", "hypothetical", 2)
+    assert (first["source_actor_country"], first["target_actor_id"]) == ("RUS", "PRK")
+    assert (first["span_start"], first["span_end"], first["location_span_start"]) == (24, 76, None)
+    assert first["factuality_cues"] == ["anticipated", "would"]
+    assert events[2]["date_value"] is None
+    documents = pq.read_table(tmp_path / "pq" / "documents.parquet")
+    assert documents.num_rows == 4
+    assert documents.column("flags").to_pylist()[0] == ["boilerplate-removed", "signoff"]
+    claims = pq.read_table(tmp_path / "pq" / "claims.parquet").to_pylist()
+    assert [c["source_actor_name"] for c in claims] == ["Vladimir Putin", "Nikkei", "Nikkei", "Nikkei"]
+    errors = pq.read_table(tmp_path / "pq" / "errors.parquet").to_pylist()
+    assert errors == [
+        {
+            "type": "error",
+            "doc_id": "x1",
+            "code": "E-INPUT-EMPTY",
+            "message": "empty",
+            "path": "/data/x1.txt",
+            "line": 7,
+        }
+    ]
+
+
+def test_export_of_an_empty_store_writes_empty_files(store: Store, tmp_path: Path) -> None:
+    assert export(store, tmp_path / "pq", "parquet", types=["event"]) == {"event": 0}
+    table = pq.read_table(tmp_path / "pq" / "events.parquet")
+    assert table.num_rows == 0
+    assert "source_actor_country" in table.column_names
