@@ -1,0 +1,211 @@
+"""Evaluate the events stage on PLOVER gold records (types, countries) or ConfliBERT CAMEO sentences (quads, spans).
+
+``evaluate`` dispatches on the file: ``plover_gsr_cameo.json`` scores the PLOVER type and the
+source/target country of the main event of each sentence; a ConfliBERT ``.jsonl`` scores the quad
+class of each sentence (0 when no event is found) and the source/target actor spans. The main event
+of a sentence is the coded event whose trigger is nearest the root of the parse.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from newsgraph.eval.report import EvalReport
+from newsgraph.events.coder import Ranked, code_texts_ranked
+from newsgraph.records import Event
+
+# The gold file predates PLOVER's merge of these types into the current 16.
+OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
+# Codes in the gold file that are not ISO 3166-1 alpha-3, and legacy CAMEO spellings that are.
+_NOT_COUNTRIES = {"IGO", "NGO", "IMG", "ISM", "MNC", "REB", "UAF"}
+_LEGACY = {"JAP": "JPN", "ITL": "ITA"}
+_WORD = re.compile(r"[\w'-]+")
+
+
+def main_events(ranked: Iterable[Ranked]) -> list[Event]:
+    """Events of the sentence's main trigger (all pairs of a coordinated trigger), or [] when none."""
+    candidates = [r for r in ranked if r.event.quad_class > 0]
+    if not candidates:
+        return []
+    best = min(candidates, key=lambda r: (r.depth, r.event.span[0]))
+    return [r.event for r in candidates if r.event.trigger_span == best.event.trigger_span]
+
+
+def _code_all(texts: list[str]) -> list[list[Ranked]]:
+    return list(code_texts_ranked(texts))
+
+
+def _country(code: Any) -> str | None:
+    if not isinstance(code, str) or len(code) != 3 or not code.isupper():
+        return None
+    code = _LEGACY.get(code, code)
+    return None if code in _NOT_COUNTRIES else code
+
+
+def _gold_countries(actors: Any) -> set[str]:
+    if not isinstance(actors, list):
+        return set()
+    return {c for a in actors if isinstance(a, dict) and (c := _country(a.get("code"))) is not None}
+
+
+def _evaluate_plover(path: Path, limit: int | None) -> EvalReport:
+    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") in _TYPES_KNOWN]
+    if limit is not None:
+        records = records[:limit]
+    typed = source_ok = source_n = target_ok = target_n = found = 0
+    confusion: Counter[str] = Counter()
+    for record, ranked in zip(records, _code_all([r["text"] for r in records]), strict=True):
+        gold = OLD_TYPES.get(record["event"], record["event"])
+        events = main_events(ranked)
+        predicted = events[0].event_type.value if events else "NONE"
+        found += bool(events)
+        typed += predicted == gold
+        if predicted != gold:
+            confusion[f"{gold}->{predicted}"] += 1
+        for role, gold_actors in (("source", record.get("source")), ("target", record.get("target"))):
+            countries = _gold_countries(gold_actors)
+            if not countries:
+                continue
+            mentions = [getattr(e, role) for e in events]
+            hit = any(m is not None and m.actor is not None and m.actor.country in countries for m in mentions)
+            if role == "source":
+                source_n += 1
+                source_ok += hit
+            else:
+                target_n += 1
+                target_ok += hit
+    n = len(records)
+    return EvalReport(
+        stage="events",
+        data=str(path),
+        metrics={
+            "type_accuracy": round(typed / n, 4) if n else 0.0,
+            "source_country_accuracy": round(source_ok / source_n, 4) if source_n else 0.0,
+            "target_country_accuracy": round(target_ok / target_n, 4) if target_n else 0.0,
+            "event_found_rate": round(found / n, 4) if n else 0.0,
+        },
+        counts={"sentences": n, "with_source_country": source_n, "with_target_country": target_n},
+        notes=[
+            "main event = coded event whose trigger is nearest the parse root; no event counts as wrong",
+            "old types mapped: " + ", ".join(f"{k}->{v}" for k, v in OLD_TYPES.items()),
+            "most frequent confusions: " + ", ".join(f"{k} {v}" for k, v in confusion.most_common(6)),
+        ],
+    )
+
+
+_TYPES_KNOWN = {
+    *OLD_TYPES,
+    *"AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST".split(),
+    *"SANCTION MOBILIZE COERCE ASSAULT".split(),
+}
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words that are not stop words: what the span scorer counts."""
+    return [w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in STOP_WORDS]
+
+
+def covers(predicted: str, gold: str) -> bool:
+    """True when the prediction holds at least half of the gold phrase's content words."""
+    want = content_words(gold)
+    if not want:
+        return False
+    have = set(content_words(predicted))
+    return sum(w in have for w in want) * 2 >= len(want)
+
+
+@dataclass
+class _SpanCounts:
+    gold: int = 0
+    found: int = 0
+    predicted: int = 0
+    correct: int = 0
+
+    def score(self) -> tuple[float, float, float]:
+        p = self.correct / self.predicted if self.predicted else 0.0
+        r = self.found / self.gold if self.gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _compatible(gold_role: str, predicted_role: str) -> bool:
+    return gold_role == predicted_role or gold_role == "reciprocal"
+
+
+def _score_spans(events: list[Event], gold: list[dict[str, Any]], counts: _SpanCounts) -> None:
+    predicted: list[tuple[str, str]] = []
+    for event in events:
+        for role in ("source", "target"):
+            mention = getattr(event, role)
+            if mention is not None and (role, mention.text) not in predicted:
+                predicted.append((role, mention.text))
+    golds = [(g["role"], g["text"]) for g in gold if g.get("text")]
+    counts.gold += len(golds)
+    counts.predicted += len(predicted)
+    counts.found += sum(
+        any(_compatible(gr, pr) and covers(pt, gt) for pr, pt in predicted) for gr, gt in golds
+    )
+    counts.correct += sum(
+        any(_compatible(gr, pr) and covers(pt, gt) for gr, gt in golds) for pr, pt in predicted
+    )
+
+
+def _evaluate_conflibert(path: Path, limit: int | None) -> EvalReport:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if limit is not None:
+        rows = rows[:limit]
+    labels = sorted({0, 1, 2, 3, 4})
+    confusion: Counter[tuple[int, int]] = Counter()
+    spans = _SpanCounts()
+    for row, ranked in zip(rows, _code_all([r["text"] for r in rows]), strict=True):
+        events = main_events(ranked)
+        predicted = events[0].quad_class if events else 0
+        confusion[(int(row["quad_class"]), predicted)] += 1
+        if row.get("actors"):
+            _score_spans(events, row["actors"], spans)
+    n = len(rows)
+    correct = sum(v for (g, p), v in confusion.items() if g == p)
+    f1s: list[float] = []
+    present = [label for label in labels if any(g == label for g, _ in confusion)]
+    for label in present:
+        tp = confusion[(label, label)]
+        fp = sum(v for (g, p), v in confusion.items() if p == label and g != label)
+        fn = sum(v for (g, p), v in confusion.items() if g == label and p != label)
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    p, r, f = spans.score()
+    return EvalReport(
+        stage="events",
+        data=str(path),
+        metrics={
+            "quad_accuracy": round(correct / n, 4) if n else 0.0,
+            "quad_macro_f1": round(sum(f1s) / len(f1s), 4) if f1s else 0.0,
+            "actor_span_precision": round(p, 4),
+            "actor_span_recall": round(r, 4),
+            "actor_span_f1": round(f, 4),
+        },
+        counts={"sentences": n, "gold_actors": spans.gold, "predicted_actors": spans.predicted},
+        notes=[
+            f"macro-F1 over the quad classes present in the gold data: {present}",
+            "span found when a prediction of the same role (either role for 'reciprocal') covers at least "
+            "half of the gold phrase's content words; precision counts predictions that find some gold actor",
+            "confusion (gold,predicted): "
+            + ", ".join(f"{g}->{p} {v}" for (g, p), v in sorted(confusion.items()) if g != p),
+        ],
+    )
+
+
+def evaluate(data: Path, *, limit: int | None = None) -> EvalReport:
+    """Score the events stage on a PLOVER gold file (.json) or a ConfliBERT CAMEO file (.jsonl)."""
+    started = time.perf_counter()
+    report = _evaluate_plover(data, limit) if data.suffix == ".json" else _evaluate_conflibert(data, limit)
+    report.seconds = time.perf_counter() - started
+    return report
+

@@ -1,0 +1,296 @@
+"""The events stage: PLOVER events from a parsed document, with actors, date, place and factuality."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.events.cameo import shift
+from newsgraph.events.factuality import Judgement, judge
+from newsgraph.events.roles import Roles, noun_roles, phrase, verb_roles
+from newsgraph.events.triggers import LIGHT_VERBS, Trigger, find_triggers
+from newsgraph.records import (
+    Actor,
+    Claim,
+    ClaimKind,
+    Document,
+    Entity,
+    Event,
+    EventDate,
+    Factuality,
+    Location,
+    Mention,
+    Timex,
+    TimexKind,
+)
+
+Resolver = Callable[[str], Actor | None]
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
+_MAX_RECIPROCAL = 4
+_CLAIM_FACTUALITY = {ClaimKind.PREDICTION: Factuality.PREDICTED, ClaimKind.DENIAL: Factuality.NEGATED}
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """An event with the depth of its trigger below the sentence root (0 = the main verb)."""
+
+    event: Event
+    depth: int
+    sentence_index: int
+    cameo: str = ""
+
+
+@functools.cache
+def _resolver() -> Resolver | None:
+    try:
+        from newsgraph.actors import resolve  # the actors stage is optional for this one
+    except ImportError:
+        return None
+
+    def call(text: str) -> Actor | None:
+        try:
+            return resolve(text)
+        except Exception:  # a lookup failure must not lose the event; the mention keeps its text
+            return None
+
+    return call
+
+
+class _Context:
+    def __init__(
+        self,
+        doc: Doc,
+        document: Document,
+        entities: Sequence[Entity],
+        timexes: Sequence[Timex],
+        claims: Sequence[Claim],
+    ) -> None:
+        self.doc = doc
+        self.document = document
+        self.entities = sorted(entities, key=lambda e: e.span)
+        self.timexes = [t for t in timexes if t.kind in (TimexKind.DATE, TimexKind.TIME)]
+        self.claims = sorted(claims, key=lambda c: c.span[1] - c.span[0])
+        self.resolve = _resolver()
+        self._resolved: dict[str, Actor | None] = {}
+
+    def actor_for(self, start: int, end: int, head: Token) -> Actor | None:
+        best: Entity | None = None
+        for entity in self.entities:
+            if entity.span[1] <= start or entity.span[0] >= end or entity.actor is None:
+                continue
+            if entity.span[0] <= head.idx < entity.span[1]:
+                return entity.actor
+            best = best or entity
+        if best is not None:
+            return best.actor
+        if self.resolve is None:
+            return None
+        text = self.doc.text[start:end]
+        if text not in self._resolved:
+            self._resolved[text] = self.resolve(text)
+        return self._resolved[text]
+
+    def mention(self, head: Token) -> Mention:
+        first, last = phrase(head)
+        start = self.doc[first].idx
+        end = self.doc[last - 1].idx + len(self.doc[last - 1])
+        return Mention(self.doc.text[start:end], (start, end), self.actor_for(start, end, head))
+
+    def date(self, trigger: Token, sentence: Span) -> EventDate:
+        lo, hi = sentence.start_char, sentence.end_char
+        inside = [t for t in self.timexes if lo <= t.span[0] and t.span[1] <= hi]
+        if inside:
+            subtree = {t.idx for t in trigger.subtree}
+            attached = [t for t in inside if t.span[0] in subtree]
+            pick = (attached or sorted(inside, key=lambda t: abs(t.span[0] - trigger.idx)))[0]
+            return EventDate(pick.text, pick.value, "timex")
+        if self.document.published:
+            return EventDate(None, self.document.published, "document")
+        return EventDate(None, None, "none")
+
+    def location(self, trigger: Token, taken: set[int]) -> Location | None:
+        for child in trigger.children:
+            if child.dep_ != "prep" or child.lower_ not in _PLACE_PREPS:
+                continue
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in _PLACE_LABELS and pobj.i not in taken:
+                    mention = self.mention(pobj)
+                    country = mention.actor.country if mention.actor is not None else None
+                    return Location(mention.text, mention.span, country)
+        return None
+
+    def claim_for(self, start: int, end: int) -> Claim | None:
+        for claim in self.claims:
+            if claim.span[0] <= start and end <= claim.span[1]:
+                return claim
+        return None
+
+
+def _roles(trigger: Trigger) -> Roles:
+    return noun_roles(trigger.token) if trigger.nominal else verb_roles(trigger.token)
+
+
+def _pairs(roles: Roles) -> list[tuple[Token | None, Token | None]]:
+    """Source-target pairs; coordinated sources with no target act on each other ("X and Y agreed")."""
+    if roles.sources and roles.targets:
+        return [(s, t) for s in roles.sources for t in roles.targets if s.i != t.i]
+    if len(roles.sources) > 1:
+        heads = roles.sources[:_MAX_RECIPROCAL]
+        return [(s, t) for s in heads for t in heads if s.i != t.i]
+    if roles.sources:
+        return [(roles.sources[0], None)]
+    return [(None, t) for t in roles.targets] or [(None, None)]
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _keep(trigger: Trigger, roles: Roles, claimed: set[int]) -> bool:
+    # A noun names an event only when someone does it: "Putin's visit", not "a visit".
+    if trigger.nominal and not roles.sources and not roles.targets:
+        return False
+    # "held talks": the noun carries the event, the light verb does not repeat it.
+    return not (not trigger.nominal and trigger.token.i in claimed)
+
+
+def _light_verbs(triggers: list[Trigger]) -> set[int]:
+    """Light verbs whose object is a nominal trigger: the noun's event stands for both."""
+    nouns = {t.token.i for t in triggers if t.nominal}
+    return {
+        t.token.i
+        for t in triggers
+        if not t.nominal
+        and t.token.lemma_.lower() in LIGHT_VERBS
+        and any(c.i in nouns for c in t.token.children if c.dep_ in {"dobj", "obj"})
+    }
+
+
+def _judge(ctx: _Context, trigger: Token, span: tuple[int, int]) -> tuple[Judgement, str | None]:
+    judgement = judge(trigger)
+    claim = ctx.claim_for(*span)
+    if claim is None:
+        return judgement, None
+    if judgement.factuality in (Factuality.ASSERTED, Factuality.REPORTED, Factuality.INTENDED):
+        factuality = _CLAIM_FACTUALITY.get(claim.kind, Factuality.REPORTED)
+        if judgement.factuality is Factuality.INTENDED and factuality is Factuality.REPORTED:
+            factuality = Factuality.INTENDED
+        return Judgement(factuality, (*judgement.cues, claim.cue)), claim.id
+    return judgement, claim.id
+
+
+def code_ranked(
+    doc: Doc,
+    document: Document,
+    entities: Sequence[Entity] = (),
+    timexes: Sequence[Timex] = (),
+    claims: Sequence[Claim] = (),
+) -> list[Ranked]:
+    """Every event in the document with its trigger depth, in text order."""
+    ctx = _Context(doc, document, entities, timexes, claims)
+    ranked: list[Ranked] = []
+    for index, sentence in enumerate(doc.sents):
+        triggers = find_triggers(list(sentence))
+        light = _light_verbs(triggers)
+        for trigger in triggers:
+            roles = _roles(trigger)
+            if not _keep(trigger, roles, light):
+                continue
+            token = trigger.token
+            span_tokens = [token, *roles.sources, *roles.targets]
+            taken = {t.i for t in span_tokens}
+            lo = min(phrase(t)[0] for t in span_tokens)
+            hi = max(phrase(t)[1] for t in span_tokens)
+            span = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+            trigger_span = (token.idx, token.idx + len(token))
+            judgement, claim_id = _judge(ctx, token, trigger_span)
+            coded = shift(
+                trigger.coding,
+                judgement.cues,
+                intended=judgement.factuality in (Factuality.PREDICTED, Factuality.INTENDED),
+                negated=judgement.factuality is Factuality.NEGATED,
+            )
+            when = ctx.date(token, sentence)
+            where = ctx.location(token, taken)
+            for source, target in _pairs(roles):
+                event = Event(
+                    doc_id=document.doc_id,
+                    id="",
+                    event_type=coded.event_type,
+                    trigger=trigger.words,
+                    span=span,
+                    sentence=sentence.text,
+                    source=ctx.mention(source) if source is not None else None,
+                    target=ctx.mention(target) if target is not None else None,
+                    factuality=judgement.factuality,
+                    quad_class=coded.quad_class,
+                    mode=coded.mode,
+                    trigger_span=trigger_span,
+                    date=when,
+                    location=where,
+                    factuality_cues=judgement.cues,
+                    claim_id=claim_id,
+                )
+                ranked.append(Ranked(event, _depth(token), index, coded.cameo))
+    return [
+        Ranked(_with_id(r.event, f"{document.doc_id}:e{i}"), r.depth, r.sentence_index, r.cameo)
+        for i, r in enumerate(ranked)
+    ]
+
+
+def _with_id(event: Event, event_id: str) -> Event:
+    from dataclasses import replace
+
+    return replace(event, id=event_id)
+
+
+def code(
+    doc: Doc,
+    document: Document,
+    entities: Sequence[Entity],
+    timexes: Sequence[Timex],
+    claims: Sequence[Claim],
+) -> list[Event]:
+    """PLOVER events of one parsed document; offsets index ``document.text``."""
+    return [r.event for r in code_ranked(doc, document, entities, timexes, claims)]
+
+
+def _entities(doc: Doc, document: Document) -> list[Entity]:
+    base = [
+        Entity(document.doc_id, ent.text, ent.label_, (ent.start_char, ent.end_char)) for ent in doc.ents
+    ]
+    try:
+        from newsgraph.actors import link
+    except ImportError:
+        return base
+    linked: list[Entity] = link(doc, document, base)
+    return linked
+
+
+def code_texts_ranked(
+    texts: Iterable[str], *, published: str | None = None, batch_size: int = 64
+) -> Iterator[list[Ranked]]:
+    """Parse texts in batches and code each (entities linked when the actors stage is installed)."""
+    from newsgraph.nlp import parse
+
+    for doc in parse(texts, batch_size=batch_size):
+        document = Document(hashlib.sha1(doc.text.encode()).hexdigest()[:16], doc.text, published=published)
+        yield code_ranked(doc, document, _entities(doc, document))
+
+
+def code_text_ranked(text: str, *, published: str | None = None) -> list[Ranked]:
+    return next(code_texts_ranked([text], published=published))
+
+
+def code_text(text: str, *, published: str | None = None) -> list[Event]:
+    """Events of a plain text, for tests and evaluation; no timexes or claims are supplied."""
+    return [r.event for r in code_text_ranked(text, published=published)]

@@ -1,0 +1,166 @@
+"""Who did it to whom: source and target phrases of a trigger, read off the dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+# Children that end an actor phrase: the head noun's own clauses, appositions and coordination.
+_CUT = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis"}
+_SUBJECTS = {"nsubj", "csubj"}
+_PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+# Prepositions that introduce the one acted upon, in order of preference.
+TARGET_PREPS = ("against", "to", "with", "on", "toward", "towards", "into", "at", "from", "over", "for", "in")
+_NOMINAL_SOURCE_PREPS = {"by", "from"}
+_NOMINAL_TARGET_PREPS = {"of", "to", "against", "on", "with", "between", "toward", "towards", "into", "in"}
+# Nouns whose "of" phrase names the one acted upon ("the invasion of Ukraine"), not the actor.
+_ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
+_PRONOUN_ACTORS = {"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us"}
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    sources: tuple[Token, ...]
+    targets: tuple[Token, ...]
+
+
+def phrase(head: Token) -> tuple[int, int]:
+    """Token range [start, end) of the actor phrase headed by ``head``, without clauses or conjuncts."""
+    keep = {head.i}
+    stack = [c for c in head.children if c.dep_ not in _CUT and c.dep_ != "case"]
+    while stack:
+        tok = stack.pop()
+        keep.add(tok.i)
+        stack.extend(c for c in tok.children if c.dep_ not in {"relcl", "acl", "advcl", "parataxis"})
+    start = end = head.i
+    while start - 1 in keep:
+        start -= 1
+    while end + 1 in keep:
+        end += 1
+    doc = head.doc
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start and doc[end].is_punct:
+        end -= 1
+    return start, end + 1
+
+
+def conjuncts(head: Token) -> tuple[Token, ...]:
+    """The head and the heads it is coordinated with ("Putin and Kim")."""
+    return (head, *head.conjuncts) if head.conjuncts else (head,)
+
+
+def is_actorish(token: Token) -> bool:
+    if token.ent_type_ in _ACTOR_LABELS:
+        return True
+    if token.lower_ in _PRONOUN_ACTORS:
+        return True
+    return any(t.ent_type_ in _ACTOR_LABELS for t in token.subtree if t.dep_ in {"compound", "amod", "poss"})
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """(subject, passive) of a verb, inherited along xcomp/conj/relcl chains."""
+    seen = 0
+    current = verb
+    while seen < 6:
+        seen += 1
+        for child in current.children:
+            if child.dep_ in _SUBJECTS:
+                return child, False
+            if child.dep_ in _PASSIVE_SUBJECTS:
+                return child, True
+        if current.dep_ in {"xcomp", "conj"} and current.head.i != current.i:
+            current = current.head
+            continue
+        if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            # "troops who attacked ..." / "forces deployed to ...": the modified noun is the doer
+            # unless the participle is passive ("the village attacked by ...").
+            return current.head, current.dep_ == "acl" and current.tag_ == "VBN"
+        break
+    return None, False
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _objects(verb: Token) -> list[Token]:
+    """Candidate targets in preference order: direct object, dative, prepositional objects."""
+    found: list[Token] = []
+    direct = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    dative = [c for c in verb.children if c.dep_ in {"dative", "iobj"}]
+    preps: list[tuple[int, Token]] = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    preps.append((TARGET_PREPS.index(child.lower_), grand))
+        if child.dep_ == "dative" and child.lower_ == "to":
+            dative.extend(g for g in child.children if g.dep_ == "pobj")
+    preps.sort(key=lambda pair: pair[0])
+    # An actor named as object beats a thing named as object ("give Tanzania a grant").
+    ordered = dative + direct + [tok for _, tok in preps]
+    found = [t for t in ordered if is_actorish(t)] + [t for t in ordered if not is_actorish(t)]
+    return found
+
+
+def verb_roles(verb: Token) -> Roles:
+    subject, passive = _subject(verb)
+    agent = _agent(verb)
+    source: Token | None
+    target: Token | None
+    if passive:
+        source, target = agent, subject
+    else:
+        source, target = subject, None
+    if target is None:
+        objects = _objects(verb)
+        if not objects:
+            for child in verb.children:
+                if child.dep_ == "xcomp":
+                    objects = _objects(child)
+                    break
+        if objects:
+            target = objects[0]
+    if source is not None and source.dep_ == "poss":
+        source = source.head
+    return Roles(
+        conjuncts(source) if source is not None else (),
+        conjuncts(target) if target is not None else (),
+    )
+
+
+def noun_roles(noun: Token) -> Roles:
+    """Possessor or "by" phrase as source; "of"/"to"/"against" phrase as target; a light verb's subject."""
+    source: Token | None = None
+    target: Token | None = None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            source = child
+        elif child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE", "ORG"} and source is None:
+            source = child
+        elif child.dep_ == "prep":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            if child.lower_ in _NOMINAL_SOURCE_PREPS and source is None:
+                source = pobj
+            elif child.lower_ in _NOMINAL_TARGET_PREPS and target is None:
+                target = pobj
+    if source is None and noun.dep_ in {"dobj", "obj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
+        subject, passive = _subject(noun.head)
+        if not passive:
+            source = subject
+    if source is None and target is not None and target.head.lower_ == "between":
+        source = target
+        target = None
+    return Roles(
+        conjuncts(source) if source is not None else (),
+        conjuncts(target) if target is not None else (),
+    )

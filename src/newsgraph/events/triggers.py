@@ -1,0 +1,142 @@
+"""Find event triggers in a parse: verbs through the CAMEO dictionary, nouns through our lexicon."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Token
+
+from newsgraph.events.cameo import Coding, coding
+from newsgraph.events.phoenix import VerbEntry, load_verbs
+
+LEXICON = "triggers.tsv"
+NOT_A_TRIGGER = "-"
+# Clauses below these relations are coded on their own; their words do not select the verb's pattern.
+_OWN_CLAUSE = {"ccomp", "advcl", "relcl", "parataxis", "conj", "acl"}
+# Verbs that only carry a nominal event ("hold talks", "launch an attack", "impose sanctions").
+LIGHT_VERBS = frozenset(
+    "hold launch carry conduct make pay stage sign impose reach begin start continue mount "
+    "announce plan propose step intensify resume lift end".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """Our trigger lexicon: verb overrides of the CAMEO dictionary and the nominal triggers."""
+    text = resources.files("newsgraph.events").joinpath("data", LEXICON).read_text(encoding="utf-8")
+    verbs: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        pos, lemma, code = line.split("\t")[:3]
+        (verbs if pos == "VERB" else nouns)[lemma] = code
+    return Lexicon(verbs, nouns)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    coding: Coding
+    nominal: bool
+    words: str  # the trigger as written, with a particle ("carry out")
+
+
+def _clause_words(verb: Token) -> tuple[set[str], set[str]]:
+    before: set[str] = set()
+    after: set[str] = set()
+    stack = [c for c in verb.children if c.dep_ not in _OWN_CLAUSE]
+    while stack:
+        tok = stack.pop()
+        side = before if tok.i < verb.i else after
+        side.add(tok.lemma_.lower())
+        side.add(tok.lower_)
+        stack.extend(c for c in tok.children if c.dep_ not in _OWN_CLAUSE)
+    # Auxiliaries and the subject sit before the verb even when attached to its head (xcomp chains).
+    return before, after
+
+
+def _match(entry: VerbEntry, verb: Token) -> tuple[bool, str | None]:
+    """(whether a pattern matched, the code): the largest matching pattern, else the verb's default."""
+    before, after = _clause_words(verb)
+    doc = verb.doc
+    # A "not an event" pattern only vetoes when its words sit right next to the verb ("stocks rejected",
+    # "rejected price"); anywhere in a long clause they would veto real events.
+    near_before = {t.lower_ for t in doc[max(verb.i - 3, 0) : verb.i]} | {
+        t.lemma_.lower() for t in doc[max(verb.i - 3, 0) : verb.i]
+    }
+    near_after = {t.lower_ for t in doc[verb.i + 1 : verb.i + 5]} | {
+        t.lemma_.lower() for t in doc[verb.i + 1 : verb.i + 5]
+    }
+    best: tuple[int, str | None] | None = None
+    for pattern in entry.patterns:
+        if best is not None and pattern.size <= best[0]:
+            continue
+        b, a = (before, after) if pattern.code is not None else (near_before, near_after)
+        if all(words & a for words in pattern.after) and all(words & b for words in pattern.before):
+            best = (pattern.size, pattern.code)
+    if best is not None:
+        return True, best[1]
+    return False, entry.code
+
+
+def _particle(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "prt":
+            return child
+    return None
+
+
+def verb_trigger(token: Token) -> Trigger | None:
+    """The event a verb triggers, or None (not in the dictionary, a statement, an appeal)."""
+    lemma = token.lemma_.lower()
+    override = load_lexicon().verbs.get(lemma)
+    if override == NOT_A_TRIGGER:
+        return None
+    particle = _particle(token)
+    entry = load_verbs().lookup(lemma, particle.lower_ if particle is not None else None)
+    code: str | None = None
+    if entry is not None:
+        matched, code = _match(entry, token)
+        if not matched and override is not None:
+            code = override
+    elif override is not None:
+        code = override
+    if code is None:
+        return None
+    found = coding(code)
+    if found is None:
+        return None
+    words = f"{token.text} {particle.text}" if particle is not None and entry and entry.particle else token.text
+    return Trigger(token, found, False, words)
+
+
+def noun_trigger(token: Token) -> Trigger | None:
+    """The event a noun names ("visit", "invasion"), or None."""
+    code = load_lexicon().nouns.get(token.lemma_.lower())
+    if code is None:
+        return None
+    found = coding(code)
+    return None if found is None else Trigger(token, found, True, token.text)
+
+
+def find_triggers(tokens: list[Token]) -> list[Trigger]:
+    """Every trigger among the tokens of one sentence, in text order."""
+    found: list[Trigger] = []
+    for token in tokens:
+        trigger: Trigger | None = None
+        if token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"}:
+            trigger = verb_trigger(token)
+        elif token.pos_ in {"NOUN", "PROPN"}:
+            trigger = noun_trigger(token)
+        if trigger is not None:
+            found.append(trigger)
+    return found
