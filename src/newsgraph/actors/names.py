@@ -9,7 +9,8 @@ from functools import lru_cache
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 # Dots go (U.S. = US, U.N. = UN); hyphens, slashes and underscores separate words, as Phoenix writes them.
 _SEPARATORS = re.compile(r"[-_/–—]+")
-_DROP = re.compile(r"[^\w\s'&]+")
+# Apostrophes become spaces, as countrynames writes its keys ("people s republic of china").
+_DROP = re.compile(r"[^\w\s&]+")
 _SPACES = re.compile(r"\s+")
 
 

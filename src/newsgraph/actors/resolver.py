@@ -100,6 +100,46 @@ _FORMER = frozenset({"former", "ex", "retired", "disgraced", "onetime", "erstwhi
 _NOT_ACTORS = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "WORK_OF_ART", "LAW", "LANGUAGE"}
 )
+_PREPOSITIONS = frozenset({"of", "in", "at", "from", "to", "for", "on", "with", "near", "across"})
+# Head nouns that say "someone of": their sector is the modifier's ("CIA officer", "Hamas fighters").
+_GENERIC = frozenset(
+    {
+        "official",
+        "officials",
+        "officer",
+        "officers",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "member",
+        "members",
+        "head",
+        "chief",
+        "leader",
+        "leaders",
+        "director",
+        "employee",
+        "employees",
+        "staff",
+        "source",
+        "sources",
+        "representative",
+        "representatives",
+        "force",
+        "forces",
+        "fighter",
+        "fighters",
+        "gunman",
+        "gunmen",
+        "militant",
+        "militants",
+        "unit",
+        "units",
+        "personnel",
+        "agent",
+        "agents",
+    }
+)
 _PERSON_KINDS = ("person",)
 _PLACE_KINDS = ("state", "place")
 _MAX_NGRAM = 8
@@ -126,6 +166,11 @@ class _Match:
     end: int
     entry: Entry | None = None
     sector: str | None = None  # an agent noun's sector
+    generic: bool = False  # an agent noun that takes its sector from a modifier ("officer", "member")
+
+
+def _capitalised(word: str) -> bool:
+    return any(ch.isupper() for ch in word)
 
 
 class Resolver:
@@ -186,7 +231,7 @@ class Resolver:
     def _resolve(self, text: str, date: str | None, label: str | None) -> Actor | None:
         if label in _NOT_ACTORS:
             return None
-        words = fold(text.replace("'s ", " 's ").replace("’s ", " 's ")).split()
+        words = fold(text).split()
         former = False
         while words and (
             words[0].lower() in _LEADING or _NUMBER.match(words[0]) or words[0].lower() in _FORMER
@@ -199,7 +244,12 @@ class Resolver:
         if actor is None:
             actor = self._compose(words, date, label)
         if actor is not None and former and actor.sector not in (None, "ELI"):
-            actor = Actor(actor.id, actor.name, actor.kind, actor.country, "ELI")
+            # "a former White House official": CAMEO's elite (ELI) of the same country.
+            if actor.kind in ("state", "sector") and actor.country:
+                name = f"{self._state_name(actor.country)} {SECTOR_NAMES['ELI']}"
+                actor = Actor(f"{actor.country}-ELI", name, "sector", actor.country, "ELI")
+            else:
+                actor = Actor(actor.id, actor.name, actor.kind, actor.country, "ELI")
         return actor
 
     def _choose(self, entries: list[Entry], label: str | None) -> Entry | None:
@@ -213,11 +263,18 @@ class Resolver:
             return preferred[0] if preferred else None
         return entries[0]
 
+    def _named(self, key: str) -> list[Entry]:
+        """Entries for a capitalised n-gram; a plural demonym ("Russians") names its state."""
+        entries = self._entries(key)
+        if not entries and key.endswith("s") and len(key) > 4:
+            entries = [e for e in self._entries(key[:-1]) if e.kind == "state" and e.sector is None]
+        return entries
+
     def _whole(self, words: list[str], date: str | None, label: str | None) -> Actor | None:
-        if not any(any(ch.isupper() for ch in w) for w in words):
+        if not any(_capitalised(w) for w in words):
             return None  # names are capitalised; this keeps "us" and "turkey" from being states
         key = " ".join(words).lower()
-        entry = self._choose(self._entries(key), label)
+        entry = self._choose(self._named(key), label)
         if entry is None and label == "PERSON" and len(words) == 1:
             people = self.surname_index().get(key, [])
             entry = people[0] if len(people) == 1 else None
@@ -232,14 +289,14 @@ class Resolver:
             found: _Match | None = None
             for j in range(min(len(words), i + _MAX_NGRAM), i, -1):
                 key = " ".join(lower[i:j])
-                if any(any(ch.isupper() for ch in w) for w in words[i:j]):
-                    entries = self._entries(key)
+                if any(_capitalised(w) for w in words[i:j]):
+                    entries = self._named(key)
                     if entries:
                         found = _Match(i, j, entry=entries[0])
                         break
                 sector = self._agent(key)
                 if sector is not None:
-                    found = _Match(i, j, sector=sector)
+                    found = _Match(i, j, sector=sector, generic=j - i == 1 and lower[i] in _GENERIC)
                     break
             if found is None:
                 i += 1
@@ -250,63 +307,82 @@ class Resolver:
 
     def _compose(self, words: list[str], date: str | None, label: str | None) -> Actor | None:
         matches = self._matches(words)
-        if not matches:
-            if label == "PERSON" and len(words) > 1:
-                known = self.surname_index().get(words[-1].lower(), [])
-                if len(known) == 1:
-                    return known[0].actor_at(date)
-            return None
         persons = [m for m in matches if m.entry is not None and m.entry.kind == "person"]
         if persons:
             # "French Foreign Minister Jean-Yves Le Drian": the titles describe the person named last.
             entry = persons[-1].entry
             assert entry is not None
-            return entry.actor_at(date)
+            titles = {m.sector for m in matches if m.sector is not None and m.start < persons[-1].start}
+            return entry.actor_at(date, titles=titles)
         if label == "PERSON" and len(words) > 1:
             # A name we do not know: a known surname, else the title's country and sector.
             known = self.surname_index().get(words[-1].lower(), [])
             if len(known) == 1:
                 return known[0].actor_at(date)
-        named = [m for m in matches if m.entry is not None]
-        agents = [m for m in matches if m.sector is not None]
-        # The head of an English noun phrase comes last, before any "of"/"in" complement.
+        if not matches:
+            return None
+        # The head of an English noun phrase comes before its first complement ("ambassador to the UN").
+        covered = {i for m in matches for i in range(m.start, m.end)}
+        cut = next(
+            (i for i, w in enumerate(words) if i > 0 and i not in covered and w.lower() in _PREPOSITIONS),
+            len(words),
+        )
+        head = [m for m in matches if m.end <= cut]
+        complement = [m for m in matches if m.start > cut]
+        agents = [m for m in head if m.sector is not None]
+        named = [m for m in head if m.entry is not None]
         head_agent = agents[-1] if agents else None
-        for m in agents:
-            if m.start > 0 and words[m.start - 1].lower() in ("of", "in", "from", "at"):
-                break
-            head_agent = m
-        if named and (head_agent is None or named[-1].start > head_agent.start):
-            org = named[-1].entry
-            assert org is not None
-            if org.kind in ("organisation", "outlet") or head_agent is None:
-                actor = org.actor_at(date)
-                country = actor.country or self._country(named[:-1], date)
-                return Actor(actor.id, actor.name, actor.kind, country, actor.sector)
-        country_actor = self._country_actor(named, date)
-        sector = head_agent.sector if head_agent is not None else None
-        if country_actor is None:
+        sector = None if head_agent is None else head_agent.sector
+        if head_agent is not None and head_agent.generic:
+            # "intelligence agency officer", "Boko Haram gunmen": the modifier says which sector.
+            modifiers = [m for m in head if m.start < head_agent.start]
+            for m in reversed(modifiers):
+                modifier_sector = m.sector if m.entry is None else m.entry.actor_at(date).sector
+                if modifier_sector is not None:
+                    sector = modifier_sector
+                    break
+        if head_agent is None and named:
+            actor = named[-1].entry.actor_at(date)  # type: ignore[union-attr]
+            country = actor.country or self._country([m for m in named[:-1]], date)
+            return Actor(actor.id, actor.name, actor.kind, country, actor.sector)
+        owner = self._country_actor(named, date)
+        if owner is None and complement:
+            # "a park in Kabul", "professor ... in Scotland": the complement places it, it does not act.
+            owner = self._country_actor(list(reversed(complement)), date)
+            if owner is not None and owner.country is not None and owner.kind in _PLACE_KINDS:
+                owner = Actor(owner.country, self._state_name(owner.country), "state", owner.country)
+        if owner is None:
             if sector is None:
                 return None
             return Actor(sector, SECTOR_NAMES.get(sector, sector), "sector", None, sector)
-        if sector is None:
-            return country_actor
-        if country_actor.kind in ("organisation", "outlet"):
-            return Actor(
-                f"{country_actor.id}-{sector}", country_actor.name, "sector", country_actor.country, sector
-            )
-        country = country_actor.country
-        name = f"{country_actor.name} {SECTOR_NAMES.get(sector, sector)}"
-        return Actor(f"{country}-{sector}" if country else sector, name, "sector", country, sector)
+        if sector is None or (sector == owner.sector and owner.kind != "state"):
+            return owner
+        if owner.kind in ("organisation", "outlet", "group"):
+            return Actor(f"{owner.id}-{sector}", owner.name, "sector", owner.country, sector)
+        country = owner.country
+        state = self._state_name(country)
+        return Actor(
+            f"{country}-{sector}", f"{state} {SECTOR_NAMES.get(sector, sector)}", "sector", country, sector
+        )
+
+    def _state_name(self, country: str | None) -> str:
+        for d in self.dictionaries:
+            entry = d.entries.get(country or "")
+            if entry is not None:
+                return entry.name
+        return country or ""
 
     def _country(self, named: list[_Match], date: str | None) -> str | None:
         actor = self._country_actor(named, date)
         return None if actor is None else actor.country
 
     def _country_actor(self, named: list[_Match], date: str | None) -> Actor | None:
+        """The first named state or organisation among the matches: whose the head noun is."""
         for m in named:
-            assert m.entry is not None
+            if m.entry is None:
+                continue
             actor = m.entry.actor_at(date)
-            if actor.country is not None or actor.kind in ("organisation", "outlet"):
+            if actor.country is not None or actor.kind in ("organisation", "outlet", "group"):
                 return actor
         return None
 
