@@ -39,7 +39,8 @@ _REGIONS: dict[str, tuple[str, str | None]] = {
     "GB-SCT": ("GBR", None),
     "GB-WLS": ("GBR", None),
 }
-_SPECIAL_A3 = {"XK": "XKX"}  # Kosovo: the user-assigned code used by the EU, the IMF and ICEWS
+# SUN: the Soviet Union's code, reserved in ISO 3166-1 and kept in ISO 3166-3 (history is news too).
+_SPECIAL_A3 = {"XK": "XKX", "SUHH": "SUN"}  # Kosovo: the user-assigned code used by the EU, the IMF and ICEWS
 # Short keys are mostly codes that collide with English words ("can", "arm", "per"); keep the ones news uses.
 _SHORT_OK = frozenset({"us", "usa", "uk", "uae", "drc", "prc", "rok", "roc", "dprk", "ksa", "gb", "rf"})
 _CITY_POPULATION = 150_000
@@ -49,6 +50,8 @@ _DATA_FILES = ("organisations.tsv", "people.tsv", "agents.tsv")
 def _a3(code: str) -> str | None:
     if code in _SPECIAL_A3:
         return _SPECIAL_A3[code]
+    if len(code) != 2:
+        return None
     country = pycountry.countries.get(alpha_2=code)
     return None if country is None else str(country.alpha_3)
 
@@ -56,7 +59,7 @@ def _a3(code: str) -> str | None:
 def _state_name(a3: str) -> str:
     country = pycountry.countries.get(alpha_3=a3)
     if country is None:
-        return {"XKX": "Kosovo"}.get(a3, a3)
+        return {"XKX": "Kosovo", "SUN": "Soviet Union"}.get(a3, a3)
     return str(getattr(country, "common_name", None) or country.name)
 
 
@@ -88,6 +91,7 @@ def _add_states(out: ActorDictionary, capital_keys: set[str]) -> None:
         names = {country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)}
         out.add(Entry(a3, _state_name(a3), "state", a3), [n for n in names if n])
     out.add(Entry("XKX", "Kosovo", "state", "XKX"), ["Kosovo", "Republic of Kosovo"])
+    out.add(Entry("SUN", "Soviet Union", "state", "SUN"), ["Soviet Union", "USSR", "the Soviet Union"])
     from countrynames import _load_data  # the normalised alias table behind countrynames.to_code
 
     for key, code in _load_data().items():

@@ -54,7 +54,8 @@ def link(
         if entity.label == "PERSON" and actor is not None and actor.kind == "person":
             words = entity.text.split()
             # Both ends: "Kim" after "Kim Jong Un" (family name first), "Putin" after "Vladimir Putin".
+            # The latest full mention wins: "Kim" after "Kim Il Sung ... Kim Jong Un" is Kim Jong Un.
             for alias in {words[0], words[-1], entity.text}:
-                people.setdefault(alias, actor)
+                people[alias] = actor
         out.append(dataclasses.replace(entity, actor=actor) if actor is not None else entity)
     return out

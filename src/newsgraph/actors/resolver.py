@@ -98,7 +98,20 @@ _LEADING = frozenset(
 _FORMER = frozenset({"former", "ex", "retired", "disgraced", "onetime", "erstwhile", "exiled", "ousted"})
 # Labels that never name an actor.
 _NOT_ACTORS = frozenset(
-    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "WORK_OF_ART", "LAW", "LANGUAGE"}
+    {
+        "DATE",
+        "TIME",
+        "PERCENT",
+        "MONEY",
+        "QUANTITY",
+        "ORDINAL",
+        "CARDINAL",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+        "EVENT",
+        "PRODUCT",
+    }
 )
 _PREPOSITIONS = frozenset({"of", "in", "at", "from", "to", "for", "on", "with", "near", "across"})
 # Head nouns that say "someone of": their sector is the modifier's ("CIA officer", "Hamas fighters").
@@ -141,6 +154,7 @@ _GENERIC = frozenset(
     }
 )
 _PERSON_KINDS = ("person",)
+_NAME_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON", "FAC"})
 _PLACE_KINDS = ("state", "place")
 _MAX_NGRAM = 8
 _NUMBER = re.compile(r"^\d+$")
@@ -243,6 +257,13 @@ class Resolver:
         actor = self._whole(words, date, label)
         if actor is None:
             actor = self._compose(words, date, label)
+            if (
+                actor is not None
+                and actor.kind == "sector"
+                and actor.country is None
+                and label in _NAME_LABELS
+            ):
+                return None  # a place or a name is not a bare sector ("Soviet Union" is no labour union)
         if actor is not None and former and actor.sector not in (None, "ELI"):
             # "a former White House official": CAMEO's elite (ELI) of the same country.
             if actor.kind in ("state", "sector") and actor.country:
