@@ -128,14 +128,22 @@ def _readability(html: str) -> str:
     return "\n\n".join(html_paragraphs(root, skip_captions=False))
 
 
-def _run(extractor: Callable[[str], str], pages: list[tuple[str, str, str]]) -> tuple[list[PageScore], float]:
-    scores, seconds = [], 0.0
+def _run(
+    extractors: tuple[Callable[[str], str], ...], pages: list[tuple[str, str, str]]
+) -> tuple[list[list[PageScore]], list[float]]:
+    """Each extractor's page scores and CPU seconds.
+
+    The extractors take turns page by page, so that load from other jobs on the machine falls on all
+    of them alike; CPU time of this process, not wall time, for the same reason.
+    """
+    scores: list[list[PageScore]] = [[] for _ in extractors]
+    seconds = [0.0 for _ in extractors]
     for _, html, truth in pages:
-        # CPU time of this process: other jobs on the machine do not skew the ratio between extractors.
-        start = time.process_time()
-        text = extractor(html)
-        seconds += time.process_time() - start
-        scores.append(page_score(truth, text))
+        for k, extractor in enumerate(extractors):
+            start = time.process_time()
+            text = extractor(html)
+            seconds[k] += time.process_time() - start
+            scores[k].append(page_score(truth, text))
     return scores, seconds
 
 
@@ -148,9 +156,9 @@ def evaluate(data: Path, *, limit: int | None = None) -> EvalReport:
     # One page through each first, so that one-time loading (language model, lazy imports) is not timed.
     for extractor in (_trafilatura, _ours, _readability):
         extractor(pages[0][1])
-    traf_scores, traf_seconds = _run(_trafilatura, pages)
-    ours_scores, ours_seconds = _run(_ours, pages)
-    read_scores, read_seconds = _run(_readability, pages)
+    (traf_scores, ours_scores, read_scores), (traf_seconds, ours_seconds, read_seconds) = _run(
+        (_trafilatura, _ours, _readability), pages
+    )
 
     p, r, f1 = aggregate(ours_scores)
     tp_, tr_, tf_ = aggregate(traf_scores)

@@ -26,6 +26,8 @@ _TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9:-]*[\s/>]|!doctype|!--)", re.IGNORECA
 # C0 controls other than tab, newline, form feed and carriage return never occur in a real page.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _WORD = re.compile(r"\w+")
+# Fewer words than this is a menu or a stub, not an article (the shortest wire briefs are longer).
+MIN_WORDS = 8
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]|$)")
 
@@ -71,7 +73,7 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> HtmlArticle:
         # The headline is the title field, not the first paragraph of the story.
         paragraphs = paragraphs[1:]
     text = "\n\n".join(paragraphs)
-    if not text:
+    if len(_WORD.findall(text)) < MIN_WORDS:
         raise NoTextError(
             f"{url or 'page'}: no article text found in the HTML (an index page, a paywall or a script-only "
             "page?); if the page is right, pass its text as .txt instead",

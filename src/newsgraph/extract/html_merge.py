@@ -21,7 +21,7 @@ SUPPORT = 0.5
 # The extractors must agree on at least this share of the text before one may edit the other;
 # below it they found different blocks, and the primary is kept as it is.
 AGREEMENT = 0.5
-# Only prose is worth adding from the secondary: enough words to be a sentence, and ending like one.
+# Only prose is worth taking from the secondary alone (see _is_prose).
 MIN_ADDED_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _WORD = re.compile(r"\w+")
@@ -60,6 +60,12 @@ def _grams(words: list[str]) -> list[Gram]:
     return [tuple(words[i : i + _N]) for i in range(len(words) - _N + 1)]
 
 
+def _is_prose(paragraph: str, words: int | None = None) -> bool:
+    """Enough words to be a sentence, and ending like one."""
+    count = len(_WORD.findall(paragraph)) if words is None else words
+    return count >= MIN_ADDED_WORDS and bool(_SENTENCE_END.search(paragraph))
+
+
 def _coverage(support: list[float], words: list[list[str]]) -> float:
     total = sum(len(ws) for ws in words)
     return sum(s * len(ws) for s, ws in zip(support, words, strict=True)) / total if total else 0.0
@@ -70,7 +76,8 @@ def merge_paragraphs(primary: Sequence[str], secondary: Sequence[str]) -> list[s
     if not secondary:
         return list(primary)
     if not primary:
-        return list(secondary)
+        # readability returns the whole body when it finds no article; only prose makes that an article.
+        return list(secondary) if any(_is_prose(p) for p in secondary) else []
     prim, sec = _Side.of(primary), _Side.of(secondary)
     prim_support = [sec.support(ws, gs) for ws, gs in zip(prim.words, prim.grams, strict=True)]
     sec_support = [prim.support(ws, gs) for ws, gs in zip(sec.words, sec.grams, strict=True)]
@@ -99,7 +106,7 @@ def _add_missing(merged: list[tuple[str, set[Gram]]], sec: _Side, sec_support: l
         if sec_support[i] >= SUPPORT or counts[para] > 1:
             # Repeated paragraphs are slideshow captions or widgets, not story text.
             continue
-        if len(sec.words[i]) < MIN_ADDED_WORDS or not _SENTENCE_END.search(para):
+        if not _is_prose(para, len(sec.words[i])):
             continue
         anchor = -1
         for j in range(i - 1, -1, -1):

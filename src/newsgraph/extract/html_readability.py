@@ -85,7 +85,7 @@ def html_paragraphs(root: HtmlElement, *, skip_captions: bool = True) -> list[st
     for event, elem in walker:
         if event in ("comment", "pi"):
             if elem.tail:
-                pieces.append(elem.tail)
+                pieces.append(_inline(elem.tail))
             continue
         tag = elem.tag if isinstance(elem.tag, str) else ""
         if event == "start":
@@ -101,7 +101,7 @@ def html_paragraphs(root: HtmlElement, *, skip_captions: bool = True) -> list[st
             if tag in _BLOCK_TAGS:
                 pieces.append("\n")
             if elem.text:
-                pieces.append(elem.text)
+                pieces.append(_inline(elem.text))
             continue
         if id(elem) in skipped:
             skipped.discard(id(elem))
@@ -109,10 +109,15 @@ def html_paragraphs(root: HtmlElement, *, skip_captions: bool = True) -> list[st
             pieces.append("\n")
         # The text after an element, skipped or not, still belongs to its parent.
         if elem.tail and elem is not root:
-            pieces.append(elem.tail)
+            pieces.append(_inline(elem.tail))
     paragraphs = (" ".join(chunk.split()) for chunk in "".join(pieces).split("\n"))
     return [p for p in paragraphs if _WORD.search(p)]
 
 
 def _is_caption(elem: HtmlElement, tag: str) -> bool:
     return tag == "figcaption" or bool(_SKIP_CLASS.search(f"{elem.get('class', '')} {elem.get('id', '')}"))
+
+
+def _inline(text: str) -> str:
+    # A line break in the HTML source is just a space; only block tags break paragraphs.
+    return text.replace("\r", " ").replace("\n", " ")
