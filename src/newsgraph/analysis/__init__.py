@@ -1,0 +1,1 @@
+"""Analysis over the store: timeline, actor network, outlet roundup, story clusters, predictions."""
