@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from newsgraph.claims.kinds import claim_kind
+from newsgraph.claims.layout import find_layout
 from newsgraph.claims.lexicon import Cue, Lexicon, load_lexicon
 from newsgraph.claims.quotes import find_quotes, is_speech, quoted_share
 from newsgraph.claims.sources import SourceResolver
@@ -31,6 +33,7 @@ class _Found:
     cue_span: Span | None
     cue_kind: ClaimKind
     content: list[Span]
+    takes: str = "clause"
     source_span: Span | None = None
     source_head: Token | None = None
     source: Mention | None = None
@@ -42,6 +45,33 @@ class _Found:
         return (self.content[0][0], self.content[-1][1])
 
 
+class _Sentences:
+    """Sentence lookup by token, computed once: ``Token.sent`` rescans the document on every call."""
+
+    def __init__(self, doc: Doc) -> None:
+        # The parser sometimes runs a sentence across a paragraph break; a line break always ends one here.
+        self.spans: list[SpacySpan] = []
+        for sent in doc.sents:
+            start = sent.start
+            for tok in sent:
+                if tok.is_space and "\n" in tok.text and tok.i + 1 < sent.end:
+                    self.spans.append(doc[start : tok.i + 1])
+                    start = tok.i + 1
+            self.spans.append(doc[start : sent.end])
+        self._of = [0] * len(doc)
+        for n, sent in enumerate(self.spans):
+            for i in range(sent.start, sent.end):
+                self._of[i] = n
+        self.ents: tuple[SpacySpan, ...] = tuple(doc.ents)
+
+    def of(self, tok: Token) -> SpacySpan:
+        return self.spans[self._of[tok.i]]
+
+    def after(self, sent: SpacySpan) -> SpacySpan | None:
+        n = self._of[sent.start] + 1
+        return self.spans[n] if n < len(self.spans) else None
+
+
 def _trim(text: str, start: int, end: int) -> Span:
     while start < end and text[start] in _TRIM:
         start += 1
@@ -50,12 +80,17 @@ def _trim(text: str, start: int, end: int) -> Span:
     return (start, end)
 
 
-def _tokens_span(text: str, tokens: Iterable[Token]) -> Span | None:
+def _tokens_span(text: str, tokens: Iterable[Token], anchor: Token | None = None) -> Span | None:
     toks = list(tokens)
     if not toks:
         return None
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t.text) for t in toks)
+    if anchor is not None:
+        # Content stays in the paragraph of its head: a parse across a paragraph break is a parse error.
+        start = max(start, text.rfind("\n", 0, anchor.idx) + 1)
+        stop = text.find("\n", anchor.idx)
+        end = min(end, stop if stop >= 0 else end)
     span = _trim(text, start, end)
     return span if span[1] - span[0] >= _MIN_CONTENT else None
 
@@ -99,14 +134,14 @@ def _subject(verb: Token, cues: Lexicon | None = None, quotes: Sequence[Span] = 
     return None
 
 
-def _source_tokens(subject: Token) -> tuple[Token, list[Token]]:
+def _source_tokens(subject: Token, ents: Sequence[SpacySpan]) -> tuple[Token, list[Token]]:
     """The head and tokens of the source noun phrase, relative pronouns replaced by what they refer to."""
     if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
         noun = subject.head.head
         return noun, [t for t in noun.subtree if t.i < subject.head.left_edge.i]
     tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl") or t.i < subject.i]
     doc = subject.doc
-    for ent in doc.ents:
+    for ent in ents:
         # The parser sometimes splits a name ("Sankei" as an auxiliary): the entity's extent wins.
         if ent.start <= subject.i < ent.end:
             tokens += [t for t in ent if t not in tokens]
@@ -125,20 +160,21 @@ def _phrasal(verb: Token, cue: Cue) -> Token | None:
 
 
 class _Finder:
-    def __init__(self, doc: Doc, lexicon: Lexicon, quotes: list[Span]) -> None:
+    def __init__(self, doc: Doc, lexicon: Lexicon, quotes: list[Span], sents: _Sentences) -> None:
         self.doc = doc
-        self.quotes = [q for q in quotes if is_speech(doc.text, q)]
-        self.text = doc.text
+        self.sents = sents
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.quotes = [q for q in quotes if is_speech(self.text, q)]
         self.lex = lexicon
         self.found: list[_Found] = []
         self.used_cues: set[int] = set()
 
     def run(self) -> list[_Found]:
         for tok in self.doc:
-            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-                self._verb(tok)
-            elif tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+            if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
                 self._according(tok)
+            elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                self._verb(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.nouns:
                 self._noun(tok)
         return self.found
@@ -155,10 +191,11 @@ class _Finder:
             cue_span=cue_span,
             cue_kind=cue.kind,
             content=[content],
-            sentence=(first.sent.start_char, first.sent.end_char),
+            takes=cue.takes,
+            sentence=(self.sents.of(first).start_char, self.sents.of(first).end_char),
         )
         if source is not None:
-            head, tokens = _source_tokens(source)
+            head, tokens = _source_tokens(source, self.sents.ents)
             span = _tokens_span(self.text, tokens) if head.lower_ not in _EXPLETIVES else None
             if span is not None and not (span[0] < content[1] and content[0] < span[1]):
                 found.source_span, found.source_head = span, head
@@ -198,33 +235,52 @@ class _Finder:
                 return _trim(text, quote[0], quote[1])
         for child in verb.children:
             if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and cue.takes == "xcomp"):
-                return _tokens_span(text, child.subtree)
+                return _tokens_span(text, child.subtree, child)
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp")]
+        if len(objects) == 2 and objects[1].dep_ in ("oprd", "ccomp", "xcomp") and objects[0].dep_ == "dobj":
+            # "called the charges unsubstantiated": an object and what it is called is an assessment.
+            return _tokens_span(text, [*objects[0].subtree, *objects[1].subtree], objects[0])
         if cue.takes == "obj":
             if particle is not None and particle.dep_ == "prep":
                 obj = next((c for c in particle.children if c.dep_ == "pobj"), None)
                 if obj is not None:
-                    return _tokens_span(text, obj.subtree)
+                    return _tokens_span(text, obj.subtree, obj)
             for child in verb.children:
                 if child.dep_ in ("dobj", "attr"):
                     tokens = list(child.subtree)
                     for extra in verb.children:
                         if extra.dep_ in ("oprd", "prep") and extra.i > child.i and extra.lower_ in ("as", "oprd"):
                             tokens += list(extra.subtree)
-                    return _tokens_span(text, tokens)
+                    return _tokens_span(text, tokens, child)
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
             return _subtree_minus(text, verb.head, verb)
+        if cue.takes == "speech" and any(c.dep_ in _SUBJECTS for c in verb.children):
+            return self._rest_of_sentence(verb)
         nxt = verb.i + 1
         while nxt < len(self.doc) and self.doc[nxt].dep_ in ("prep", "pobj", "det", "compound", "prt", "dobj"):
             nxt += 1
         if nxt < len(self.doc) and self.doc[nxt].text == ":":
             # "X said: ..." — the content runs to the end of the sentence, or fills the next one.
-            sent = self.doc[nxt].sent
+            sent = self.sents.of(self.doc[nxt])
             end = sent.end_char
-            if sent.end_char - self.doc[nxt].idx < 3 and sent.end < len(self.doc):
-                end = self.doc[sent.end].sent.end_char
+            following = self.sents.after(sent)
+            if sent.end_char - self.doc[nxt].idx < 3 and following is not None:
+                end = following.end_char
             span = _trim(text, self.doc[nxt].idx + 1, end)
             return span if span[1] - span[0] >= _MIN_CONTENT else None
         return None
+
+    def _rest_of_sentence(self, verb: Token) -> Span | None:
+        """The sentence without its speaker and cue: the content when the parse hid it from the verb."""
+        removed = {verb.i}
+        for child in verb.children:
+            if child.dep_ in (*_SUBJECTS, "aux", "neg", "advmod", "npadvmod", "prep", "punct", "dative", "agent"):
+                removed.update(t.i for t in child.subtree)
+        sent = self.sents.of(verb)
+        rest = [t for t in sent if t.i not in removed and not t.is_punct]
+        if len(rest) < 3:
+            return None
+        return _tokens_span(self.text, rest)
 
     def _according(self, tok: Token) -> None:
         to = self.doc[tok.i + 1]
@@ -237,7 +293,7 @@ class _Finder:
         head = tok.head if tok.head is not tok else tok
         content = _subtree_minus(self.text, head, tok) if head is not tok else None
         if content is None:
-            sent = tok.sent
+            sent = self.sents.of(tok)
             rest = [t for t in sent if t.i < tok.left_edge.i or t.i > tok.right_edge.i]
             content = _tokens_span(self.text, rest)
         self._add([tok, to], cue, content, pobj)
@@ -267,14 +323,38 @@ def _merge_quotes(text: str, found: list[_Found], quotes: list[Span]) -> None:
                 item.content = [item.content[0], _trim(text, after[0][0], after[0][1])]
 
 
-def _quote_claims(doc: Doc, found: list[_Found], quotes: list[Span], lex: Lexicon, used: set[int]) -> None:
+def _layout_claims(doc: Doc, text: str, found: list[_Found], sents: _Sentences) -> None:
+    """Headline colons and dash sign-offs whose content no cue verb already claimed."""
+    for item in find_layout(text):
+        if any(f.span[0] < item.content[1] and item.content[0] < f.span[1] for f in found):
+            continue
+        piece = doc.char_span(item.source[0], item.source[1], alignment_mode="expand")
+        if piece is None or len(piece) == 0:
+            continue
+        head = piece.root
+        found.append(
+            _Found(
+                cue=text[item.cue[0] : item.cue[1]],
+                cue_span=item.cue,
+                cue_kind=ClaimKind.STATEMENT,
+                content=[item.content],
+                source_span=item.source,
+                source_head=head,
+                sentence=(sents.of(head).start_char, sents.of(head).end_char),
+            )
+        )
+
+
+def _quote_claims(
+    doc: Doc, text: str, found: list[_Found], quotes: list[Span], lex: Lexicon, used: set[int], sents_of: _Sentences
+) -> None:
     """Quotes no cue verb claimed: give them a cue in their sentence, or the previous quote's speaker."""
-    text = doc.text
     for quote in quotes:
         if not is_speech(text, quote) or any(f.span[0] < quote[1] and quote[0] < f.span[1] for f in found):
             continue
         content = _trim(text, quote[0], quote[1])
-        sents = {t.sent.start: t.sent for t in doc.char_span(quote[0], quote[1], alignment_mode="expand") or []}
+        piece = doc.char_span(quote[0], quote[1], alignment_mode="expand")
+        sents = {sents_of.of(t).start: sents_of.of(t) for t in (piece or [])}
         cue_tok: Token | None = None
         for sent in sents.values():
             for tok in sent:
@@ -293,10 +373,10 @@ def _quote_claims(doc: Doc, found: list[_Found], quotes: list[Span], lex: Lexico
                 cue_span=(cue_tok.idx, cue_tok.idx + len(cue_tok.text)),
                 cue_kind=cue.kind,
                 content=[content],
-                sentence=(cue_tok.sent.start_char, cue_tok.sent.end_char),
+                sentence=(sents_of.of(cue_tok).start_char, sents_of.of(cue_tok).end_char),
             )
             if subject is not None and subject.lower_ not in _EXPLETIVES:
-                head, tokens = _source_tokens(subject)
+                head, tokens = _source_tokens(subject, sents_of.ents)
                 span = _tokens_span(text, tokens)
                 if span is not None and not (span[0] < quote[1] and quote[0] < span[1]):
                     item.source_span, item.source_head = span, head
@@ -320,6 +400,23 @@ def _quote_claims(doc: Doc, found: list[_Found], quotes: list[Span], lex: Lexico
                         sentence=(min(s[0] for s in sent_spans), max(s[1] for s in sent_spans)),
                     )
                 )
+
+
+def _drop_weak_nested(found: list[_Found]) -> list[_Found]:
+    """Keep a claim inside another's content only when its cue is a verb of saying.
+
+    Inside reported words, attitude verbs ("defend", "support", "plans to") are mostly part of what was
+    said, not a second attribution; PolNeAR annotates few of them and they would double-count the outer one.
+    """
+    mode = os.environ.get("NG_NEST", "speech")
+    kept = []
+    for item in found:
+        anchor = item.cue_span or item.span
+        inside = any(o is not item and o.span[0] <= anchor[0] and anchor[1] <= o.span[1] for o in found)
+        if inside and (mode == "all" or (mode == "weak" and item.takes not in ("speech", "clause")) or (mode == "speech" and item.takes != "speech")):
+            continue
+        kept.append(item)
+    return kept
 
 
 def _split_siblings(text: str, found: list[_Found]) -> None:
@@ -350,17 +447,19 @@ def attribute(doc: Doc, document: Document, entities: Sequence[Entity]) -> list[
     lex = load_lexicon()
     text = doc.text
     quotes = find_quotes(text)
-    finder = _Finder(doc, lex, quotes)
+    sents = _Sentences(doc)
+    finder = _Finder(doc, lex, quotes, sents)
     found = finder.run()
     _merge_quotes(text, found, quotes)
-    _quote_claims(doc, found, quotes, lex, finder.used_cues)
+    _layout_claims(doc, text, found, sents)
+    _quote_claims(doc, text, found, quotes, lex, finder.used_cues, sents)
     # One claim per content and cue: a verb pass and a quote pass may both see the same quote.
     unique: dict[tuple[Span, Span | None], _Found] = {}
     for item in sorted(found, key=lambda f: (f.cue_span or f.span, f.span)):
         unique.setdefault((item.span, item.cue_span), item)
-    ordered = list(unique.values())
+    ordered = _drop_weak_nested(list(unique.values()))
     _split_siblings(text, ordered)
-    resolver = SourceResolver(doc, entities)
+    resolver = SourceResolver(doc, text, entities)
     mentions: dict[Span, Mention] = {}
     for item in sorted(ordered, key=lambda f: f.source_span or (len(text), 0)):
         if item.source_span is not None and item.source_head is not None:

@@ -11,7 +11,7 @@ from newsgraph.errors import DataError
 from newsgraph.records import ClaimKind
 
 Frame = Literal["verb", "prep", "noun"]
-Takes = Literal["clause", "obj", "xcomp"]
+Takes = Literal["clause", "obj", "xcomp", "speech"]
 
 # Cue kinds a content marker may refine: these say only that something was said or judged.
 WEAK_KINDS = frozenset({ClaimKind.STATEMENT, ClaimKind.ASSESSMENT})
@@ -60,6 +60,7 @@ def load_lexicon() -> Lexicon:
             "clause",
             "obj",
             "xcomp",
+            "speech",
         ):
             raise DataError(f"cues.tsv: bad row {cells!r}; expected cue, frame, kind, takes")
         words = cells[0].split()

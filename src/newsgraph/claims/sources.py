@@ -85,12 +85,14 @@ def actor_kind(name: str, label: str) -> ActorKind:
 class SourceResolver:
     """Turns source spans of one document into Mentions with in-document actors."""
 
-    def __init__(self, doc: Doc, entities: Sequence[Entity]) -> None:
+    def __init__(self, doc: Doc, text: str, entities: Sequence[Entity]) -> None:
         self._doc = doc
+        self._text = text
+        self._ents = tuple(doc.ents)
         self._canon: dict[str, Actor] = {}
         # (offset, actor): every named actor in reading order, for pronouns and "the paper".
         self._seen: list[tuple[int, Actor]] = []
-        aliases = {m.group(2): m.group(1) for m in _ALIAS.finditer(doc.text)}
+        aliases = {m.group(2): m.group(1) for m in _ALIAS.finditer(text)}
         self._aliases = {_normal(a): _normal(n) for a, n in aliases.items()}
         for ent in sorted(entities, key=lambda e: e.span):
             if ent.label in _LABEL_KINDS:
@@ -126,7 +128,7 @@ class SourceResolver:
         return best[1] if best else None
 
     def _entity_at(self, head: Token) -> tuple[str, str] | None:
-        for ent in self._doc.ents:
+        for ent in self._ents:
             if ent.start <= head.i < ent.end and ent.label_ in _LABEL_KINDS:
                 return ent.text, ent.label_
         if head.pos_ == "PROPN":
@@ -138,7 +140,7 @@ class SourceResolver:
 
     def mention(self, span: Span, head: Token) -> Mention:
         """The Mention for a source span whose syntactic head is ``head``; remembers it for later anaphors."""
-        text = self._doc.text[span[0] : span[1]]
+        text = self._text[span[0] : span[1]]
         actor: Actor | None = None
         lower = head.lower_
         if head.pos_ == "PRON" and lower in _PRONOUNS:

@@ -1,0 +1,64 @@
+"""Attributions made by punctuation, not verbs: "Pence: …" headlines and transcripts, "“…” ― Name" sign-offs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.records import Span
+
+_NAME = r"[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|the|de|van|von|al))*"
+# "Pat Caddell: Democrat voters worried …", "WALLACE: If I may, sir, …" — a short name opening a line.
+_COLON = re.compile(rf"^[ \t]*(?P<source>{_NAME})(?P<cue>:)[ \t]+(?P<content>\S[^\n]*)", re.MULTILINE)
+# "“… is scary.”― Pamela Padilla" — a quotation signed after a dash at the end of its line.
+_DASH = re.compile(
+    rf"(?P<content>[“\"][^\n]+?[”\"])[ \t]*(?P<cue>[―—–]|--)[ \t]*(?P<source>{_NAME})[ \t]*$", re.MULTILINE
+)
+# Labels that open a line with a colon but name no speaker.
+_NOT_SOURCES = frozenset(
+    {
+        "update",
+        "updated",
+        "clarification",
+        "correction",
+        "editor's note",
+        "note",
+        "photo",
+        "video",
+        "watch",
+        "related",
+        "read more",
+        "source",
+        "sources",
+        "caption",
+        "breaking",
+        "q",
+        "a",
+        "question",
+        "answer",
+        "transcript",
+    }
+)
+_MAX_NAME_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutAttribution:
+    source: Span
+    cue: Span
+    content: Span
+
+
+def find_layout(text: str) -> list[LayoutAttribution]:
+    """Colon-introduced and dash-signed attributions, in text order."""
+    found = []
+    for pattern in (_COLON, _DASH):
+        for m in pattern.finditer(text):
+            name = m.group("source")
+            if len(name.split()) > _MAX_NAME_WORDS or name.lower().strip() in _NOT_SOURCES:
+                continue
+            content = m.span("content")
+            if len(text[content[0] : content[1]].split()) < 3:
+                continue
+            found.append(LayoutAttribution(m.span("source"), m.span("cue"), content))
+    return sorted(found, key=lambda a: a.cue)
