@@ -352,7 +352,7 @@ def _reference(m: re.Match[str], ctx: Ctx) -> Value | None:
         return None
     if word in ("the past", "the future") and re.match(r"\s*(?:\w+\s+)?(?:year|month|week|day|decade|few)", after):
         return None
-    if word in ("recent", "current") and not re.match(r"\s+(?:years|months|weeks|days|times|decades|period|quarter|level|levels|price|prices|rate|rates|year|month|week|fiscal)\b", after):
+    if word == "recent" and not re.match(r"\s+(?:years|months|weeks|days|times|decades|period|quarter|level|levels|price|prices|rate|rates|year|month|week|fiscal)\b", after):
         return None
     if word == "recent" and re.match(r"\s+(?:months|weeks|days)\b", after):
         return None
@@ -617,6 +617,30 @@ def _period(m: re.Match[str], ctx: Ctx) -> Value | None:
     return Value(DATE, cal.quarter_value(y, q))
 
 
+def _spelled_year(m: re.Match[str], ctx: Ctx) -> Value | None:
+    words = re.split(r"[\s-]+", m.group("sy").lower())
+    if words[0] == "two":
+        rest = [w for w in words[2:] if w != "and"]
+        extra = number(" ".join(rest)) if rest else 0
+        return Value(DATE, f"{2000 + int(extra or 0):04d}", absolute=True)
+    rest = words[1:]
+    if rest == ["hundred"]:
+        return Value(DATE, "1900", absolute=True)
+    tail = number(" ".join(rest))
+    if tail is None:
+        return None
+    return Value(DATE, f"{1900 + int(tail):04d}", absolute=True)
+
+
+def _unit_edge(m: re.Match[str], ctx: Ctx) -> Value | None:
+    word = m.group("u").lower()
+    if word == "end":
+        if not m.group(0).lower().startswith("year-"):
+            return None
+        word = "year"
+    return Value(DATE, _unit_date(ctx, UNITS[word], 0))
+
+
 def _year_ago(m: re.Match[str], ctx: Ctx) -> Value | None:
     """"year-earlier" results: the reported quarter a year back, else the year before the DCT."""
     if ctx.last_quarter is not None:
@@ -693,6 +717,12 @@ RULES: tuple[Rule, ...] = (
         r"|(?P<yr>this|last|next)\s+year))?"), _quarter, 1),
     Rule("period", _c(r"the\s+(?:same|latest|year-earlier|year-ago|comparable|corresponding|year-before)\s+period"
                       r"(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?"), _period, 1),
+    Rule("spelled_year", _c(r"(?:the\s+year\s+)?(?P<sy>nineteen[\s-](?:hundred|(?:twenty|thirty|forty|fifty|sixty|seventy"
+                            r"|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve"
+                            r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two[\s-]thousand"
+                            r"(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"), _spelled_year, 1),
+    Rule("unit_edge", _c(r"(?:(?:the\s+)?(?:end|beginning|start|middle|rest|balance)\s+of\s+(?:the|this)\s+"
+                         r"|(?:the\s+)?full\s+|year-|the\s+current\s+)(?P<u>year|month|week|end)"), _unit_edge, 1),
     Rule("year_ago", _c(r"year-(?:earlier|ago)|year\s+earlier"), _year_ago, 0),
     Rule("weekend", _c(r"the\s+weekend"), _weekend, 0),
     Rule("season", _c(rf"(?:(?P<mod>early|late|mid)[-\s]+)?(?P<s>spring|summer|fall|autumn|winter)"
@@ -700,7 +730,7 @@ RULES: tuple[Rule, ...] = (
     Rule("set", _c(
         rf"(?:every|each|per)\s+(?:(?P<other>other|single)\s+)?(?:(?P<n>{NUMBER_RE})\s+)?"
         rf"(?P<u>{UNIT_RE}s?|{WEEKDAY_RE}|morning|afternoon|evening|night)"
-        r"|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|semiannually"
+        r"|(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|semiannually"
         r"|(?:once|twice|(?:\d+|two|three|four|five|six)\s+times)\s+a\s+(?:year|month|week|day))"
         r"|(?P<wd>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"), _set, 1),
     Rule("anchored", _c(r"(?:later|earlier)?\s*(?P<w>that|the\s+same|the\s+following|the\s+next)\s+"

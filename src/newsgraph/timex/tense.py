@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
@@ -33,7 +35,7 @@ def verb_direction(verb: Token) -> int:
         return FUTURE
     if "going" in words and any(c.lower_ == "to" for c in aux):
         return FUTURE
-    if verb.lemma_ in _FUTURE_VERBS:
+    if verb.lemma_ in _FUTURE_VERBS and verb.tag_ != "VBD":
         # "planned a demonstration on Saturday": the date is the plan's, ahead of the report
         return FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
@@ -59,8 +61,19 @@ def verb_direction(verb: Token) -> int:
     return UNKNOWN
 
 
+_AHEAD = re.compile(r"(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+(?:on\s+)?$", re.I)
+
+
 def direction(doc: Doc, start: int, end: int) -> int:
     """PAST, FUTURE or UNKNOWN for the timex at characters [start, end) of ``doc``."""
+    if doc.text[end : end + 2] in ("'s", "’s"):
+        return UNKNOWN  # "Wednesday's ruling": a noun modifier, the verb is not its tense
+    if _AHEAD.search(doc.text[max(0, start - 24) : start]):
+        return FUTURE
+    return direction_of_verb(doc, start, end)
+
+
+def direction_of_verb(doc: Doc, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return UNKNOWN
