@@ -43,6 +43,23 @@ _REGIONS: dict[str, tuple[str, str | None]] = {
 _SPECIAL_A3 = {"XK": "XKX", "SUHH": "SUN"}  # Kosovo: the user-assigned code used by the EU, the IMF and ICEWS
 # Short keys are mostly codes that collide with English words ("can", "arm", "per"); keep the ones news uses.
 _SHORT_OK = frozenset({"us", "usa", "uk", "uae", "drc", "prc", "rok", "roc", "dprk", "ksa", "gb", "rf"})
+# Abbreviations news uses that the packages lack or spell otherwise.
+_NEWS_NAMES = {
+    "ROK": "KOR",
+    "Republic of Korea": "KOR",
+    "DPRK": "PRK",
+    "PRC": "CHN",
+    "ROC": "TWN",
+    "UAE": "ARE",
+    "KSA": "SAU",
+    "DRC": "COD",
+    "US": "USA",
+    "USA": "USA",
+    "UK": "GBR",
+    "Britain": "GBR",
+    "Burma": "MMR",
+    "Ivory Coast": "CIV",
+}
 _CITY_POPULATION = 150_000
 _DATA_FILES = ("organisations.tsv", "people.tsv", "agents.tsv")
 
@@ -92,6 +109,8 @@ def _add_states(out: ActorDictionary, capital_keys: set[str]) -> None:
         out.add(Entry(a3, _state_name(a3), "state", a3), [n for n in names if n])
     out.add(Entry("XKX", "Kosovo", "state", "XKX"), ["Kosovo", "Republic of Kosovo"])
     out.add(Entry("SUN", "Soviet Union", "state", "SUN"), ["Soviet Union", "USSR", "the Soviet Union"])
+    for alias, a3 in _NEWS_NAMES.items():
+        out.add(Entry(a3, _state_name(a3), "state", a3), [alias])
     from countrynames import _load_data  # the normalised alias table behind countrynames.to_code
 
     for key, code in _load_data().items():
