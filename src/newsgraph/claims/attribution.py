@@ -18,6 +18,7 @@ from newsgraph.records import Claim, ClaimKind, Document, Entity, Mention, Span
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _EXPLETIVES = frozenset({"it", "there"})
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _TRIM = " \t\n,;:.-–—"
 # A content is direct when this share of it lies inside quotation marks.
 _DIRECT_SHARE = 0.8
@@ -80,7 +81,9 @@ def _trim(text: str, start: int, end: int) -> Span:
     return (start, end)
 
 
-def _tokens_span(text: str, tokens: Iterable[Token], anchor: Token | None = None) -> Span | None:
+def _tokens_span(
+    text: str, tokens: Iterable[Token], anchor: Token | None = None, shortest: int = _MIN_CONTENT
+) -> Span | None:
     toks = list(tokens)
     if not toks:
         return None
@@ -92,7 +95,7 @@ def _tokens_span(text: str, tokens: Iterable[Token], anchor: Token | None = None
         stop = text.find("\n", anchor.idx)
         end = min(end, stop if stop >= 0 else end)
     span = _trim(text, start, end)
-    return span if span[1] - span[0] >= _MIN_CONTENT else None
+    return span if span[1] - span[0] >= shortest else None
 
 
 def _subtree_minus(text: str, head: Token, minus: Token) -> Span | None:
@@ -137,8 +140,8 @@ def _subject(verb: Token, cues: Lexicon | None = None, quotes: Sequence[Span] = 
 def _source_tokens(subject: Token, ents: Sequence[SpacySpan]) -> tuple[Token, list[Token]]:
     """The head and tokens of the source noun phrase, relative pronouns replaced by what they refer to."""
     if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
-        noun = subject.head.head
-        return noun, [t for t in noun.subtree if t.i < subject.head.left_edge.i]
+        # The span is the pronoun (as PolNeAR marks it); the actor comes from the noun it refers to.
+        return subject.head.head, [subject]
     tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl") or t.i < subject.i]
     doc = subject.doc
     for ent in ents:
@@ -196,7 +199,8 @@ class _Finder:
         )
         if source is not None:
             head, tokens = _source_tokens(source, self.sents.ents)
-            span = _tokens_span(self.text, tokens) if head.lower_ not in _EXPLETIVES else None
+            expletive = head.lower_ in _EXPLETIVES and head.dep_ == "nsubjpass"
+            span = None if expletive else _tokens_span(self.text, tokens, head, shortest=1)
             if span is not None and not (span[0] < content[1] and content[0] < span[1]):
                 found.source_span, found.source_head = span, head
         self.found.append(found)
@@ -221,9 +225,11 @@ class _Finder:
             source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         else:
             source = _subject(verb, self.lex, self.quotes)
-            if source is None and verb.dep_ in ("pcomp", "acl", "amod", "advcl"):
-                # "Upon announcing the visit, ..." is an action, not an attribution.
+            if source is None and (verb.dep_ in ("pcomp", "acl", "amod", "advcl") or cue.takes in ("obj", "xcomp")):
+                # "Upon announcing the visit, ...", "backed Clinton" with nobody doing it: actions, not claims.
                 return
+        if content is None and passive:
+            content = self._passive_content(verb)
         self._add(cue_tokens, cue, content, source)
 
     def _verb_content(self, verb: Token, cue: Cue, particle: Token | None) -> Span | None:
@@ -270,6 +276,16 @@ class _Finder:
             return span if span[1] - span[0] >= _MIN_CONTENT else None
         return None
 
+    def _passive_content(self, verb: Token) -> Span | None:
+        """ "Trump is expected to win", "the issue was first reported by the Post": the subject is the content."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or subject.lower_ in _EXPLETIVES:
+            return None
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if xcomp is not None:
+            return _tokens_span(self.text, xcomp.subtree, xcomp)
+        return _tokens_span(self.text, subject.subtree, subject)
+
     def _rest_of_sentence(self, verb: Token) -> Span | None:
         """The sentence without its speaker and cue: the content when the parse hid it from the verb."""
         removed = {verb.i}
@@ -299,13 +315,30 @@ class _Finder:
         self._add([tok, to], cue, content, pobj)
 
     def _noun(self, noun: Token) -> None:
+        cue = self.lex.nouns[noun.lemma_.lower()]
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if owner is None or noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "by"):
+        if owner is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "by"):
+            # "In Nikkei's view, ...": the clause around the phrase is the content.
+            prep = noun.head
+            if prep.head is not prep:
+                self._add([prep, noun], cue, _subtree_minus(self.text, prep.head, prep), owner)
             return
-        prep = noun.head
-        if prep.head is prep:
+        # "his acknowledgment that ...", "Trump's comments on the shooting": a noun of saying with its content.
+        content: Span | None = None
+        for child in noun.children:
+            if child.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in child.children):
+                content = _tokens_span(self.text, child.subtree, child)
+            elif cue.takes == "obj" and child.dep_ == "prep" and child.lower_ in ("on", "about", "of", "against"):
+                obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    content = _tokens_span(self.text, obj.subtree, obj)
+            if content is not None:
+                break
+        if content is None:
             return
-        self._add([prep, noun], self.lex.nouns[noun.lemma_.lower()], _subtree_minus(self.text, prep.head, prep), owner)
+        if owner is None:
+            owner = next((c for c in noun.children if c.dep_ == "compound" and c.ent_type_ in _SPEAKER_LABELS), None)
+        self._add([noun], cue, content, owner)
 
 
 def _merge_quotes(text: str, found: list[_Found], quotes: list[Span]) -> None:
@@ -375,9 +408,9 @@ def _quote_claims(
                 content=[content],
                 sentence=(sents_of.of(cue_tok).start_char, sents_of.of(cue_tok).end_char),
             )
-            if subject is not None and subject.lower_ not in _EXPLETIVES:
+            if subject is not None and not (subject.lower_ in _EXPLETIVES and subject.dep_ == "nsubjpass"):
                 head, tokens = _source_tokens(subject, sents_of.ents)
-                span = _tokens_span(text, tokens)
+                span = _tokens_span(text, tokens, head, shortest=1)
                 if span is not None and not (span[0] < quote[1] and quote[0] < span[1]):
                     item.source_span, item.source_head = span, head
             found.append(item)
