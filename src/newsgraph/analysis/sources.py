@@ -1,0 +1,76 @@
+"""Where an analysed item comes from: the document, its outlet, date and link, looked up once per call."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from newsgraph.errors import NotFoundError
+from newsgraph.records import Actor, Document, Mention
+from newsgraph.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDoc:
+    """The document an item was read from, as a reader cites it."""
+
+    doc_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    link: str | None  # the URL, else the path the document was read from
+
+    @classmethod
+    def of(cls, document: Document) -> SourceDoc:
+        return cls(
+            document.doc_id,
+            document.title,
+            document.outlet,
+            document.published,
+            document.url or document.path,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class SourceDocs:
+    """A per-call cache of :class:`SourceDoc` by doc_id, so each document is read once."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._cache: dict[str, SourceDoc] = {}
+
+    def __call__(self, doc_id: str) -> SourceDoc:
+        if doc_id not in self._cache:
+            try:
+                self._cache[doc_id] = SourceDoc.of(self._store.get(doc_id).document)
+            except NotFoundError:
+                self._cache[doc_id] = SourceDoc(doc_id, None, None, None, None)
+        return self._cache[doc_id]
+
+    def prime(self, documents: list[Document]) -> None:
+        for document in documents:
+            self._cache[document.doc_id] = SourceDoc.of(document)
+
+
+def label(mention: Mention | None) -> str | None:
+    """How a reader names a mention: its actor's name when linked, else its words."""
+    if mention is None:
+        return None
+    return mention.actor.name if mention.actor else mention.text
+
+
+def actor_keys(actor: Actor | None) -> set[str]:
+    """Ids under which an actor matches another: its id and its country (PRK-GOV matches PRK)."""
+    # A bare sector ("MIL", "GOV") is no one in particular: matching on it would tie every army together.
+    if actor is None or actor.kind == "sector":
+        return set()
+    keys = {actor.id}
+    if actor.country:
+        keys.add(actor.country)
+    # Phoenix-style ids carry the country first: "RUS-GOV" is a Russian actor.
+    head = actor.id.split("-", 1)[0]
+    if len(head) == 3 and head.isupper():
+        keys.add(head)
+    return keys

@@ -1,0 +1,69 @@
+"""Timeline: events ordered by when they happened, each with its sentence, document, outlet and link."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from newsgraph.analysis.sources import SourceDoc, SourceDocs, label
+from newsgraph.records import Event, to_dict
+from newsgraph.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One event on the timeline: when (event date, else document date), what, and where read."""
+
+    date: str | None
+    event: Event
+    source: SourceDoc
+
+    @property
+    def who(self) -> str | None:
+        return label(self.event.source)
+
+    @property
+    def whom(self) -> str | None:
+        return label(self.event.target)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date,
+            "event_type": self.event.event_type.value,
+            "quad_class": self.event.quad_class,
+            "factuality": self.event.factuality.value,
+            "source_actor": self.who,
+            "target_actor": self.whom,
+            "trigger": self.event.trigger,
+            "sentence": self.event.sentence,
+            "document": self.source.to_dict(),
+            "event": to_dict(self.event),
+        }
+
+
+def event_date(event: Event, document: SourceDoc) -> str | None:
+    if event.date is not None and event.date.value:
+        return event.date.value
+    return document.published
+
+
+def timeline(
+    store: Store,
+    *,
+    actor: str | None = None,
+    event_type: str | None = None,
+    factuality: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = None,
+    docs: SourceDocs | None = None,
+) -> list[TimelineEntry]:
+    """Events in date order; undated ones last. Filters as :meth:`Store.events`."""
+    docs = docs or SourceDocs(store)
+    events = store.events(
+        actor=actor, event_type=event_type, factuality=factuality, since=since, until=until, limit=limit
+    )
+    entries = [TimelineEntry(event_date(e, docs(e.doc_id)), e, docs(e.doc_id)) for e in events]
+    # Dates of different precision (2024, 2024-06-18) sort as strings: a year before its own days.
+    entries.sort(key=lambda t: (t.date is None, t.date or "", t.source.doc_id, t.event.span))
+    return entries
