@@ -18,6 +18,7 @@ from newsgraph.records import Claim, ClaimKind, Document, Entity, Mention, Span
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _EXPLETIVES = frozenset({"it", "there"})
+_FIRST_PERSONS = frozenset({"i", "we", "you", "me", "us"})
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _TRIM = " \t\n,;:.-–—"
 # A content is direct when this share of it lies inside quotation marks.
@@ -236,6 +237,11 @@ class _Finder:
         text = self.text
         after = verb.idx + len(verb.text)
         for quote in self.quotes:
+            # '“…,” she said, “…”': the quote before the speaker comes first; the merge adds the one after.
+            between = text[quote[1] : verb.idx]
+            if quote[1] <= verb.idx and len(between.split()) <= 8 and not any(ch in between for ch in ".?!\n"):
+                return _trim(text, quote[0], quote[1])
+        for quote in self.quotes:
             # 'suggesting, “…”': a quote opening right after the cue is its content, however it was parsed.
             if after <= quote[0] and not text[after : quote[0]].strip(" ,:\n"):
                 return _trim(text, quote[0], quote[1])
@@ -420,6 +426,11 @@ def _quote_claims(
         earlier = [f for f in found if f.span[1] <= quote[0] and quote[0] - f.span[1] < 400 and f.source_head]
         if earlier:
             prev = max(earlier, key=lambda f: f.span[1])
+            gap = text[prev.span[1] : quote[0]]
+            if quoted_share(prev.span, quotes) >= _DIRECT_SHARE and "\n" not in gap and len(gap.split()) <= 12:
+                # More of the same speech in the same paragraph: one claim, several quoted parts.
+                prev.content.append(content)
+                continue
             if quoted_share(prev.span, quotes) >= _DIRECT_SHARE:
                 sent_spans = [(s.start_char, s.end_char) for s in sents.values()]
                 found.append(
@@ -435,7 +446,7 @@ def _quote_claims(
                 )
 
 
-def _drop_weak_nested(found: list[_Found]) -> list[_Found]:
+def _drop_weak_nested(found: list[_Found], quotes: list[Span] | None = None) -> list[_Found]:
     """Keep a claim inside another's content only when its cue is a verb of saying.
 
     Inside reported words, attitude verbs ("defend", "support", "plans to") are mostly part of what was
@@ -445,6 +456,11 @@ def _drop_weak_nested(found: list[_Found]) -> list[_Found]:
     kept = []
     for item in found:
         anchor = item.cue_span or item.span
+        quoted = quotes is not None and any(q[0] < anchor[0] and anchor[1] <= q[1] for q in quotes)
+        speaker = item.source_head.lower_ if item.source_head is not None else ""
+        if quoted and (item.takes != "speech" or speaker in _FIRST_PERSONS):
+            # "I think …", "we see …" inside someone's quoted words are part of what they said.
+            continue
         inside = any(o is not item and o.span[0] <= anchor[0] and anchor[1] <= o.span[1] for o in found)
         if inside and (mode == "all" or (mode == "weak" and item.takes not in ("speech", "clause")) or (mode == "speech" and item.takes != "speech")):
             continue
@@ -490,7 +506,8 @@ def attribute(doc: Doc, document: Document, entities: Sequence[Entity]) -> list[
     unique: dict[tuple[Span, Span | None], _Found] = {}
     for item in sorted(found, key=lambda f: (f.cue_span or f.span, f.span)):
         unique.setdefault((item.span, item.cue_span), item)
-    ordered = _drop_weak_nested(list(unique.values()))
+    speech = [q for q in quotes if is_speech(text, q)]
+    ordered = _drop_weak_nested(list(unique.values()), speech)
     _split_siblings(text, ordered)
     resolver = SourceResolver(doc, text, entities)
     mentions: dict[Span, Mention] = {}
