@@ -165,6 +165,24 @@ def test_merge_paragraphs(primary: list[str], secondary: list[str], expected: li
     assert merge_paragraphs(primary, secondary) == expected
 
 
+STANDFIRST = "Grain talks resume in Geneva for the first time since the deal collapsed, with Turkey as host."
+
+
+@pytest.mark.parametrize(
+    ("summary", "expected"),
+    [
+        # the page's description repeated above the story is a standfirst: not added
+        (STANDFIRST, BODY),
+        (STANDFIRST.upper(), BODY),
+        # a different description does not stop a missing lead paragraph from being added
+        ("Everything about the grain deal.", [STANDFIRST, *BODY]),
+        (None, [STANDFIRST, *BODY]),
+    ],
+)
+def test_merge_leaves_out_the_standfirst(summary: str | None, expected: list[str]) -> None:
+    assert merge_paragraphs(BODY, [STANDFIRST, *BODY], summary=summary) == expected
+
+
 @pytest.mark.parametrize(
     ("html", "expected"),
     [

@@ -68,7 +68,7 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> HtmlArticle:
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     doc = found if isinstance(found, TrafilaturaDocument) else TrafilaturaDocument()
-    paragraphs = merge_paragraphs(_lines(doc.text or ""), secondary)
+    paragraphs = merge_paragraphs(_lines(doc.text or ""), secondary, summary=doc.description)
     if len(paragraphs) > 1 and doc.title and _words(paragraphs[0]) == _words(doc.title):
         # The headline is the title field, not the first paragraph of the story.
         paragraphs = paragraphs[1:]

@@ -23,6 +23,8 @@ SUPPORT = 0.5
 AGREEMENT = 0.5
 # Only prose is worth taking from the secondary alone (see _is_prose).
 MIN_ADDED_WORDS = 12
+# Word-set overlap (Jaccard) above which a paragraph is the page's description repeated.
+SAME_AS_SUMMARY = 0.8
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _WORD = re.compile(r"\w+")
 _N = 3
@@ -66,13 +68,23 @@ def _is_prose(paragraph: str, words: int | None = None) -> bool:
     return count >= MIN_ADDED_WORDS and bool(_SENTENCE_END.search(paragraph))
 
 
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
 def _coverage(support: list[float], words: list[list[str]]) -> float:
     total = sum(len(ws) for ws in words)
     return sum(s * len(ws) for s, ws in zip(support, words, strict=True)) / total if total else 0.0
 
 
-def merge_paragraphs(primary: Sequence[str], secondary: Sequence[str]) -> list[str]:
-    """The primary's paragraphs, edges trimmed and gaps filled by the secondary's (see module doc)."""
+def merge_paragraphs(
+    primary: Sequence[str], secondary: Sequence[str], *, summary: str | None = None
+) -> list[str]:
+    """The primary's paragraphs, edges trimmed and gaps filled by the secondary's (see module doc).
+
+    ``summary`` is the page's own description (meta description): a paragraph only the secondary has
+    that repeats it is the standfirst above the story, not part of it, and is not added.
+    """
     if not secondary:
         return list(primary)
     if not primary:
@@ -94,10 +106,13 @@ def merge_paragraphs(primary: Sequence[str], secondary: Sequence[str]) -> list[s
         return list(primary)
     if _coverage(prim_support, prim.words) < AGREEMENT:
         return [primary[i] for i in keep]
-    return _add_missing([(primary[i], set(prim.grams[i])) for i in keep], sec, sec_support)
+    summary_words = set(_WORD.findall(summary.lower())) if summary else set()
+    return _add_missing([(primary[i], set(prim.grams[i])) for i in keep], sec, sec_support, summary_words)
 
 
-def _add_missing(merged: list[tuple[str, set[Gram]]], sec: _Side, sec_support: list[float]) -> list[str]:
+def _add_missing(
+    merged: list[tuple[str, set[Gram]]], sec: _Side, sec_support: list[float], summary: set[str]
+) -> list[str]:
     """Insert the secondary's unsupported prose paragraphs after the paragraph that precedes them there."""
     counts = Counter(sec.paragraphs)
     out = list(merged)
@@ -106,7 +121,7 @@ def _add_missing(merged: list[tuple[str, set[Gram]]], sec: _Side, sec_support: l
         if sec_support[i] >= SUPPORT or counts[para] > 1:
             # Repeated paragraphs are slideshow captions or widgets, not story text.
             continue
-        if not _is_prose(para, len(sec.words[i])):
+        if not _is_prose(para, len(sec.words[i])) or _jaccard(set(sec.words[i]), summary) >= SAME_AS_SUMMARY:
             continue
         anchor = -1
         for j in range(i - 1, -1, -1):
