@@ -1,0 +1,99 @@
+"""The dossier: timeline, network picture, roundup, predictions, stories and sources as one HTML page.
+
+Self-contained (inline CSS and SVG, no scripts, no CDN) so it can be mailed or archived; every piece of
+article text goes through Jinja2 autoescaping because news pages carry scripts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from importlib import resources
+
+import jinja2
+
+from newsgraph.analysis.clusters import Cluster, StoryText, cluster_stories
+from newsgraph.analysis.layout import QUAD_COLOURS, Picture, circle_layout
+from newsgraph.analysis.network import QUAD_NAMES, Network, build_network
+from newsgraph.analysis.predictions import Prediction, predictions
+from newsgraph.analysis.roundup import Roundup, roundup
+from newsgraph.analysis.sources import SourceDoc, SourceDocs
+from newsgraph.analysis.timeline import TimelineEntry, event_date
+from newsgraph.errors import NotFoundError
+from newsgraph.store import Store
+
+# Documents a dossier reads at most: a dossier is for one story, not the whole store.
+MAX_DOCUMENTS = 500
+
+
+@dataclass(frozen=True)
+class Dossier:
+    title: str
+    query: str | None
+    since: str | None
+    until: str | None
+    made: str
+    sources: tuple[SourceDoc, ...]
+    timeline: tuple[TimelineEntry, ...]
+    network: Network
+    picture: Picture
+    roundup: Roundup | None
+    predictions: tuple[Prediction, ...]
+    clusters: tuple[Cluster, ...]
+
+
+def build_dossier(
+    store: Store,
+    *,
+    query: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = MAX_DOCUMENTS,
+) -> Dossier:
+    """Everything the store knows about the documents matching ``query`` (title or text) in the window."""
+    documents = store.documents(search=query, since=since, until=until, limit=limit)
+    if not documents:
+        raise NotFoundError(
+            f"no stored documents match {query!r}; try fewer words or `newsgraph docs --search`"
+        )
+    docs = SourceDocs(store)
+    docs.prime(documents)
+    ids = [d.doc_id for d in documents]
+    events = [e for doc_id in ids for e in store.events(doc_id=doc_id)]
+    entries = [TimelineEntry(event_date(e, docs(e.doc_id)), e, docs(e.doc_id)) for e in events]
+    entries.sort(key=lambda t: (t.date is None, t.date or "", t.source.doc_id, t.event.span))
+    net = build_network(events, since=since, until=until)
+    wanted = set(ids)
+    return Dossier(
+        title=f"Dossier: {query}" if query else "Dossier",
+        query=query,
+        since=since,
+        until=until,
+        made=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        sources=tuple(docs(i) for i in ids),
+        timeline=tuple(entries),
+        network=net,
+        picture=circle_layout(net),
+        roundup=roundup(store, doc_ids=ids, query=query),
+        predictions=tuple(p for p in predictions(store) if p.claim.doc_id in wanted),
+        clusters=tuple(cluster_stories(StoryText.of(d) for d in documents)),
+    )
+
+
+def _environment() -> jinja2.Environment:
+    loader = jinja2.FunctionLoader(
+        lambda name: (resources.files("newsgraph.analysis") / name).read_text(encoding="utf-8")
+    )
+    return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+
+
+def render_html(dossier: Dossier) -> str:
+    """The dossier as one self-contained HTML page."""
+    template = _environment().get_template("dossier.html")
+    return template.render(
+        d=dossier,
+        quads=QUAD_NAMES,
+        quad_colours=QUAD_COLOURS,
+        colours=list(dict.fromkeys([*QUAD_COLOURS.values(), "#777777"])),
+        names={n.id: n.name for n in dossier.network.nodes},
+    )
