@@ -99,15 +99,13 @@ def _tokens_span(
     return span if span[1] - span[0] >= shortest else None
 
 
-def _subtree_minus(text: str, head: Token, minus: Token) -> Span | None:
-    """The part of ``head``'s subtree on the longer side of ``minus``'s subtree (the content around a cue)."""
-    removed = {t.i for t in minus.subtree}
-    left = [t for t in head.subtree if t.i < minus.left_edge.i and t.i not in removed]
-    right = [t for t in head.subtree if t.i > minus.right_edge.i and t.i not in removed]
-    if left and right:
-        # The cue sits inside the content ("The museum, Mr. Bush said, celebrated ..."): keep both sides.
-        return _tokens_span(text, left + right)
-    return _tokens_span(text, left or right)
+def _subtree_minus(text: str, head: Token, minus: Token) -> list[Span] | None:
+    """``head``'s subtree without ``minus``'s subtree: the content around a cue, in one or two parts."""
+    left = [t for t in head.subtree if t.i < minus.left_edge.i]
+    right = [t for t in head.subtree if t.i > minus.right_edge.i]
+    # The cue may sit inside the content ("The museum, Mr. Bush said, celebrated ..."): keep both sides.
+    parts = [p for p in (_tokens_span(text, left, head), _tokens_span(text, right, head)) if p is not None]
+    return parts or None
 
 
 def _subject(verb: Token, cues: Lexicon | None = None, quotes: Sequence[Span] = ()) -> Token | None:
@@ -183,18 +181,21 @@ class _Finder:
                 self._noun(tok)
         return self.found
 
-    def _add(self, cue_tokens: list[Token], cue: Cue, content: Span | None, source: Token | None) -> None:
+    def _add(
+        self, cue_tokens: list[Token], cue: Cue, content: Span | list[Span] | None, source: Token | None
+    ) -> None:
         if content is None:
             return
+        parts = content if isinstance(content, list) else [content]
         first, last = cue_tokens[0], cue_tokens[-1]
         cue_span = (first.idx, last.idx + len(last.text))
-        if cue_span[0] < content[1] and content[0] < cue_span[1] and len(cue_tokens) == 1:
+        if any(cue_span[0] < p[1] and p[0] < cue_span[1] for p in parts):
             return
         found = _Found(
             cue=" ".join(t.text for t in cue_tokens),
             cue_span=cue_span,
             cue_kind=cue.kind,
-            content=[content],
+            content=parts,
             takes=cue.takes,
             sentence=(self.sents.of(first).start_char, self.sents.of(first).end_char),
         )
@@ -202,7 +203,7 @@ class _Finder:
             head, tokens = _source_tokens(source, self.sents.ents)
             expletive = head.lower_ in _EXPLETIVES and head.dep_ == "nsubjpass"
             span = None if expletive else _tokens_span(self.text, tokens, head, shortest=1)
-            if span is not None and not (span[0] < content[1] and content[0] < span[1]):
+            if span is not None and not any(span[0] < p[1] and p[0] < span[1] for p in parts):
                 found.source_span, found.source_head = span, head
         self.found.append(found)
         self.used_cues.add(first.i)
@@ -233,7 +234,7 @@ class _Finder:
             content = self._passive_content(verb)
         self._add(cue_tokens, cue, content, source)
 
-    def _verb_content(self, verb: Token, cue: Cue, particle: Token | None) -> Span | None:
+    def _verb_content(self, verb: Token, cue: Cue, particle: Token | None) -> Span | list[Span] | None:
         text = self.text
         after = verb.idx + len(verb.text)
         for quote in self.quotes:
@@ -292,7 +293,7 @@ class _Finder:
             return _tokens_span(self.text, xcomp.subtree, xcomp)
         return _tokens_span(self.text, subject.subtree, subject)
 
-    def _rest_of_sentence(self, verb: Token) -> Span | None:
+    def _rest_of_sentence(self, verb: Token) -> list[Span] | None:
         """The sentence without its speaker and cue: the content when the parse hid it from the verb."""
         removed = {verb.i}
         for child in verb.children:
@@ -302,7 +303,10 @@ class _Finder:
         rest = [t for t in sent if t.i not in removed and not t.is_punct]
         if len(rest) < 3:
             return None
-        return _tokens_span(self.text, rest)
+        left = [t for t in rest if t.i < verb.i]
+        right = [t for t in rest if t.i > verb.i]
+        parts = [p for p in (_tokens_span(self.text, left), _tokens_span(self.text, right)) if p is not None]
+        return parts or None
 
     def _according(self, tok: Token) -> None:
         to = self.doc[tok.i + 1]

@@ -16,17 +16,20 @@ MIN_QUOTE_WORDS = 4
 def find_quotes(text: str) -> list[Span]:
     """Spans of quoted text, marks included; a quote left open runs to the end of its paragraph."""
     spans: list[Span] = []
-    for para in _PARAGRAPH.finditer(text):
+    # Some wires write a double quote as two apostrophes (''like this''); scan them as one mark.
+    scan = text.replace("''", '"\x01')
+    for para in _PARAGRAPH.finditer(scan):
         start: int | None = None
         for i in range(para.start(), para.end()):
-            ch = text[i]
+            ch = scan[i]
             if ch == _OPEN or (ch == '"' and start is None):
                 # A curly opener while a quote is open means the writer left the last one unclosed.
                 if start is not None:
                     spans.append((start, i))
                 start = i
             elif (ch == _CLOSE or ch == '"') and start is not None:
-                spans.append((start, i + 1))
+                end = i + 2 if scan[i + 1 : i + 2] == "\x01" else i + 1
+                spans.append((start, end))
                 start = None
         if start is not None:
             spans.append((start, para.end()))
