@@ -146,6 +146,8 @@ def _full_date(m: re.Match[str], ctx: Ctx) -> Value | None:
         if not (1 <= day2 <= 31) or (month2 == month and day2 <= day):
             return None
         end = f"{_y(year)}-{month2:02d}-{day2:02d}"
+    if year is not None:
+        ctx.last_day = dt.date(year, month, day)
     return Value(DATE, f"{_y(year)}-{month:02d}-{day:02d}", end, absolute=absolute)
 
 
@@ -480,7 +482,8 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Value | None:
             pass
     if n is not None and n > 500:
         return None
-    approximate = _approx(m) or n is None
+    # A half ("4½ years", "two and a half years") is a rounded figure, so it is marked approximate.
+    approximate = _approx(m) or n is None or (n is not None and n != int(n))
     return Value(DURATION, _duration_value(n, word), approximate=approximate)
 
 

@@ -1,0 +1,46 @@
+"""Evaluation gate: the timex stage on TimeBank and AQUAINT subsets must not fall below pinned floors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.eval.timex import evaluate, read_timeml
+
+# Measured on these subsets (see /tmp/results_timex.md / bench/RESULTS.md); floors sit a little below.
+GATES = [
+    # (folder, limit, metric, floor)
+    ("timebank", 60, "relaxed_f1", 0.90),
+    ("timebank", 60, "value_f1", 0.77),
+    ("aquaint", 30, "relaxed_f1", 0.90),
+    ("aquaint", 30, "value_f1", 0.74),
+]
+
+
+@pytest.fixture(scope="module")
+def reports(shared_data: Path) -> dict[str, dict[str, float]]:
+    limits = {folder: limit for folder, limit, _, _ in GATES}
+    return {folder: evaluate(shared_data / "timex" / folder, limit=limit).metrics for folder, limit in limits.items()}
+
+
+@pytest.mark.parametrize(("folder", "limit", "metric", "floor"), GATES)
+def test_timex_gate(reports: dict[str, dict[str, float]], folder: str, limit: int, metric: str, floor: float) -> None:
+    assert reports[folder][metric] >= floor, f"{metric} on {folder}[:{limit}] = {reports[folder][metric]}"
+
+
+@pytest.mark.parametrize(
+    ("snippet", "expected"),
+    [
+        (
+            '<DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">x</TIMEX3></DCT>'
+            '<TEXT>Sales &amp; profit rose <TIMEX3 tid="t1" type="DATE" value="1997">last year</TIMEX3>.</TEXT>',
+            ("1998-01-08", "Sales & profit rose last year.", [("last year", "DATE", "1997", (20, 29))]),
+        ),
+    ],
+)
+def test_read_timeml(tmp_path: Path, snippet: str, expected: tuple[str, str, list[tuple[str, str, str, tuple[int, int]]]]) -> None:
+    path = tmp_path / "doc.tml"
+    path.write_text(snippet, encoding="utf-8")
+    doc = read_timeml(path)
+    assert (doc.dct, doc.text, [(t.text, t.kind, t.value, t.span) for t in doc.timexes]) == expected

@@ -1,0 +1,128 @@
+"""The timex stage on the cases of real news its issue lists, with and without a DCT."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.records import Document, Timex, TimexKind
+from newsgraph.timex import infer_year, parse_dct, tag
+
+DATE, TIME, DURATION, SET = TimexKind.DATE, TimexKind.TIME, TimexKind.DURATION, TimexKind.SET
+
+
+def _tag(nlp: Language, text: str, dct: str | None) -> list[Timex]:
+    return tag(nlp(text), Document(doc_id="t", text=text, published=dct))
+
+
+def _find(found: list[Timex], span_text: str) -> Timex:
+    hits = [t for t in found if t.text == span_text]
+    assert hits, f"{span_text!r} not found in {[t.text for t in found]}"
+    return hits[0]
+
+
+CASES = [
+    # (sentence, DCT, timex text, kind, value, end_value)
+    ("Putin visits North Korea on June 18-19.", "2024-06-17", "June 18-19", DATE, "2024-06-18", "2024-06-19"),
+    ("(From The Yomiuri Shimbun, Sept. 15, 2023)", None, "Sept. 15, 2023", DATE, "2023-09-15", None),
+    ("In April, Russia vetoed the panel's mandate.", "2024-06-17", "April", DATE, "2024-04", None),
+    ("Putin will visit Pyongyang in April.", "2024-06-17", "April", DATE, "2025-04", None),
+    ("Exports have grown this year.", "2024-06-17", "this year", DATE, "2024", None),
+    ("The envoy arrived last week.", "2024-06-17", "last week", DATE, "2024-W24", None),
+    ("The talks ended on Monday.", "2024-06-19", "Monday", DATE, "2024-06-17", None),
+    ("The talks will resume on Monday.", "2024-06-19", "Monday", DATE, "2024-06-24", None),
+    ("It is his first visit in 24 years since 2000.", "2024-06-17", "24 years", DURATION, "P24Y", None),
+    ("It is his first visit in 24 years since 2000.", "2024-06-17", "2000", DATE, "2000", None),
+    ("They met for the first time in about four and a half years.", "2024-06-17",
+     "about four and a half years", DURATION, "P4.5Y", None),
+    ("The meeting was their first in 4½ years.", "2023-09-15", "4½ years", DURATION, "P4.5Y", None),
+    ("Ties were close in the 1990s.", "2024-06-17", "the 1990s", DATE, "199", None),
+    ("The plant should open by mid-2024.", "2023-09-15", "mid-2024", DATE, "2024", None),
+    ("Profits rose in the first quarter.", "2024-06-17", "the first quarter", DATE, "2024-Q1", None),
+    ("Protesters gather every Tuesday.", "2024-06-17", "every Tuesday", SET, "XXXX-WXX-2", None),
+    ("The council meets at 10 a.m. Wednesday.", "2024-06-17", "10 a.m. Wednesday", TIME, "2024-06-19T10:00", None),
+    ("The summit opened on June 18, 2024. Two days later, the leaders signed a pact.", "2024-06-25",
+     "Two days later", DATE, "2024-06-20", None),
+    ("The strike came two days ago.", "2024-06-17", "two days ago", DATE, "2024-06-15", None),
+    ("Officials said yesterday that talks failed.", "1998-02-06", "yesterday", DATE, "1998-02-05", None),
+    ("The rate is now 5 percent.", "1998-02-06", "now", DATE, "PRESENT_REF", None),
+    ("The talks lasted three days.", "1998-02-06", "three days", DURATION, "P3D", None),
+    ("He was jailed in 1948 and freed in December 1953.", None, "December 1953", DATE, "1953-12", None),
+    ("Earnings fell in the third quarter. A year earlier, the company earned more.", "1989-10-25",
+     "A year earlier", DATE, "1988-Q3", None),
+    ("The vote was held last November.", "1998-02-06", "last November", DATE, "1997-11", None),
+    ("Prices fell in late November.", "1998-02-06", "late November", DATE, "1997-11", None),
+    ("The talks ended Friday night.", "1998-02-06", "Friday night", TIME, "1998-02-06TNI", None),
+    ("The embargo began Aug. 6, 1990.", None, "Aug. 6, 1990", DATE, "1990-08-06", None),
+    ("Nineteen ninety-six was a bad year.", "1998-02-06", "Nineteen ninety-six", DATE, "1996", None),
+    ("Buses run daily.", "1998-02-06", "daily", SET, "P1D", None),
+    ("He was a 6-year-old boy.", "2000-01-06", "", DATE, "", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "dct", "span_text", "kind", "value", "end_value"), CASES)
+def test_finds_and_normalises(
+    nlp: Language, text: str, dct: str | None, span_text: str, kind: TimexKind, value: str, end_value: str | None
+) -> None:
+    found = _tag(nlp, text, dct)
+    if not span_text:
+        assert found == []
+        return
+    timex = _find(found, span_text)
+    assert (timex.kind, timex.value, timex.end_value) == (kind, value, end_value)
+    start, end = timex.span
+    assert text[start:end] == span_text
+
+
+@pytest.mark.parametrize(
+    ("text", "span_text", "approximate"),
+    [
+        ("They met for the first time in about four and a half years.", "about four and a half years", True),
+        ("The meeting was their first in 4½ years.", "4½ years", True),
+        ("The talks lasted three days.", "three days", False),
+    ],
+)
+def test_marks_approximate_durations(nlp: Language, text: str, span_text: str, approximate: bool) -> None:
+    assert _find(_tag(nlp, text, "2024-06-17"), span_text).approximate is approximate
+
+
+@pytest.mark.parametrize(
+    ("text", "span_text", "value", "anchor"),
+    [
+        ("The summit is on June 17.", "June 17", "XXXX-06-17", "none"),
+        ("The talks ended on Monday.", "Monday", "XXXX-WXX-1", "none"),
+        ("Exports have grown this year.", "this year", "XXXX", "none"),
+        ("He left in April.", "April", "XXXX-04", "none"),
+        ("It is his first visit in 24 years since 2000. He arrives on June 18.", "June 18", "2024-06-18", "inferred"),
+    ],
+)
+def test_without_dct_leaves_the_year_open(nlp: Language, text: str, span_text: str, value: str, anchor: str) -> None:
+    timex = _find(_tag(nlp, text, None), span_text)
+    assert (timex.value, timex.anchor) == (value, anchor)
+
+
+def test_relative_anchor_is_the_previous_date(nlp: Language) -> None:
+    text = "The summit opened on June 18, 2024. Two days later, the leaders signed a pact."
+    assert _find(_tag(nlp, text, "2024-06-25"), "Two days later").anchor == "relative"
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Putin's visit is his first in 24 years since 2000.", 2024),
+        ("The first in ten years since 2013, after talks in 2015.", 2023),
+        ("The first in 5 years since 2010, after talks in 2019.", None),  # contradicts a year the text names
+        ("Talks were held in 2015 and 2019.", None),
+    ],
+)
+def test_infer_year(text: str, year: int | None) -> None:
+    assert infer_year(text) == year
+
+
+@pytest.mark.parametrize(
+    ("published", "iso"),
+    [("2024-06-17", "2024-06-17"), ("2024-06-17T09:30:00Z", "2024-06-17"), ("2024-06", "2024-06-01"), (None, None)],
+)
+def test_parse_dct(published: str | None, iso: str | None) -> None:
+    parsed = parse_dct(published)
+    assert (parsed.isoformat() if parsed else None) == iso
