@@ -13,6 +13,7 @@ from newsgraph.records import Actor, Document, Entity
 # Dependencies by which a name modifies the noun it belongs to ("North Korean soldiers", "Russia's army").
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 _EXTEND_LABELS = frozenset({"GPE", "NORP", "ORG"})
+_TITLE_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
 def _head_extension(span: Span) -> str | None:
@@ -26,6 +27,22 @@ def _head_extension(span: Span) -> str | None:
     if head.i - span.end > 3:
         return None
     return span.doc[span.start : head.i + 1].text
+
+
+def _with_titles(span: Span) -> str | None:
+    """The name with the titles that precede it ("Armenian Prime Minister" + "Nikol Pashinyan")."""
+    start = span.start
+    while start > span.sent.start:
+        token = span.doc[start - 1]
+        # A title word hangs off the name or off a title word already taken ("Prime" -> "Minister").
+        if token.dep_ not in _TITLE_DEPS or not start <= token.head.i < span.end:
+            break
+        if token.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            break
+        start -= 1
+    if start == span.start:
+        return None
+    return span.doc[start : span.end].text
 
 
 def link(
@@ -51,6 +68,10 @@ def link(
                 actor = people[words[0]]
         if actor is None:
             actor = resolver.resolve(entity.text, date=date, label=entity.label)
+        if actor is None and span is not None and entity.label == "PERSON":
+            titled = _with_titles(span)
+            if titled is not None:
+                actor = resolver.resolve(titled, date=date, label="PERSON")
         if entity.label == "PERSON" and actor is not None and actor.kind == "person":
             words = entity.text.split()
             # Both ends: "Kim" after "Kim Jong Un" (family name first), "Putin" after "Vladimir Putin".

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from newsgraph.actors.builtin import builtin_dictionary
 from newsgraph.actors.dictionary import ActorDictionary, Entry
-from newsgraph.actors.names import fold
+from newsgraph.actors.names import fold, slug
 from newsgraph.records import Actor
 
 SECTOR_NAMES = {
@@ -342,6 +342,9 @@ class Resolver:
                 return known[0].actor_at(date)
         if not matches:
             return None
+        titled = self._titled_name(words, matches, label, date)
+        if titled is not None:
+            return titled
         # The head of an English noun phrase comes before its first complement ("ambassador to the UN").
         covered = {i for m in matches for i in range(m.start, m.end)}
         cut = next(
@@ -384,6 +387,26 @@ class Resolver:
         state = self._state_name(country)
         return Actor(
             f"{country}-{sector}", f"{state} {SECTOR_NAMES.get(sector, sector)}", "sector", country, sector
+        )
+
+    def _titled_name(
+        self, words: list[str], matches: list[_Match], label: str | None, date: str | None
+    ) -> Actor | None:
+        """Titles before a name we do not know: "Armenian Prime Minister Nikol Pashinyan" is ARM/GOV."""
+        tail = words[matches[-1].end :]
+        if not tail or not all(_capitalised(w) for w in tail) or matches[-1].sector is None:
+            return None
+        if label != "PERSON" and len(tail) < 2:
+            return None
+        titles = [m for m in matches if m.sector is not None]
+        owner = self._country_actor(matches, date)
+        name = " ".join(tail)
+        return Actor(
+            f"person:{slug(name)}",
+            name,
+            "person",
+            None if owner is None else owner.country,
+            titles[-1].sector,
         )
 
     def _state_name(self, country: str | None) -> str:
