@@ -64,3 +64,22 @@ def test_load_errors(tmp_path: Path, content: str | None, error: type[Exception]
         path.write_text(content)
     with pytest.raises(error):
         ActorDictionary.load(path)
+
+
+def test_install_and_find(tmp_path: Path) -> None:
+    from newsgraph.actors import install, installed
+
+    d = ActorDictionary(name="phoenix:my dicts")
+    d.add(MINISTER, ["Minister A"])
+    path = install(d, directory=tmp_path)
+    assert path == tmp_path / "phoenix-my-dicts.json"
+    found = installed(tmp_path)
+    assert [x.name for x in found] == ["phoenix:my dicts"]
+    assert installed(tmp_path / "none") == []
+
+
+def test_dictionaries_dir_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from newsgraph.actors import dictionaries_dir
+
+    monkeypatch.setenv("NEWSGRAPH_DATA_DIR", str(tmp_path))
+    assert dictionaries_dir() == tmp_path / "actors"

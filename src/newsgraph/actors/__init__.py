@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from newsgraph.actors.dictionary import ActorDictionary, Entry, Role
+from newsgraph.actors.installed import dictionaries_dir, install, installed
 from newsgraph.actors.linker import link
+from newsgraph.actors.phoenix import import_phoenix
 from newsgraph.actors.resolver import Resolver, default_resolver, resolve, use_dictionary
 
 __all__ = [
@@ -12,6 +14,10 @@ __all__ = [
     "Resolver",
     "Role",
     "default_resolver",
+    "dictionaries_dir",
+    "import_phoenix",
+    "install",
+    "installed",
     "link",
     "resolve",
     "use_dictionary",

@@ -436,11 +436,14 @@ _DEFAULT_LOCK = threading.Lock()
 
 
 def default_resolver() -> Resolver:
-    """The process-wide resolver over the built-in dictionary (plus any added with :func:`use_dictionary`)."""
+    """The process-wide resolver: built-in dictionary, then installed ones, then :func:`use_dictionary`."""
     global _DEFAULT
     with _DEFAULT_LOCK:
         if _DEFAULT is None:
-            _DEFAULT = Resolver()
+            from newsgraph.actors.installed import installed
+
+            # Installed (imported) dictionaries fill gaps; the curated built-in one answers first.
+            _DEFAULT = Resolver([builtin_dictionary(), *installed()])
         return _DEFAULT
 
 
