@@ -21,11 +21,16 @@ GATES = [
 @pytest.fixture(scope="module")
 def reports(shared_data: Path) -> dict[str, dict[str, float]]:
     limits = {folder: limit for folder, limit, _, _ in GATES}
-    return {folder: evaluate(shared_data / "timex" / folder, limit=limit).metrics for folder, limit in limits.items()}
+    return {
+        folder: evaluate(shared_data / "timex" / folder, limit=limit).metrics
+        for folder, limit in limits.items()
+    }
 
 
 @pytest.mark.parametrize(("folder", "limit", "metric", "floor"), GATES)
-def test_timex_gate(reports: dict[str, dict[str, float]], folder: str, limit: int, metric: str, floor: float) -> None:
+def test_timex_gate(
+    reports: dict[str, dict[str, float]], folder: str, limit: int, metric: str, floor: float
+) -> None:
     assert reports[folder][metric] >= floor, f"{metric} on {folder}[:{limit}] = {reports[folder][metric]}"
 
 
@@ -39,7 +44,9 @@ def test_timex_gate(reports: dict[str, dict[str, float]], folder: str, limit: in
         ),
     ],
 )
-def test_read_timeml(tmp_path: Path, snippet: str, expected: tuple[str, str, list[tuple[str, str, str, tuple[int, int]]]]) -> None:
+def test_read_timeml(
+    tmp_path: Path, snippet: str, expected: tuple[str, str, list[tuple[str, str, str, tuple[int, int]]]]
+) -> None:
     path = tmp_path / "doc.tml"
     path.write_text(snippet, encoding="utf-8")
     doc = read_timeml(path)

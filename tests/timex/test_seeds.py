@@ -54,7 +54,11 @@ def _rows(found: list[Timex]) -> list[tuple[str, str, str, str | None, str]]:
     ],
 )
 def test_seed_dates(
-    nlp: Language, seeds_dir: Path, seed: str, dct: str | None, expected: list[tuple[str, str, str, str | None, str]]
+    nlp: Language,
+    seeds_dir: Path,
+    seed: str,
+    dct: str | None,
+    expected: list[tuple[str, str, str, str | None, str]],
 ) -> None:
     from newsgraph.timex import tag
 

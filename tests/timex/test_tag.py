@@ -62,7 +62,13 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "dct", "span_text", "kind", "value", "end_value"), CASES)
 def test_finds_and_normalises(
-    nlp: Language, text: str, dct: str | None, span_text: str, kind: TimexKind, value: str, end_value: str | None
+    nlp: Language,
+    text: str,
+    dct: str | None,
+    span_text: str,
+    kind: TimexKind,
+    value: str,
+    end_value: str | None,
 ) -> None:
     found = _tag(nlp, text, dct)
     if not span_text:
@@ -93,10 +99,17 @@ def test_marks_approximate_durations(nlp: Language, text: str, span_text: str, a
         ("The talks ended on Monday.", "Monday", "XXXX-WXX-1", "none"),
         ("Exports have grown this year.", "this year", "XXXX", "none"),
         ("He left in April.", "April", "XXXX-04", "none"),
-        ("It is his first visit in 24 years since 2000. He arrives on June 18.", "June 18", "2024-06-18", "inferred"),
+        (
+            "It is his first visit in 24 years since 2000. He arrives on June 18.",
+            "June 18",
+            "2024-06-18",
+            "inferred",
+        ),
     ],
 )
-def test_without_dct_leaves_the_year_open(nlp: Language, text: str, span_text: str, value: str, anchor: str) -> None:
+def test_without_dct_leaves_the_year_open(
+    nlp: Language, text: str, span_text: str, value: str, anchor: str
+) -> None:
     timex = _find(_tag(nlp, text, None), span_text)
     assert (timex.value, timex.anchor) == (value, anchor)
 
@@ -121,7 +134,12 @@ def test_infer_year(text: str, year: int | None) -> None:
 
 @pytest.mark.parametrize(
     ("published", "iso"),
-    [("2024-06-17", "2024-06-17"), ("2024-06-17T09:30:00Z", "2024-06-17"), ("2024-06", "2024-06-01"), (None, None)],
+    [
+        ("2024-06-17", "2024-06-17"),
+        ("2024-06-17T09:30:00Z", "2024-06-17"),
+        ("2024-06", "2024-06-01"),
+        (None, None),
+    ],
 )
 def test_parse_dct(published: str | None, iso: str | None) -> None:
     parsed = parse_dct(published)

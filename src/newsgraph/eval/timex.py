@@ -94,7 +94,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def score_document(gold: tuple[GoldTimex, ...], system: list[Timex], tally: _Tally, errors: Counter[str]) -> None:
+def score_document(
+    gold: tuple[GoldTimex, ...], system: list[Timex], tally: _Tally, errors: Counter[str]
+) -> None:
     tally.gold += len(gold)
     tally.system += len(system)
     for g in gold:
@@ -114,10 +116,10 @@ def score_document(gold: tuple[GoldTimex, ...], system: list[Timex], tally: _Tal
         if best.kind.value == g.kind:
             tally.type_ok += 1
     for s in system:
-        matches = [g for g in gold if _overlap(g.span, s.span)]
-        if matches:
+        overlapping = [g for g in gold if _overlap(g.span, s.span)]
+        if overlapping:
             tally.relaxed_system += 1
-            if any(g.span == s.span for g in matches):
+            if any(g.span == s.span for g in overlapping):
                 tally.strict_system += 1
         else:
             errors[f"spurious: {s.text.lower()}"] += 1
@@ -138,7 +140,8 @@ def evaluate(data: Path, *, limit: int | None = None) -> EvalReport:
     errors: Counter[str] = Counter()
     tag_started = time.perf_counter()
     outputs = [
-        tag(doc, Document(doc_id=d.name, text=d.text, published=d.dct)) for doc, d in zip(parsed, docs, strict=True)
+        tag(doc, Document(doc_id=d.name, text=d.text, published=d.dct))
+        for doc, d in zip(parsed, docs, strict=True)
     ]
     tag_seconds = time.perf_counter() - tag_started
     for d, out in zip(docs, outputs, strict=True):

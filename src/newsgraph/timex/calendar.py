@@ -30,19 +30,24 @@ def quarter_value(year: int, quarter: int) -> str:
     return f"{year:04d}-Q{quarter}"
 
 
+def _plus(d: dt.date, delta: relativedelta) -> dt.date:
+    moved: dt.date = d + delta
+    return moved
+
+
 def shift(d: dt.date, unit: str, n: float) -> dt.date:
     """``d`` moved by ``n`` units (Y, M, W, D, DE, CE, Q); fractions round to whole days."""
     whole = int(n)
     if unit == "Y":
-        return d + relativedelta(years=whole)
+        return _plus(d, relativedelta(years=whole))
     if unit == "DE":
-        return d + relativedelta(years=10 * whole)
+        return _plus(d, relativedelta(years=10 * whole))
     if unit == "CE":
-        return d + relativedelta(years=100 * whole)
+        return _plus(d, relativedelta(years=100 * whole))
     if unit == "Q":
-        return d + relativedelta(months=3 * whole)
+        return _plus(d, relativedelta(months=3 * whole))
     if unit == "M":
-        return d + relativedelta(months=whole)
+        return _plus(d, relativedelta(months=whole))
     if unit == "W":
         return d + dt.timedelta(days=round(7 * n))
     return d + dt.timedelta(days=round(n))

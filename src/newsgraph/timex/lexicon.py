@@ -31,7 +31,7 @@ ORDINALS: dict[str, int] = {
     "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
     "last": -1, "final": -1,
 }  # fmt: skip
-SMALL: dict[str, int] = {
+SMALL: dict[str, float] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1, "single": 1,
@@ -41,7 +41,9 @@ TENS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90,
 }  # fmt: skip
-VAGUE = frozenset({"several", "few", "a few", "many", "some", "couple", "a couple of", "the next few", "recent"})
+VAGUE = frozenset(
+    {"several", "few", "a few", "many", "some", "couple", "a couple of", "the next few", "recent"}
+)
 
 
 def _alt(words: list[str]) -> str:

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from newsgraph.records import Anchor, Document, Timex
+from newsgraph.timex.context import Ctx, Rule
+from newsgraph.timex.grammar import RULES
 from newsgraph.timex.lexicon import NUMBER_RE, number
-from newsgraph.timex.rules import RULES, Ctx, Rule
 from newsgraph.timex.tense import direction
 
 _SINCE = re.compile(rf"(?P<n>{NUMBER_RE})\s+years?\s+since\s+(?P<y>1[6-9]\d\d|20\d\d)\b", re.I)

@@ -12,7 +12,9 @@ _SAY = frozenset({"say", "tell", "report", "announce", "be", "have", "do"})
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gonna"})
 _MODAL_AUX = frozenset({"would", "'d"})  # future-in-the-past; "could", "may" say nothing of time
 _HAVE = frozenset({"has", "have", "had", "'ve", "'s"})
-_FUTURE_VERBS = frozenset({"expect", "plan", "schedule", "intend", "slate", "postpone", "delay", "reschedule"})
+_FUTURE_VERBS = frozenset(
+    {"expect", "plan", "schedule", "intend", "slate", "postpone", "delay", "reschedule"}
+)
 
 
 def _governor(tok: Token) -> Token | None:

@@ -1,0 +1,113 @@
+"""What every rule shares: the resolving context, the value a rule returns, and small readers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from newsgraph.records import TimexKind
+from newsgraph.timex import calendar as cal
+from newsgraph.timex.lexicon import (
+    MONTHS,
+    WEEKDAYS,
+)
+
+
+@dataclass
+class Ctx:
+    """What a resolver may consult: the text, the DCT or an inferred year, the tense, the running references."""
+
+    text: str
+    dct: dt.date | None
+    year: int | None
+    tense: Callable[[int, int], int]
+    date_ents: frozenset[int] = frozenset()
+    last_quarter: tuple[int, int] | None = None
+    last_day: dt.date | None = None
+    used_year: bool = field(default=False)
+
+    def direction(self, start: int, end: int) -> int:
+        """PAST (-1), UNKNOWN (0) or FUTURE (1); a bare present tense counts as unknown."""
+        way = self.tense(start, end)
+        return way if way in (-1, 0, 1) else 0
+
+
+@dataclass(frozen=True)
+class Value:
+    kind: TimexKind
+    value: str
+    end_value: str | None = None
+    approximate: bool = False
+    relative: bool = False
+    absolute: bool = False
+
+
+Resolver = Callable[[re.Match[str], Ctx], Value | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Resolver
+    priority: int = 0
+
+
+DATE, TIME, DURATION, SET = TimexKind.DATE, TimexKind.TIME, TimexKind.DURATION, TimexKind.SET
+
+
+APPROX_RE = (
+    r"(?:(?P<approx>about|around|roughly|approximately|nearly|almost|some|more\s+than|less\s+than|over"
+    r"|under|at\s+least|at\s+most|up\s+to|fewer\s+than|upwards\s+of|close\s+to|barely|just\s+over"
+    r"|just\s+under)\s+)?"
+)
+
+
+MOD_RE = (
+    r"(?:(?:the\s+)?(?P<mod>early|late|mid|middle|end|beginning|start|close|turn)(?:\s+of\s+(?:the\s+)?|-|\s+)"
+    r"(?=\S))?"
+)
+
+
+PREP_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|until|till|til|of|during|from|before|after|through|to|and|between|early|late|mid|"
+    r"year|years|around|for|at|circa|the|until|fiscal|last|this|next|that|on|about|'s|or|as)\s*|[-–(,]\s*)$",
+    re.I,
+)
+
+
+def capitalised(s: str) -> bool:
+    return s[:1].isupper()
+
+
+def month_number(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def weekday_number(s: str) -> int:
+    return WEEKDAYS[s.lower().rstrip(".")]
+
+
+def year_number(s: str) -> int:
+    if s.startswith("'"):
+        y = int(s[1:])
+        return 1900 + y if y > 30 else 2000 + y
+    return int(s)
+
+
+def doc_year(ctx: Ctx, month: int, day: int | None, direction: int) -> int | None:
+    if ctx.dct is not None:
+        return cal.nearest_year(ctx.dct, month, day, direction)
+    if ctx.year is not None:
+        ctx.used_year = True
+    return ctx.year
+
+
+def year_text(year: int | None) -> str:
+    return "XXXX" if year is None else f"{year:04d}"
+
+
+def has_approx(m: re.Match[str]) -> bool:
+    return "approx" in m.re.groupindex and m.group("approx") is not None

@@ -1,0 +1,96 @@
+"""Durations ("three days", "about four and a half years") and sets ("every Tuesday", "daily")."""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.timex.context import DATE, DURATION, SET, Ctx, Value, has_approx, weekday_number
+from newsgraph.timex.lexicon import (
+    PARTS_OF_DAY,
+    TIME_UNITS,
+    UNITS,
+    WEEKDAYS,
+    number,
+    number_text,
+)
+
+
+def duration_value(n: float | None, unit_word: str) -> str:
+    unit = UNITS[unit_word.lower()]
+    amount = "X" if n is None else number_text(n)
+    if unit == "DE":
+        amount, unit = ("X" if n is None else number_text(10 * n)), "Y"
+    elif unit == "CE":
+        amount, unit = ("X" if n is None else number_text(100 * n)), "Y"
+    elif unit == "Q":
+        amount, unit = ("X" if n is None else number_text(3 * n)), "M"
+    elif unit == "WE":
+        amount, unit = ("X" if n is None else number_text(2 * n)), "D"
+    elif unit == "2W":
+        amount, unit = ("X" if n is None else number_text(2 * n)), "W"
+    if unit_word.lower() in TIME_UNITS:
+        return f"PT{amount}{unit}"
+    return f"P{amount}{unit}"
+
+
+def duration(m: re.Match[str], ctx: Ctx) -> Value | None:
+    n_text = m.group("n")
+    n = number(n_text)
+    word = m.group("u").lower()
+    before = ctx.text[max(0, m.start() - 25) : m.start()].lower()
+    # "$5 a year", "twice a week": a rate, not a stretch of time
+    if (
+        n_text.lower() in ("a", "an")
+        and not m.group("the")
+        and not m.group("approx")
+        and re.search(r"(?:\d|percent|cents?|dollars?|yen|euros?|pounds?|times|once|twice)\W*$", before)
+    ):
+        return Value(SET, duration_value(1, word))
+    if n is None and n_text.lower() == "some" and not m.group("pl"):
+        return None
+    if re.match(r"-?\s*old\b", ctx.text[m.end() : m.end() + 6], re.I):
+        return None  # an age ("a 6-year-old"), not a stretch of time
+    if n is not None and n > 500:
+        return None
+    # A half ("4½ years", "two and a half years") is a rounded figure, so it is marked approximate.
+    approximate = has_approx(m) or n is None or (n is not None and n != int(n))
+    return Value(DURATION, duration_value(n, word), approximate=approximate)
+
+
+def vague_duration(m: re.Match[str], ctx: Ctx) -> Value | None:
+    adj = re.sub(r"\s+", " ", (m.group("adj") or "").lower())
+    word = m.group("u").lower()
+    if adj == "recent" and word in ("year", "decade"):
+        return Value(DATE, "PAST_REF")
+    if adj in ("coming", "next", "the next few", "the coming") and word in ("year", "decade"):
+        return Value(DATE, "FUTURE_REF") if adj == "coming" else Value(DURATION, duration_value(None, word))
+    return Value(DURATION, duration_value(None, word), approximate=True)
+
+
+_ADVERB_SET = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
+    "nightly": "P1D", "quarterly": "P3M", "biweekly": "P2W", "semiannually": "P6M", "annual": "P1Y",
+}  # fmt: skip
+
+
+def set(m: re.Match[str], ctx: Ctx) -> Value | None:
+    if m.group("adv"):
+        adv = re.sub(r"\s+", " ", m.group("adv").lower())
+        if adv in _ADVERB_SET:
+            return Value(SET, _ADVERB_SET[adv])
+        unit = adv.split(" ")[-1]
+        return Value(SET, duration_value(1, unit))
+    if m.group("wd"):
+        return Value(SET, f"XXXX-WXX-{weekday_number(m.group('wd')[:-1]) + 1}")
+    what = m.group("u").lower()
+    if what.rstrip("s").rstrip(".") in WEEKDAYS or what.rstrip(".") in WEEKDAYS:
+        return Value(
+            SET,
+            f"XXXX-WXX-{weekday_number(what.rstrip('s') if what.endswith('s') and what[:-1] in WEEKDAYS else what) + 1}",
+        )
+    if what in PARTS_OF_DAY:
+        return Value(SET, f"TXX{PARTS_OF_DAY[what]}" if False else f"T{PARTS_OF_DAY[what]}")
+    n = number(m.group("n")) if m.group("n") else 1
+    if m.group("other"):
+        n = 2 if m.group("other").lower() == "other" else 1
+    return Value(SET, duration_value(n, what.rstrip("s") if what.rstrip("s") in UNITS else what))

@@ -1,0 +1,224 @@
+"""Dates relative to the DCT or to the last date mentioned: weekdays, today, clock times, "last week", "two days ago"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsgraph.timex import calendar as cal
+from newsgraph.timex.context import DATE, DURATION, TIME, Ctx, Value, capitalised, has_approx, weekday_number
+from newsgraph.timex.dates import season_value
+from newsgraph.timex.lexicon import (
+    PARTS_OF_DAY,
+    SEASONS,
+    TIME_UNITS,
+    UNITS,
+    number,
+    number_text,
+)
+
+
+def weekday_date(m: re.Match[str], ctx: Ctx, name: str) -> tuple[dt.date | None, str]:
+    wd = weekday_number(name)
+    if ctx.dct is None:
+        return None, f"XXXX-WXX-{wd + 1}"
+    rel = (m.group("rel") or "").lower() if "rel" in m.re.groupindex else ""
+    if rel in ("next", "this coming"):
+        d = cal.weekday_date(ctx.dct + dt.timedelta(days=1), wd, 1)
+    elif rel in ("last", "this past"):
+        d = cal.weekday_date(ctx.dct - dt.timedelta(days=1), wd, -1)
+    else:
+        way = ctx.tense(m.start(), m.end())
+        d = cal.weekday_date(ctx.dct, wd, 1 if way > 0 else -1)
+    return d, d.isoformat()
+
+
+def weekday_rule(m: re.Match[str], ctx: Ctx) -> Value | None:
+    name = m.group("w")
+    if not capitalised(name):
+        return None
+    d, value = weekday_date(m, ctx, name)
+    if d is not None:
+        ctx.last_day = d
+    pod = m.group("pod")
+    if pod:
+        return Value(TIME, f"{value}T{PARTS_OF_DAY[pod.lower()]}")
+    return Value(DATE, value)
+
+
+def relative_day(word: str, ctx: Ctx) -> tuple[dt.date | None, str]:
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last": -1, "this": 0}[word]
+    if ctx.dct is None:
+        return None, "XXXX-XX-XX"
+    d = ctx.dct + dt.timedelta(days=offset)
+    return d, d.isoformat()
+
+
+def deictic_day(m: re.Match[str], ctx: Ctx) -> Value | None:
+    word = (m.group("rd") or m.group("this")).lower()
+    d, value = relative_day(word, ctx)
+    pod = m.group("pod") or m.group("pod2")
+    if word == "tonight":
+        pod = "night"
+    if word == "last" and pod and pod.lower() != "night":
+        return None
+    if pod:
+        return Value(TIME, f"{value}T{PARTS_OF_DAY[pod.lower()]}")
+    if d is not None:
+        ctx.last_day = d
+    return Value(DATE, value)
+
+
+def clock(m: re.Match[str], ctx: Ctx) -> Value | None:
+    if m.group("noon"):
+        hour, minute = (12, 0) if m.group("noon").lower() in ("noon", "midday") else (0, 0)
+    else:
+        hour, minute = int(m.group("h")), int(m.group("min") or 0)
+        ampm = (m.group("ampm") or "").lower()
+        if hour > 12 or minute > 59:
+            return None
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        if ampm.startswith("a") and hour == 12:
+            hour = 0
+    if m.group("w"):
+        _, day = weekday_date(m, ctx, m.group("w"))
+    elif m.group("rd"):
+        _, day = relative_day(m.group("rd").lower(), ctx)
+    elif ctx.last_day is not None and ctx.dct is not None and abs((ctx.last_day - ctx.dct).days) <= 7:
+        day = ctx.last_day.isoformat()
+    else:
+        day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    return Value(TIME, f"{day}T{hour:02d}:{minute:02d}")
+
+
+_REFS = {
+    "now": "PRESENT_REF", "nowadays": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "presently": "PRESENT_REF", "at present": "PRESENT_REF", "these days": "PRESENT_REF",
+    "the present": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
+    "the past": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
+}  # fmt: skip
+
+
+def reference(m: re.Match[str], ctx: Ctx) -> Value | None:
+    word = re.sub(r"\s+", " ", m.group("ref").lower())
+    after = ctx.text[m.end() : m.end() + 20].lower()
+    if word == "future" and not re.search(
+        r"(?:in|near|the|foreseeable)\s+$", ctx.text[max(0, m.start() - 14) : m.start()].lower()
+    ):
+        return None
+    if word in ("the past", "the future") and re.match(
+        r"\s*(?:\w+\s+)?(?:year|month|week|day|decade|few)", after
+    ):
+        return None
+    if word == "recent" and not re.match(
+        r"\s+(?:years|months|weeks|days|times|decades|period|quarter|level|levels|price|prices|rate|rates|year|month|week|fiscal)\b",
+        after,
+    ):
+        return None
+    if word == "recent" and re.match(r"\s+(?:months|weeks|days)\b", after):
+        return None
+    return Value(DATE, _REFS[word])
+
+
+def unit_date(ctx: Ctx, unit: str, offset: int, base: dt.date | None = None) -> str:
+    ref = base or ctx.dct
+    if ref is None:
+        if unit == "Y" and offset == 0 and ctx.year is not None:
+            ctx.used_year = True
+            return f"{ctx.year:04d}"
+        return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX", "DE": "XXX", "CE": "XX"}.get(
+            unit, "XXXX-XX-XX"
+        )
+    if unit == "WE":
+        d = ref + dt.timedelta(days=7 * offset)
+        return f"{cal.week_value(d)}-WE"
+    if unit == "DE":
+        return f"{(ref.year // 10) + offset:03d}"
+    if unit == "CE":
+        return f"{(ref.year // 100) + offset:02d}"
+    return cal.at_granularity(cal.shift(ref, unit, offset), unit)
+
+
+def relative_unit(m: re.Match[str], ctx: Ctx) -> Value | None:
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    word = re.sub(r"\s+", " ", m.group("u").lower())
+    has_the = rel.startswith("the ")
+    core = rel.split(" ")[-1]
+    if word in SEASONS:
+        return Value(DATE, season_value(ctx, SEASONS[word], core, ctx.direction(m.start(), m.end())))
+    unit = "Y" if word in ("fiscal year", "season") else UNITS[word]
+    if has_the and core in ("past", "last", "next", "coming", "previous", "following", "latest"):
+        if unit == "WE":
+            return Value(DATE, unit_date(ctx, "WE", -1 if core in ("past", "last", "previous") else 0))
+        if unit == "Q":
+            return None  # the quarter rule reads these
+        if core == "following" and ctx.last_day is not None:
+            return Value(DATE, unit_date(ctx, unit, 1, ctx.last_day), relative=True)
+        amount = {"DE": "10Y", "CE": "100Y"}.get(unit, "1" + unit)
+        return Value(DURATION, f"P{amount}")
+    if core in ("same", "that", "following") and ctx.last_day is not None:
+        return Value(DATE, unit_date(ctx, unit, 1 if core == "following" else 0, ctx.last_day), relative=True)
+    if core in ("same", "that", "following"):
+        return None
+    offset = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1}.get(core, 0)
+    if unit == "Q":
+        return None
+    if unit == "WE" and core == "this" and ctx.dct is not None:
+        return Value(DATE, unit_date(ctx, "WE", 0))
+    return Value(DATE, unit_date(ctx, unit, offset))
+
+
+def ago(m: re.Match[str], ctx: Ctx) -> Value | None:
+    n = number(m.group("n"))
+    unit = UNITS[m.group("u").lower()]
+    way = re.sub(r"\s+", " ", m.group("dir").lower())
+    sign = 1 if way in ("later", "from now", "hence", "after") else -1
+    relative = way in ("earlier", "later")
+    if unit in ("H", "S") or m.group("u").lower() in TIME_UNITS:
+        return Value(DURATION, f"PT{number_text(n) if n else 'X'}{unit[:1]}")
+    if n is None:
+        return Value(DATE, "PAST_REF" if sign < 0 else "FUTURE_REF", approximate=True)
+    window = ctx.text[max(0, m.start() - 300) : m.end() + 80].lower()
+    if unit == "Y" and n == 1 and sign < 0 and ctx.last_quarter and re.search(r"quarter|period", window):
+        y, q = ctx.last_quarter
+        return Value(DATE, cal.quarter_value(y - 1, q), approximate=has_approx(m), relative=True)
+    base = ctx.last_day if relative and ctx.last_day is not None else None
+    if unit == "WE":
+        unit = "W"
+    value = unit_date(ctx, unit, int(sign * n) if n == int(n) else 0, base)
+    return Value(DATE, value, approximate=has_approx(m), relative=base is not None)
+
+
+def anchored_rel(m: re.Match[str], ctx: Ctx) -> Value | None:
+    """ "that day", "the same day", "later that year": the last date the text mentioned."""
+    unit = UNITS[m.group("u").lower()]
+    if ctx.last_day is None:
+        return None
+    offset = 1 if (m.group("w") or "").lower() in ("following", "next") else 0
+    return Value(DATE, unit_date(ctx, unit, offset, ctx.last_day), relative=True)
+
+
+def unit_edge(m: re.Match[str], ctx: Ctx) -> Value | None:
+    word = m.group("u").lower()
+    if word == "end":
+        if not m.group(0).lower().startswith("year-"):
+            return None
+        word = "year"
+    return Value(DATE, unit_date(ctx, UNITS[word], 0))
+
+
+def year_ago(m: re.Match[str], ctx: Ctx) -> Value | None:
+    """ "year-earlier" results: the reported quarter a year back, else the year before the DCT."""
+    if ctx.last_quarter is not None:
+        y, q = ctx.last_quarter
+        return Value(DATE, cal.quarter_value(y - 1, q))
+    return Value(DATE, unit_date(ctx, "Y", -1))
+
+
+def weekend(m: re.Match[str], ctx: Ctx) -> Value | None:
+    if ctx.dct is None:
+        return Value(DATE, "XXXX-WXX-WE")
+    way = ctx.direction(m.start(), m.end())
+    saturday = cal.weekday_date(ctx.dct, 5, 1 if way > 0 else -1)
+    return Value(DATE, f"{cal.week_value(saturday)}-WE")
