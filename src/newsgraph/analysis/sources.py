@@ -63,14 +63,16 @@ def label(mention: Mention | None) -> str | None:
 
 def actor_keys(actor: Actor | None) -> set[str]:
     """Ids under which an actor matches another: its id and its country (PRK-GOV matches PRK)."""
-    # A bare sector ("MIL", "GOV") is no one in particular: matching on it would tie every army together.
-    if actor is None or actor.kind == "sector":
+    if actor is None:
         return set()
-    keys = {actor.id}
+    keys: set[str] = set()
     if actor.country:
         keys.add(actor.country)
     # Phoenix-style ids carry the country first: "RUS-GOV" is a Russian actor.
-    head = actor.id.split("-", 1)[0]
-    if len(head) == 3 and head.isupper():
+    head, dash, _ = actor.id.partition("-")
+    if dash and len(head) == 3 and head.isalpha() and head.isupper():
         keys.add(head)
+    # A bare sector ("MIL", "GOV") is no one in particular: matching on it would tie every army together.
+    if actor.kind != "sector" or keys:
+        keys.add(actor.id)
     return keys

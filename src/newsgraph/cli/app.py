@@ -177,6 +177,7 @@ def ingest(
     raise typer.Exit(1 if stats.failed else 0)
 
 
+from newsgraph.cli import analysis as _analysis  # noqa: E402,F401
 from newsgraph.cli import demo as _demo  # noqa: E402,F401
 from newsgraph.cli import evaluate as _evaluate  # noqa: E402,F401
 from newsgraph.cli import query as _query  # noqa: E402,F401  (registers the query commands)

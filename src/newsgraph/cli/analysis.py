@@ -1,0 +1,318 @@
+"""Commands over the analysis layer: timeline, network, roundup, clusters, predictions, report."""
+
+from __future__ import annotations
+
+import csv
+import enum
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsgraph.cli.app import DbOption, FormatOption, _check_date, _settings, app
+from newsgraph.cli.output import Format, fail, stderr
+from newsgraph.errors import NewsgraphError
+
+Since = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
+Until = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
+Limit = Annotated[int | None, typer.Option("--limit", help="At most this many rows.")]
+ActorOption = Annotated[
+    str | None, typer.Option("--actor", help="Source or target actor (ISO3 country, id or name).")
+]
+TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. AID.")]
+FactualityOption = Annotated[str | None, typer.Option(help="asserted, reported, predicted, ...")]
+
+
+class NetworkFormat(str, enum.Enum):
+    json = "json"
+    graphml = "graphml"
+    table = "table"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _print(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str]) -> None:
+    """Rows to stdout: jsonl/json whole, csv/table in ``columns``."""
+    if fmt is Format.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt is Format.json:
+        sys.stdout.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")
+    elif fmt is Format.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(c)) for c in columns])
+    else:
+        table = Table(show_lines=False)
+        for col in columns:
+            table.add_column(col, overflow="fold")
+        for row in rows:
+            table.add_row(*[_cell(row.get(c))[:160] for c in columns])
+        Console().print(table)
+
+
+def _dates(since: str | None, until: str | None) -> None:
+    _check_date(since, "--since")
+    _check_date(until, "--until")
+
+
+@app.command()
+def timeline(
+    db: DbOption = None,
+    actor: ActorOption = None,
+    event_type: TypeOption = None,
+    factuality: FactualityOption = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Events in the order they happened, each with its sentence, document, outlet and link.
+
+    Example: newsgraph timeline --actor PRK --since 2024-01-01 --factuality asserted
+    """
+    from newsgraph.analysis.timeline import timeline as build
+    from newsgraph.store import Store
+
+    _dates(since, until)
+    try:
+        with Store.open(_settings(db).db) as store:
+            entries = build(
+                store,
+                actor=actor,
+                event_type=event_type,
+                factuality=factuality,
+                since=since,
+                until=until,
+                limit=limit,
+            )
+    except NewsgraphError as err:
+        raise fail(err) from err
+    rows = [e.to_dict() for e in entries]
+    if fmt in (Format.table, Format.csv):
+        for row in rows:
+            row.pop("event")
+            doc = row.pop("document")
+            row.update(outlet=doc["outlet"], doc_id=doc["doc_id"], link=doc["link"])
+    cols = [
+        "date",
+        "event_type",
+        "source_actor",
+        "target_actor",
+        "factuality",
+        "sentence",
+        "outlet",
+        "doc_id",
+    ]
+    _print(rows, fmt, [*cols, "link"] if fmt is Format.csv else cols)
+
+
+@app.command()
+def network(
+    db: DbOption = None,
+    since: Since = None,
+    until: Until = None,
+    actor: ActorOption = None,
+    event_type: TypeOption = None,
+    factuality: FactualityOption = None,
+    by_country: Annotated[
+        bool, typer.Option("--by-country", help="One node per country instead of per actor.")
+    ] = False,
+    fmt: Annotated[NetworkFormat, typer.Option("--format", "-f", help="json, graphml or table.")] = (
+        NetworkFormat.json
+    ),
+    out: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """The actor network: actors as nodes, events as edges counted by quad class and factuality.
+
+    Example: newsgraph network --since 2024-06-01 --until 2024-06-30 --format graphml --out june.graphml
+    """
+    from newsgraph.analysis.network import network as build
+    from newsgraph.store import Store
+
+    _dates(since, until)
+    try:
+        with Store.open(_settings(db).db) as store:
+            net = build(
+                store,
+                since=since,
+                until=until,
+                actor=actor,
+                event_type=event_type,
+                factuality=factuality,
+                level="country" if by_country else "actor",
+            )
+    except NewsgraphError as err:
+        raise fail(err) from err
+    if fmt is NetworkFormat.table:
+        names = {n.id: n.name for n in net.nodes}
+        rows = [{**e.to_dict(), "source": names[e.source], "target": names[e.target]} for e in net.edges]
+        _print(rows, Format.table, ["source", "target", "count", "by_quad", "by_factuality", "by_type"])
+        return
+    text = net.to_graphml() if fmt is NetworkFormat.graphml else json.dumps(net.to_dict(), ensure_ascii=False)
+    if out is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        out.write_text(text, encoding="utf-8")
+        stderr.print(f"wrote {len(net.nodes)} actors and {len(net.edges)} edges to {out}", highlight=False)
+
+
+@app.command()
+def roundup(
+    db: DbOption = None,
+    query: Annotated[str | None, typer.Option("--query", "-q", help="Words in the title or text.")] = None,
+    cluster: Annotated[
+        str | None, typer.Option("--cluster", help="A story: a cluster id or any of its doc_ids.")
+    ] = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """How each outlet told a story: its claims by kind, who carries them, where outlets agree and differ.
+
+    Example: newsgraph roundup --query "Putin" --format json
+    """
+    from newsgraph.analysis.roundup import roundup as build
+    from newsgraph.analysis.stories import cluster_of
+    from newsgraph.errors import ConfigError
+    from newsgraph.store import Store
+
+    try:
+        if bool(query) == bool(cluster):
+            raise ConfigError("give either --query or --cluster")
+        with Store.open(_settings(db).db) as store:
+            doc_ids = cluster_of(store, cluster).doc_ids if cluster else None
+            result = build(store, query=query, doc_ids=doc_ids)
+    except NewsgraphError as err:
+        raise fail(err) from err
+    if fmt is Format.json or fmt is Format.jsonl:
+        indent = 2 if fmt is Format.json else None
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=indent) + "\n")
+        return
+    if fmt is Format.csv:
+        rows = [c.to_dict() for o in result.outlets for c in o.claims]
+        for row in rows:
+            row.update(doc_id=row.pop("document")["doc_id"])
+        _print(rows, fmt, ["outlet", "grouped_by", "kind", "carrier", "cue", "content", "doc_id"])
+        return
+    out = Console(highlight=False)
+    out.print(f"{len(result.doc_ids)} documents, {len(result.outlets)} outlets. {result.rule}", markup=False)
+    for view in result.outlets:
+        out.print(f"\n[bold]{view.outlet}[/bold] (by {' and '.join(view.grouped_by)})", markup=True)
+        carriers = ", ".join(f"{who} ({n})" for who, n in view.carriers().items())
+        out.print(f"  carried by: {carriers}", markup=False)
+        for kind, claims in view.by_kind().items():
+            out.print(f"  {kind}:", markup=False)
+            for c in claims:
+                out.print(
+                    f"    - {c.carrier or '(unnamed)'} {c.claim.cue}: {c.claim.content[:200]}", markup=False
+                )
+    if result.agreements:
+        out.print("\n[bold]Where outlets agree[/bold]", markup=True)
+        for a in result.agreements[:20]:
+            first, second = a.claims
+            out.print(f"  {a.similarity:.2f} {first.outlet}: {first.claim.content[:100]}", markup=False)
+            out.print(f"       {second.outlet}: {second.claim.content[:100]}", markup=False)
+    if result.only_in:
+        out.print("\n[bold]Where they differ (claims only one outlet makes)[/bold]", markup=True)
+        for outlet, unique in result.only_in.items():
+            out.print(f"  {outlet}: {len(unique)} claims, e.g. {unique[0].claim.content[:120]}", markup=False)
+
+
+@app.command()
+def clusters(
+    db: DbOption = None,
+    since: Since = None,
+    until: Until = None,
+    min_size: Annotated[int, typer.Option("--min-size", help="Only stories of at least this many.")] = 1,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Story clusters: documents about the same event, with copies counted once as independent sources.
+
+    Example: newsgraph clusters --since 2024-06-01 --min-size 2 --format jsonl
+    """
+    from newsgraph.analysis.stories import story_clusters
+    from newsgraph.store import Store
+
+    _dates(since, until)
+    try:
+        with Store.open(_settings(db).db) as store:
+            found = story_clusters(store, since=since, until=until, min_size=min_size)
+    except NewsgraphError as err:
+        raise fail(err) from err
+    _print(
+        [c.to_dict() for c in found],
+        fmt,
+        ["cluster", "first", "size", "independent", "title", "doc_ids"],
+    )
+
+
+@app.command()
+def predictions(
+    db: DbOption = None,
+    source: Annotated[str | None, typer.Option(help="Who made it (text or actor).")] = None,
+    since: Since = None,
+    limit: Limit = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Predictions and warnings: who made them and when, with later events involving the same actors.
+
+    Example: newsgraph predictions --source Nikkei --format json
+    """
+    from newsgraph.analysis.predictions import predictions as build
+    from newsgraph.store import Store
+
+    _check_date(since, "--since")
+    try:
+        with Store.open(_settings(db).db) as store:
+            found = build(store, source=source, since=since, limit=limit)
+    except NewsgraphError as err:
+        raise fail(err) from err
+    rows = [p.to_dict() for p in found]
+    if fmt in (Format.table, Format.csv):
+        for row, p in zip(rows, found, strict=True):
+            row.pop("claim")
+            row.update(
+                doc_id=p.source.doc_id,
+                later=" | ".join(f"{t.date} {t.event.event_type.value} {t.who}→{t.whom}" for t in p.later),
+            )
+    _print(rows, fmt, ["kind", "made_by", "made_on", "content", "later", "doc_id"])
+
+
+@app.command()
+def report(
+    out: Annotated[Path, typer.Option("--out", help="The HTML file to write.")],
+    db: DbOption = None,
+    query: Annotated[str | None, typer.Option("--query", "-q", help="Words in the title or text.")] = None,
+    since: Since = None,
+    until: Until = None,
+) -> None:
+    """Write a self-contained HTML dossier: timeline, network picture, roundup, predictions, sources.
+
+    Example: newsgraph report --query "North Korea" --out dossier.html
+    """
+    from newsgraph.analysis.report import build_dossier, render_html
+    from newsgraph.store import Store
+
+    _dates(since, until)
+    try:
+        with Store.open(_settings(db).db) as store:
+            dossier = build_dossier(store, query=query, since=since, until=until)
+    except NewsgraphError as err:
+        raise fail(err) from err
+    out.write_text(render_html(dossier), encoding="utf-8")
+    stderr.print(
+        f"wrote {out}: {len(dossier.sources)} documents, {len(dossier.timeline)} events, "
+        f"{len(dossier.network.nodes)} actors",
+        highlight=False,
+    )
