@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -236,16 +235,9 @@ class _Finder:
 
     def _verb_content(self, verb: Token, cue: Cue, particle: Token | None) -> Span | list[Span] | None:
         text = self.text
-        after = verb.idx + len(verb.text)
-        for quote in self.quotes:
-            # '“…,” she said, “…”': the quote before the speaker comes first; the merge adds the one after.
-            between = text[quote[1] : verb.idx]
-            if quote[1] <= verb.idx and len(between.split()) <= 8 and not any(ch in between for ch in ".?!\n"):
-                return _trim(text, quote[0], quote[1])
-        for quote in self.quotes:
-            # 'suggesting, “…”': a quote opening right after the cue is its content, however it was parsed.
-            if after <= quote[0] and not text[after : quote[0]].strip(" ,:\n"):
-                return _trim(text, quote[0], quote[1])
+        quoted = self._adjacent_quotes(verb)
+        if quoted:
+            return quoted
         for child in verb.children:
             if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and cue.takes == "xcomp"):
                 return _tokens_span(text, child.subtree, child)
@@ -282,6 +274,28 @@ class _Finder:
             span = _trim(text, self.doc[nxt].idx + 1, end)
             return span if span[1] - span[0] >= _MIN_CONTENT else None
         return None
+
+    def _adjacent_quotes(self, verb: Token) -> list[Span]:
+        """Quotes around a cue, however they were parsed: '“…,” she said, “…”', 'suggesting, “…”'."""
+        text = self.text
+        after = verb.idx + len(verb.text)
+        before: Span | None = None
+        following: Span | None = None
+        for quote in self.quotes:
+            between = text[quote[1] : verb.idx]
+            words = between.lower().split()
+            if (
+                quote[1] <= verb.idx
+                and len(words) <= 8
+                and text[quote[1] - 2 : quote[1] - 1] in (",", "?", "!", "—", "–", "-")
+                and not any(ch in between for ch in ".?!\n")
+                and not {"and", "but", "while"} & set(words)
+            ):
+                before = _trim(text, quote[0], quote[1])
+            elif after <= quote[0] and not text[after : quote[0]].strip(" ,:\n"):
+                following = _trim(text, quote[0], quote[1])
+                break
+        return [q for q in (before, following) if q is not None]
 
     def _passive_content(self, verb: Token) -> Span | None:
         """ "Trump is expected to win", "the issue was first reported by the Post": the subject is the content."""
@@ -456,7 +470,6 @@ def _drop_weak_nested(found: list[_Found], quotes: list[Span] | None = None) -> 
     Inside reported words, attitude verbs ("defend", "support", "plans to") are mostly part of what was
     said, not a second attribution; PolNeAR annotates few of them and they would double-count the outer one.
     """
-    mode = os.environ.get("NG_NEST", "speech")
     kept = []
     for item in found:
         anchor = item.cue_span or item.span
@@ -466,7 +479,7 @@ def _drop_weak_nested(found: list[_Found], quotes: list[Span] | None = None) -> 
             # "I think …", "we see …" inside someone's quoted words are part of what they said.
             continue
         inside = any(o is not item and o.span[0] <= anchor[0] and anchor[1] <= o.span[1] for o in found)
-        if inside and (mode == "all" or (mode == "weak" and item.takes not in ("speech", "clause")) or (mode == "speech" and item.takes != "speech")):
+        if inside and item.takes != "speech":
             continue
         kept.append(item)
     return kept
@@ -511,8 +524,9 @@ def attribute(doc: Doc, document: Document, entities: Sequence[Entity]) -> list[
     for item in sorted(found, key=lambda f: (f.cue_span or f.span, f.span)):
         unique.setdefault((item.span, item.cue_span), item)
     speech = [q for q in quotes if is_speech(text, q)]
-    ordered = _drop_weak_nested(list(unique.values()), speech)
+    ordered = list(unique.values())
     _split_siblings(text, ordered)
+    ordered = _drop_weak_nested(ordered, speech)
     resolver = SourceResolver(doc, text, entities)
     mentions: dict[Span, Mention] = {}
     for item in sorted(ordered, key=lambda f: f.source_span or (len(text), 0)):
