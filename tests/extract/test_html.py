@@ -124,6 +124,15 @@ def test_truncated_mid_tag_still_gives_the_text_before() -> None:
     assert "lifted before any new agreement" in article.text
 
 
+@pytest.mark.parametrize("depth", [100, 300, 1500])
+@pytest.mark.parametrize("tag", ["div", "span", "font"])
+def test_deeply_nested_page_still_gives_its_text(depth: int, tag: str) -> None:
+    # Thousands of unclosed tags nest past libxml2's default depth limit of 256.
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    html = f"<html><body>{f'<{tag}>' * depth}{body}{f'</{tag}>' * depth}</body></html>"
+    assert extract_html(html).text == "\n\n".join(BODY)
+
+
 # --- the merge, on paragraph lists -----------------------------------------------------------------
 
 BODY = [

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import trafilatura
 from lxml import etree
-from lxml.html import HtmlElement, document_fromstring
+from lxml.html import HtmlElement, HTMLParser, document_fromstring
 from trafilatura.settings import Document as TrafilaturaDocument
 from trafilatura.utils import load_html
 
@@ -29,6 +29,7 @@ _WORD = re.compile(r"\w+")
 # Fewer words than this is a menu or a stub, not an article (the shortest wire briefs are longer).
 MIN_WORDS = 8
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_DEEP_PARSER = HTMLParser(huge_tree=True, encoding="utf-8")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]|$)")
 
 
@@ -53,6 +54,34 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> HtmlArticle:
     """
     page = _as_text(html, url)
     tree = _parse(page, url)
+    paragraphs, doc = _article(tree, url)
+    if _too_short(paragraphs):
+        # libxml2 drops everything below 256 levels of nesting, and pages with thousands of unclosed
+        # tags get there; only when nothing was found is the slower, unlimited parse worth a try.
+        deep = _parse_deep(page)
+        if deep is not None:
+            tree = deep
+            paragraphs, doc = _article(tree, url)
+    if _too_short(paragraphs):
+        raise NoTextError(
+            f"{url or 'page'}: no article text found in the HTML (an index page, a paywall or a script-only "
+            "page?); if the page is right, pass its text as .txt instead",
+            path=url,
+        )
+    text = "\n\n".join(paragraphs)
+    return HtmlArticle(
+        text=text,
+        title=_clean(doc.title),
+        author=_clean(doc.author),
+        published=doc.date[:10] if doc.date and _ISO_DATE.match(doc.date) else None,
+        outlet=_clean(doc.sitename),
+        url=url or _clean(doc.url),
+        language=_language(tree, text),
+    )
+
+
+def _article(tree: HtmlElement, url: str | None) -> tuple[list[str], TrafilaturaDocument]:
+    """The article's paragraphs and trafilatura's metadata for a parsed page."""
     # readability first: it works on its own copy, while trafilatura prunes the tree it is given.
     secondary = readability_paragraphs(tree)
     found = trafilatura.bare_extraction(
@@ -72,22 +101,11 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> HtmlArticle:
     if len(paragraphs) > 1 and doc.title and _words(paragraphs[0]) == _words(doc.title):
         # The headline is the title field, not the first paragraph of the story.
         paragraphs = paragraphs[1:]
-    text = "\n\n".join(paragraphs)
-    if len(_WORD.findall(text)) < MIN_WORDS:
-        raise NoTextError(
-            f"{url or 'page'}: no article text found in the HTML (an index page, a paywall or a script-only "
-            "page?); if the page is right, pass its text as .txt instead",
-            path=url,
-        )
-    return HtmlArticle(
-        text=text,
-        title=_clean(doc.title),
-        author=_clean(doc.author),
-        published=doc.date[:10] if doc.date and _ISO_DATE.match(doc.date) else None,
-        outlet=_clean(doc.sitename),
-        url=url or _clean(doc.url),
-        language=_language(tree, text),
-    )
+    return paragraphs, doc
+
+
+def _too_short(paragraphs: list[str]) -> bool:
+    return sum(len(_WORD.findall(p)) for p in paragraphs) < MIN_WORDS
 
 
 def _as_text(html: str | bytes, url: str | None) -> str:
@@ -129,6 +147,15 @@ def _parse(page: str, url: str | None) -> HtmlElement:
     if not isinstance(tree, HtmlElement):
         raise MalformedInputError(f"{url or 'page'}: the HTML cannot be parsed", path=url)
     return tree
+
+
+def _parse_deep(page: str) -> HtmlElement | None:
+    """Parse without libxml2's depth limit; None when that finds no more text than there was."""
+    try:
+        tree = document_fromstring(page.encode("utf-8"), parser=_DEEP_PARSER)
+    except (ValueError, etree.LxmlError):
+        return None
+    return tree if isinstance(tree, HtmlElement) and tree.text_content().strip() else None
 
 
 def _lines(text: str) -> list[str]:

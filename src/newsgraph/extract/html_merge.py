@@ -27,7 +27,7 @@ MIN_ADDED_WORDS = 12
 SAME_AS_SUMMARY = 0.8
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _WORD = re.compile(r"\w+")
-_N = 3
+_N = 3  # trigrams; _grams zips three shifted copies of the word list
 
 Gram = tuple[str, ...]
 
@@ -59,7 +59,7 @@ class _Side:
 def _grams(words: list[str]) -> list[Gram]:
     if len(words) < _N:
         return [tuple(words)] if words else []
-    return [tuple(words[i : i + _N]) for i in range(len(words) - _N + 1)]
+    return list(zip(words, words[1:], words[2:], strict=False))
 
 
 def _is_prose(paragraph: str, words: int | None = None) -> bool:
