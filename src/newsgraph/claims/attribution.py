@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from newsgraph.claims.kinds import claim_kind
 from newsgraph.claims.layout import find_layout
@@ -113,8 +114,10 @@ def _subject(verb: Token, cues: Lexicon | None = None, quotes: Sequence[Span] = 
     A subjectless conjunct or participle ("…, suggesting …", "and speculated, …") is often attached by the
     parser inside the previous cue's content; its speaker is then the nearest cue verb above it.
     """
-    if cues is not None and not any(c.dep_ in _SUBJECTS for c in verb.children) and (
-        verb.dep_ == "conj" or (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"))
+    if (
+        cues is not None
+        and not any(c.dep_ in _SUBJECTS for c in verb.children)
+        and (verb.dep_ == "conj" or (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj")))
     ):
         for above in verb.ancestors:
             quoted = any(q[0] <= above.idx < q[1] for q in quotes)
@@ -226,8 +229,10 @@ class _Finder:
             source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         else:
             source = _subject(verb, self.lex, self.quotes)
-            if source is None and (verb.dep_ in ("pcomp", "acl", "amod", "advcl") or cue.takes in ("obj", "xcomp")):
-                # "Upon announcing the visit, ...", "backed Clinton" with nobody doing it: actions, not claims.
+            if source is None and (
+                verb.dep_ in ("pcomp", "acl", "amod", "advcl") or cue.takes in ("obj", "xcomp")
+            ):
+                # "Upon announcing the visit", "backed Clinton" with nobody doing it: actions, not claims.
                 return
         if content is None and passive:
             content = self._passive_content(verb)
@@ -254,7 +259,11 @@ class _Finder:
                 if child.dep_ in ("dobj", "attr"):
                     tokens = list(child.subtree)
                     for extra in verb.children:
-                        if extra.dep_ in ("oprd", "prep") and extra.i > child.i and extra.lower_ in ("as", "oprd"):
+                        if (
+                            extra.dep_ in ("oprd", "prep")
+                            and extra.i > child.i
+                            and extra.lower_ in ("as", "oprd")
+                        ):
                             tokens += list(extra.subtree)
                     return _tokens_span(text, tokens, child)
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
@@ -262,7 +271,14 @@ class _Finder:
         if cue.takes == "speech" and any(c.dep_ in _SUBJECTS for c in verb.children):
             return self._rest_of_sentence(verb)
         nxt = verb.i + 1
-        while nxt < len(self.doc) and self.doc[nxt].dep_ in ("prep", "pobj", "det", "compound", "prt", "dobj"):
+        while nxt < len(self.doc) and self.doc[nxt].dep_ in (
+            "prep",
+            "pobj",
+            "det",
+            "compound",
+            "prt",
+            "dobj",
+        ):
             nxt += 1
         if nxt < len(self.doc) and self.doc[nxt].text == ":":
             # "X said: ..." — the content runs to the end of the sentence, or fills the next one.
@@ -298,7 +314,7 @@ class _Finder:
         return [q for q in (before, following) if q is not None]
 
     def _passive_content(self, verb: Token) -> Span | None:
-        """ "Trump is expected to win", "the issue was first reported by the Post": the subject is the content."""
+        """ "Trump is expected to win", "the issue was reported by the Post": the subject is the content."""
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is None or subject.lower_ in _EXPLETIVES:
             return None
@@ -311,7 +327,17 @@ class _Finder:
         """The sentence without its speaker and cue: the content when the parse hid it from the verb."""
         removed = {verb.i}
         for child in verb.children:
-            if child.dep_ in (*_SUBJECTS, "aux", "neg", "advmod", "npadvmod", "prep", "punct", "dative", "agent"):
+            if child.dep_ in (
+                *_SUBJECTS,
+                "aux",
+                "neg",
+                "advmod",
+                "npadvmod",
+                "prep",
+                "punct",
+                "dative",
+                "agent",
+            ):
                 removed.update(t.i for t in child.subtree)
         sent = self.sents.of(verb)
         rest = [t for t in sent if t.i not in removed and not t.is_punct]
@@ -331,7 +357,7 @@ class _Finder:
         if cue is None:
             return
         head = tok.head if tok.head is not tok else tok
-        content = _subtree_minus(self.text, head, tok) if head is not tok else None
+        content: Span | list[Span] | None = _subtree_minus(self.text, head, tok) if head is not tok else None
         if content is None:
             sent = self.sents.of(tok)
             rest = [t for t in sent if t.i < tok.left_edge.i or t.i > tok.right_edge.i]
@@ -347,12 +373,18 @@ class _Finder:
             if prep.head is not prep:
                 self._add([prep, noun], cue, _subtree_minus(self.text, prep.head, prep), owner)
             return
-        # "his acknowledgment that ...", "Trump's comments on the shooting": a noun of saying with its content.
+        # "his acknowledgment that ...", "Trump's comments on the shooting": a noun of saying, its content.
         content: Span | None = None
         for child in noun.children:
-            if child.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in child.children):
+            if child.dep_ in ("acl", "ccomp") and any(
+                g.lower_ == "that" and g.dep_ == "mark" for g in child.children
+            ):
                 content = _tokens_span(self.text, child.subtree, child)
-            elif cue.takes == "obj" and child.dep_ == "prep" and child.lower_ in ("on", "about", "of", "against"):
+            elif (
+                cue.takes == "obj"
+                and child.dep_ == "prep"
+                and child.lower_ in ("on", "about", "of", "against")
+            ):
                 obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
                     content = _tokens_span(self.text, obj.subtree, obj)
@@ -361,7 +393,9 @@ class _Finder:
         if content is None:
             return
         if owner is None:
-            owner = next((c for c in noun.children if c.dep_ == "compound" and c.ent_type_ in _SPEAKER_LABELS), None)
+            owner = next(
+                (c for c in noun.children if c.dep_ == "compound" and c.ent_type_ in _SPEAKER_LABELS), None
+            )
         self._add([noun], cue, content, owner)
 
 
@@ -403,7 +437,13 @@ def _layout_claims(doc: Doc, text: str, found: list[_Found], sents: _Sentences) 
 
 
 def _quote_claims(
-    doc: Doc, text: str, found: list[_Found], quotes: list[Span], lex: Lexicon, used: set[int], sents_of: _Sentences
+    doc: Doc,
+    text: str,
+    found: list[_Found],
+    quotes: list[Span],
+    lex: Lexicon,
+    used: set[int],
+    sents_of: _Sentences,
 ) -> None:
     """Quotes no cue verb claimed: give them a cue in their sentence, or the previous quote's speaker."""
     for quote in quotes:
@@ -445,7 +485,11 @@ def _quote_claims(
         if earlier:
             prev = max(earlier, key=lambda f: f.span[1])
             gap = text[prev.span[1] : quote[0]]
-            if quoted_share(prev.span, quotes) >= _DIRECT_SHARE and "\n" not in gap and len(gap.split()) <= 12:
+            if (
+                quoted_share(prev.span, quotes) >= _DIRECT_SHARE
+                and "\n" not in gap
+                and len(gap.split()) <= 12
+            ):
                 # More of the same speech in the same paragraph: one claim, several quoted parts.
                 prev.content.append(content)
                 continue
@@ -545,7 +589,9 @@ def attribute(doc: Doc, document: Document, entities: Sequence[Entity]) -> list[
         anchor = item.cue_span or span
         # Nested attribution: the tightest other claim whose content holds this claim's cue.
         parents = [
-            o for o in ordered if o is not item and o.span[0] <= anchor[0] and anchor[1] <= o.span[1] and o.span != span
+            o
+            for o in ordered
+            if o is not item and o.span[0] <= anchor[0] and anchor[1] <= o.span[1] and o.span != span
         ]
         parent = min(parents, key=lambda o: o.span[1] - o.span[0]) if parents else None
         claims.append(

@@ -1,4 +1,4 @@
-"""Attributions made by punctuation, not verbs: "Pence: …" headlines and transcripts, "“…” ― Name" sign-offs."""
+"""Attributions made by punctuation, not verbs: "Pence: …" headlines and transcripts, "“…” ― Name"."""
 
 from __future__ import annotations
 

@@ -56,11 +56,16 @@ def load_lexicon() -> Lexicon:
     nouns: dict[str, Cue] = {}
     preps: dict[str, Cue] = {}
     for cells in _rows("cues.tsv"):
-        if len(cells) != 4 or cells[1] not in ("verb", "prep", "noun") or cells[3] not in (
-            "clause",
-            "obj",
-            "xcomp",
-            "speech",
+        if (
+            len(cells) != 4
+            or cells[1] not in ("verb", "prep", "noun")
+            or cells[3]
+            not in (
+                "clause",
+                "obj",
+                "xcomp",
+                "speech",
+            )
         ):
             raise DataError(f"cues.tsv: bad row {cells!r}; expected cue, frame, kind, takes")
         words = cells[0].split()
@@ -69,7 +74,9 @@ def load_lexicon() -> Lexicon:
         try:
             kind = ClaimKind(cells[2])
         except ValueError as exc:
-            raise DataError(f"cues.tsv: unknown kind {cells[2]!r}; use one of {[k.value for k in ClaimKind]}") from exc
+            raise DataError(
+                f"cues.tsv: unknown kind {cells[2]!r}; use one of {[k.value for k in ClaimKind]}"
+            ) from exc
         cue = Cue(words[0], " ".join(words[1:]) or None, frame, kind, takes)
         if frame == "verb":
             verbs.setdefault(cue.lemma, []).append(cue)

@@ -53,7 +53,9 @@ _PRONOUNS: dict[str, tuple[ActorKind, ...]] = {
     "it": ("outlet", "organisation", "state"),
     "they": ("outlet", "organisation", "state", "group", "person"),
 }
-_ALIAS = re.compile(r"((?:[A-Z][\w.&'’-]*\s){0,5}[A-Z][\w.&'’-]*)\s\(([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})\)")
+_ALIAS = re.compile(
+    r"((?:[A-Z][\w.&'’-]*\s){0,5}[A-Z][\w.&'’-]*)\s\(([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})\)"
+)
 _DETERMINERS = ("the ", "The ")
 
 
@@ -145,8 +147,10 @@ class SourceResolver:
         lower = head.lower_
         if head.pos_ == "PRON" and lower in _PRONOUNS:
             actor = self._before(span[0], _PRONOUNS[lower])
-        elif head.pos_ == "NOUN" and head.lemma_.lower() in _ANAPHORS and any(
-            c.lower_ in ("the", "this", "that") for c in head.children
+        elif (
+            head.pos_ == "NOUN"
+            and head.lemma_.lower() in _ANAPHORS
+            and any(c.lower_ in ("the", "this", "that") for c in head.children)
         ):
             actor = self._before(span[0], _ANAPHORS[head.lemma_.lower()])
         else:

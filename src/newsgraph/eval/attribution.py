@@ -75,7 +75,7 @@ def read_polnear(data: Path, limit: int | None = None) -> list[GoldDocument]:
         raise DataError(f"no PolNeAR texts under {data / 'text'}; pass a split folder such as polnear/dev")
     docs = []
     for path in texts[:limit] if limit is not None else texts:
-        # Files are named <text stem>_<annotator>.ann; a text annotated twice is scored on the first annotator.
+        # Files are named <text stem>_<annotator>.ann; a text annotated twice is scored on its first one.
         candidates = sorted((data / "attributions").glob(path.stem + "_*.ann")) or sorted(
             (data / "attributions").glob(path.stem + ".ann")
         )
@@ -142,7 +142,8 @@ def _score(text: str, claims: Sequence[Claim], gold: Sequence[GoldAttribution], 
         ("cue", tally.cue_overlap, tally.cue_exact),
     ):
         predicted: list[Span | None] = [
-            (c.source.span if c.source is not None else None) if part == "source" else c.cue_span for c in claims
+            (c.source.span if c.source is not None else None) if part == "source" else c.cue_span
+            for c in claims
         ]
         wanted = [getattr(a, part) for a in gold]
         n_pred = sum(1 for p in predicted if p is not None)
@@ -186,7 +187,14 @@ def evaluate(data: Path, *, limit: int | None = None) -> EvalReport:
         _score(gold.text, claims, gold.attributions, tally)
     total = time.perf_counter() - started
     metrics: dict[str, float] = {}
-    for name in ("content_overlap", "source_overlap", "cue_overlap", "content_exact", "source_exact", "cue_exact"):
+    for name in (
+        "content_overlap",
+        "source_overlap",
+        "cue_overlap",
+        "content_exact",
+        "source_exact",
+        "cue_exact",
+    ):
         metrics.update(PRF(*getattr(tally, name)).as_dict(name))
     metrics["claims_share_of_time"] = round(stage_seconds / total, 4) if total else 0.0
     return EvalReport(
@@ -200,7 +208,7 @@ def evaluate(data: Path, *, limit: int | None = None) -> EvalReport:
         },
         seconds=total,
         notes=[
-            "an attribution is found when content spans overlap (PolNeAR); source and cue scored on found pairs",
+            "an attribution is found when content spans overlap (PolNeAR); source, cue scored on found pairs",
             f"claims stage {stage_seconds:.2f}s of {total:.2f}s (parse included)",
         ],
     )
