@@ -117,10 +117,19 @@ def ingest(
     ] = None,
     n_process: Annotated[int | None, typer.Option(help="spaCy worker processes.")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Refuse inputs larger than this many bytes.")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", help="Run on a local Dask cluster of N worker processes (needs dask)."),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Run on an existing Dask cluster at tcp://HOST:PORT (needs dask)."),
+    ] = None,
 ) -> None:
     """Process inputs into the store; stored documents are skipped, so re-running adds nothing.
 
     Example: newsgraph ingest examples/articles --db newsgraph.db
+    Example: newsgraph ingest corpus.jsonl.gz --workers 4 --db postgresql://localhost/news
     """
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -130,6 +139,8 @@ def ingest(
 
     _check_date(published, "--published")
     settings = _settings(db, batch_size=batch_size, n_process=n_process, max_bytes=max_bytes)
+    if workers is not None or scheduler is not None:
+        _ingest_on_dask(paths, settings, published, outlet, force, workers, scheduler)
     stats = Stats()
     shown: list[Failure] = []
     started = time.perf_counter()
@@ -178,6 +189,56 @@ def ingest(
 
 
 from newsgraph.cli import analysis as _analysis  # noqa: E402,F401
+
+
+def _ingest_on_dask(
+    paths: list[str],
+    settings: Settings,
+    published: str | None,
+    outlet: str | None,
+    force: bool,
+    workers: int | None,
+    scheduler: str | None,
+) -> None:
+    """`ingest --workers N | --scheduler URL`: the same run as Dask tasks; exits with ingest's status."""
+    from newsgraph import scale
+
+    def show(stats: scale.RunStats) -> None:
+        stderr.print(
+            f"{stats.shards} shards: {stats.new} new · {stats.skipped} skipped · {stats.failed} failed · "
+            f"{stats.words_per_second:,.0f} words/s",
+            highlight=False,
+        )
+
+    try:
+        stats = scale.ingest(
+            paths,
+            settings.db,
+            workers=workers,
+            scheduler=scheduler,
+            published=published,
+            outlet=outlet,
+            force=force,
+            batch_size=settings.batch_size,
+            max_bytes=settings.max_bytes,
+            on_shard=show if logging.getLogger().isEnabledFor(logging.INFO) else None,
+        )
+    except NewsgraphError as err:
+        raise fail(err) from err
+    for failure in stats.failures:
+        where = f"{failure.path}:{failure.line}" if failure.line else failure.path
+        stderr.print(f"[yellow]failed[/yellow] {where} {failure.code}: {failure.message}", highlight=False)
+    if stats.failed > len(stats.failures):
+        stderr.print(f"... and {stats.failed - len(stats.failures)} more: see `newsgraph failures`")
+    stderr.print(
+        f"{stats.new} new, {stats.skipped} skipped, {stats.failed} failed in {stats.seconds:.1f}s "
+        f"({stats.words:,} words, {stats.words_per_second:,.0f} words/s, {stats.shards} shards on Dask) "
+        f"-> {settings.db}",
+        highlight=False,
+    )
+    raise typer.Exit(1 if stats.failed else 0)
+
+
 from newsgraph.cli import demo as _demo  # noqa: E402,F401
 from newsgraph.cli import evaluate as _evaluate  # noqa: E402,F401
 from newsgraph.cli import query as _query  # noqa: E402,F401  (registers the query commands)
