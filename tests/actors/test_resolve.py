@@ -67,6 +67,12 @@ CASES: list[tuple[str, str | None, str | None, str, str | None, str | None]] = [
     ("US Senator Marco Rubio", None, None, "person:marco-rubio", "USA", "LEG"),
     ("French Foreign Minister Jean-Yves Le Drian", None, None, "person:jean-yves-le-drian", "FRA", "GOV"),
     ("Antonio Guterres", "2024-01-01", "PERSON", "person:antonio-guterres", None, "IGO"),
+    ("the Biden-Harris Administration", "2023-05-01", "ORG", "USA-GOV", "USA", "GOV"),
+    ("Putin's regime", "2024-01-01", None, "RUS-GOV", "RUS", "GOV"),
+    # titles before a name no table lists
+    ("Armenian Prime Minister Nikol Pashinyan", None, None, "person:nikol-pashinyan", "ARM", "GOV"),
+    ("Russian Defense Minister Ivan Notlisted", None, "PERSON", "person:ivan-notlisted", "RUS", "GOV"),
+    ("Lt. Gen. Muhoozi Kainerugaba", None, None, "person:muhoozi-kainerugaba", None, "MIL"),
 ]
 
 
@@ -87,6 +93,7 @@ def test_resolve(
         ("June 18-19", "DATE"),
         ("the Ukrainian war", "EVENT"),
         ("Soviet Union", "GPE"),  # a state (SUN), never the labour sector of "union"
+        ("Hassan", "PERSON"),  # a senator, not the Indian city
         ("", None),
         ("the", None),
     ],

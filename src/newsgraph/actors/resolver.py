@@ -264,6 +264,8 @@ class Resolver:
                 and label in _NAME_LABELS
             ):
                 return None  # a place or a name is not a bare sector ("Soviet Union" is no labour union)
+            if actor is not None and label == "PERSON" and actor.kind in _PLACE_KINDS:
+                return None  # "Hassan" the senator is not Hassan the Indian city
         if actor is not None and former and actor.sector not in (None, "ELI"):
             # "a former White House official": CAMEO's elite (ELI) of the same country.
             if actor.kind in ("state", "sector") and actor.country:
@@ -334,7 +336,15 @@ class Resolver:
             entry = persons[-1].entry
             assert entry is not None
             titles = {m.sector for m in matches if m.sector is not None and m.start < persons[-1].start}
-            return entry.actor_at(date, titles=titles)
+            actor = entry.actor_at(date, titles=titles)
+            heads = [m for m in matches if m.sector is not None and m.start >= persons[-1].end]
+            if not heads or actor.country is None:
+                return actor
+            # "the Biden administration", "Putin's regime": the person's country, the head noun's sector.
+            sector = heads[-1].sector
+            assert sector is not None
+            name = f"{self._state_name(actor.country)} {SECTOR_NAMES.get(sector, sector)}"
+            return Actor(f"{actor.country}-{sector}", name, "sector", actor.country, sector)
         if label == "PERSON" and len(words) > 1:
             # A name we do not know: a known surname, else the title's country and sector.
             known = self.surname_index().get(words[-1].lower(), [])
