@@ -117,5 +117,5 @@ def test_person_label_prefers_people() -> None:
     reason="no table lists heads of government of every state yet; import a Phoenix dictionary"
 )
 def test_unlisted_head_of_government() -> None:
-    actor = resolve("Ibrahim Mohamed Solih", label="PERSON")
-    assert actor is not None and actor.country == "MDV"
+    actor = resolve("Boyko Borisov", label="PERSON")
+    assert actor is not None and actor.country == "BGR"
