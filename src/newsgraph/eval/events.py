@@ -1,4 +1,4 @@
-"""Evaluate the events stage on PLOVER gold records (types, countries) or ConfliBERT CAMEO sentences (quads, spans).
+"""Evaluate the events stage: PLOVER gold records (types, countries) or ConfliBERT sentences (quads, spans).
 
 ``evaluate`` dispatches on the file: ``plover_gsr_cameo.json`` scores the PLOVER type and the
 source/target country of the main event of each sentence; a ConfliBERT ``.jsonl`` scores the quad
@@ -76,7 +76,9 @@ def _evaluate_plover(path: Path, limit: int | None) -> EvalReport:
             if not countries:
                 continue
             mentions = [getattr(e, role) for e in events]
-            hit = any(m is not None and m.actor is not None and m.actor.country in countries for m in mentions)
+            hit = any(
+                m is not None and m.actor is not None and m.actor.country in countries for m in mentions
+            )
             if role == "source":
                 source_n += 1
                 source_ok += hit
@@ -104,8 +106,21 @@ def _evaluate_plover(path: Path, limit: int | None) -> EvalReport:
 
 _TYPES_KNOWN = {
     *OLD_TYPES,
-    *"AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST".split(),
-    *"SANCTION MOBILIZE COERCE ASSAULT".split(),
+    *[
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+    ],
+    *["SANCTION", "MOBILIZE", "COERCE", "ASSAULT"],
 }
 
 
@@ -208,4 +223,3 @@ def evaluate(data: Path, *, limit: int | None = None) -> EvalReport:
     report = _evaluate_plover(data, limit) if data.suffix == ".json" else _evaluate_conflibert(data, limit)
     report.seconds = time.perf_counter() - started
     return report
-

@@ -1,8 +1,8 @@
 """CAMEO codes to PLOVER types, modes and quad classes.
 
 The map follows the PLOVER codebook's CAMEO crosswalk: roots 03-05 verbal cooperation, 06-08
-material cooperation, 09-13 and 16 verbal conflict, 14-15 and 17-20 material conflict. Roots 01 (statements) and 02
-(appeals) are claims, not events, so they map to nothing.
+material cooperation, 09-13 and 16 verbal conflict, 14-15 and 17-20 material conflict. Roots 01
+(statements) and 02 (appeals) are claims, not events, so they map to nothing.
 """
 
 from __future__ import annotations
@@ -149,10 +149,30 @@ def coding(cameo: str) -> Coding | None:
 
 # Cue words by which the actor commits itself ("will release", "is ready to contribute", "pledged to send").
 INTENT_CUES = frozenset(
-    "will would 'll shall wo willing ready prepared plan intend pledge promise vow offer agree commit "
-    "determined eager aim going".split()
+    [
+        "will",
+        "would",
+        "'ll",
+        "shall",
+        "wo",
+        "willing",
+        "ready",
+        "prepared",
+        "plan",
+        "intend",
+        "pledge",
+        "promise",
+        "vow",
+        "offer",
+        "agree",
+        "commit",
+        "determined",
+        "eager",
+        "aim",
+        "going",
+    ]
 )
-REFUSAL_CUES = frozenset("not n't never no refuse decline reject".split())
+REFUSAL_CUES = frozenset(["not", "n't", "never", "no", "refuse", "decline", "reject"])
 
 
 def shift(base: Coding, cues: tuple[str, ...], *, intended: bool, negated: bool) -> Coding:

@@ -32,6 +32,35 @@ Resolver = Callable[[str], Actor | None]
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
 _MAX_RECIPROCAL = 4
+ABSTRACT_TARGETS = frozenset(
+    [
+        "epidemic",
+        "pandemic",
+        "disease",
+        "virus",
+        "outbreak",
+        "corruption",
+        "poverty",
+        "crime",
+        "fire",
+        "flood",
+        "drought",
+        "hunger",
+        "climate",
+        "change",
+        "inflation",
+        "unemployment",
+        "cancer",
+        "malaria",
+        "ebola",
+        "covid-19",
+        "illiteracy",
+        "pollution",
+    ]
+)
+APPEALS = frozenset(
+    ["urge", "call", "appeal", "ask", "request", "press", "plead", "demand", "beg", "implore", "exhort"]
+)
 _CLAIM_FACTUALITY = {ClaimKind.PREDICTION: Factuality.PREDICTED, ClaimKind.DENIAL: Factuality.NEGATED}
 
 
@@ -95,8 +124,8 @@ class _Context:
             self._resolved[text] = self.resolve(text)
         return self._resolved[text]
 
-    def mention(self, head: Token) -> Mention:
-        first, last = phrase(head)
+    def mention(self, head: Token, avoid: int | None = None) -> Mention:
+        first, last = phrase(head, avoid)
         start = self.doc[first].idx
         end = self.doc[last - 1].idx + len(self.doc[last - 1])
         return Mention(self.doc.text[start:end], (start, end), self.actor_for(start, end, head))
@@ -155,12 +184,50 @@ def _depth(token: Token) -> int:
     return depth
 
 
+def _requested(token: Token) -> bool:
+    """True inside an appeal or demand ("urged Russia to withdraw", "called for sanctions"): what is asked
+    for has not happened; the appeal itself is a claim and a demand its own event."""
+    current = token
+    for _ in range(4):
+        if (
+            current.dep_ not in {"xcomp", "ccomp", "dobj", "pobj", "prep", "obj"}
+            or current.head.i == current.i
+        ):
+            return False
+        current = current.head
+        if current.pos_ == "VERB" and current.lemma_.lower() in APPEALS:
+            return True
+    return False
+
+
+def _abstract_target(trigger: Trigger, roles: Roles) -> bool:
+    """Force against a disease or a social ill ("fight the Ebola epidemic") is a metaphor, not an event."""
+    return trigger.coding.quad_class == 4 and any(t.lemma_.lower() in ABSTRACT_TARGETS for t in roles.targets)
+
+
 def _keep(trigger: Trigger, roles: Roles, claimed: set[int]) -> bool:
     # A noun names an event only when someone does it: "Putin's visit", not "a visit".
     if trigger.nominal and not roles.sources and not roles.targets:
         return False
-    # "held talks": the noun carries the event, the light verb does not repeat it.
-    return not (not trigger.nominal and trigger.token.i in claimed)
+    # "held talks": the noun carries the event, the light verb does not repeat it; "provides aid": the
+    # verb carries it and the noun does not.
+    return trigger.token.i not in claimed
+
+
+def _restated(triggers: list[Trigger]) -> set[int]:
+    """Nouns that restate their verb's event ("provides aid", "attacked in a raid"): the verb codes it."""
+    verbs = {
+        t.token.i: t.coding.cameo[:2]
+        for t in triggers
+        if not t.nominal and t.token.lemma_.lower() not in LIGHT_VERBS
+    }
+    return {
+        t.token.i
+        for t in triggers
+        if t.nominal
+        and verbs.get(t.token.head.i) == t.coding.cameo[:2]
+        and t.token.dep_ in {"dobj", "obj", "pobj"}
+    }
 
 
 def _light_verbs(triggers: list[Trigger]) -> set[int]:
@@ -200,16 +267,20 @@ def code_ranked(
     ranked: list[Ranked] = []
     for index, sentence in enumerate(doc.sents):
         triggers = find_triggers(list(sentence))
-        light = _light_verbs(triggers)
+        light = _light_verbs(triggers) | _restated(triggers)
         for trigger in triggers:
             roles = _roles(trigger)
-            if not _keep(trigger, roles, light):
+            if (
+                not _keep(trigger, roles, light)
+                or _requested(trigger.token)
+                or _abstract_target(trigger, roles)
+            ):
                 continue
             token = trigger.token
             span_tokens = [token, *roles.sources, *roles.targets]
             taken = {t.i for t in span_tokens}
-            lo = min(phrase(t)[0] for t in span_tokens)
-            hi = max(phrase(t)[1] for t in span_tokens)
+            lo = min(phrase(t, token.i)[0] for t in span_tokens)
+            hi = max(phrase(t, token.i)[1] for t in span_tokens)
             span = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
             trigger_span = (token.idx, token.idx + len(token))
             judgement, claim_id = _judge(ctx, token, trigger_span)
@@ -229,8 +300,8 @@ def code_ranked(
                     trigger=trigger.words,
                     span=span,
                     sentence=sentence.text,
-                    source=ctx.mention(source) if source is not None else None,
-                    target=ctx.mention(target) if target is not None else None,
+                    source=ctx.mention(source, token.i) if source is not None else None,
+                    target=ctx.mention(target, token.i) if target is not None else None,
                     factuality=judgement.factuality,
                     quad_class=coded.quad_class,
                     mode=coded.mode,
@@ -265,9 +336,7 @@ def code(
 
 
 def _entities(doc: Doc, document: Document) -> list[Entity]:
-    base = [
-        Entity(document.doc_id, ent.text, ent.label_, (ent.start_char, ent.end_char)) for ent in doc.ents
-    ]
+    base = [Entity(document.doc_id, ent.text, ent.label_, (ent.start_char, ent.end_char)) for ent in doc.ents]
     try:
         from newsgraph.actors import link
     except ImportError:

@@ -13,17 +13,34 @@ PREDICTED_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
 POSSIBLE_AUX = frozenset({"may", "might", "could", "can", "ca"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 # Governing verbs and adjectives, by the factuality they lend to the event below them.
-PREDICTING = frozenset({"expect", "anticipate", "predict", "forecast", "foresee", "likely", "unlikely", "bound"})
+PREDICTING = frozenset(
+    {"expect", "anticipate", "predict", "forecast", "foresee", "likely", "unlikely", "bound"}
+)
 INTENDING = frozenset(
     {"plan", "intend", "aim", "schedule", "seek", "want", "prepare", "try", "attempt", "decide", "set"}
     | {"propose", "announce", "hope", "vow", "pledge", "promise", "threaten", "consider", "mull"}
     | {"willing", "ready", "prepared", "determined", "eager", "offer", "agree", "commit", "go"}
 )
-POSSIBLE_WORDS = frozenset({"possible", "possibility", "possibly", "perhaps", "maybe", "potential", "potentially"})
-NEGATING = frozenset({"deny", "refuse", "reject", "fail", "decline", "rule", "avoid", "halt", "stop", "cancel"})
+POSSIBLE_WORDS = frozenset(
+    {"possible", "possibility", "possibly", "perhaps", "maybe", "potential", "potentially"}
+)
+NEGATING = frozenset(
+    {"deny", "refuse", "reject", "fail", "decline", "rule", "avoid", "halt", "stop", "cancel"}
+)
 REPORTING = frozenset(
     {"say", "tell", "report", "claim", "state", "add", "note", "insist", "suggest", "allege", "argue", "warn"}
-    | {"believe", "think", "write", "explain", "speculate", "highlight", "point", "mention", "quote", "confirm"}
+    | {
+        "believe",
+        "think",
+        "write",
+        "explain",
+        "speculate",
+        "highlight",
+        "point",
+        "mention",
+        "quote",
+        "confirm",
+    }
 )
 _PRIORITY = (
     Factuality.HYPOTHETICAL,
@@ -51,13 +68,29 @@ def _own_cues(token: Token, found: dict[Factuality, list[str]]) -> None:
             found[Factuality.NEGATED].append(child.text)
         elif child.dep_ == "aux" and low in PREDICTED_AUX:
             found[Factuality.PREDICTED].append(child.text)
-        elif child.dep_ == "aux" and low in POSSIBLE_AUX:
-            found[Factuality.POSSIBLE].append(child.text)
-        elif child.lemma_.lower() in POSSIBLE_WORDS and child.dep_ in {"advmod", "amod"}:
+        elif (child.dep_ == "aux" and low in POSSIBLE_AUX) or (
+            child.lemma_.lower() in POSSIBLE_WORDS and child.dep_ in {"advmod", "amod"}
+        ):
             found[Factuality.POSSIBLE].append(child.text)
     # "in case X happens": spaCy attaches "in case" as a preposition over the clause.
     if token.dep_ == "pcomp" and token.head.lower_ == "case" and token.head.head.lower_ == "in":
         found[Factuality.HYPOTHETICAL].append("in case")
+
+
+def _conditional_over(trigger: Token) -> str | None:
+    """The "if" whose clause holds the trigger. The clause is taken as the whole chain of adverbial
+    clauses the mark hangs in, because the parser often attaches "If" to a clause nested inside the
+    condition ("If Russia, continuing its invasion, and North Korea ... advance their cooperation")."""
+    for token in trigger.sent:
+        if token.dep_ != "mark" or token.lower_ not in HYPOTHETICAL_MARKS:
+            continue
+        top = token.head
+        # Conservative on purpose: a misparse may widen the condition, never let a conditioned event out.
+        while top.dep_ in {"advcl", "conj"} and top.head.dep_ in {"advcl", "ccomp"}:
+            top = top.head
+        if top.left_edge.i <= trigger.i <= top.right_edge.i:
+            return token.text
+    return None
 
 
 def judge(trigger: Token) -> Judgement:
@@ -83,8 +116,6 @@ def judge(trigger: Token) -> Judgement:
                 found[Factuality.REPORTED].append(governor.text)
         # Cues on a clause that governs ours carry down ("If Russia strengthens ..., X could improve").
         for child in governor.children:
-            if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS and current.dep_ != "advcl":
-                found[Factuality.HYPOTHETICAL].append(child.text)
             if child.dep_ == "neg" and current.dep_ in {"xcomp"}:
                 found[Factuality.NEGATED].append(child.text)
             if child.dep_ == "aux" and current.dep_ == "xcomp" and child.lower_ in PREDICTED_AUX:
@@ -92,6 +123,10 @@ def judge(trigger: Token) -> Judgement:
             if child.dep_ == "aux" and current.dep_ == "xcomp" and child.lower_ in POSSIBLE_AUX:
                 found[Factuality.POSSIBLE].append(child.text)
         current = governor
+    if not found[Factuality.HYPOTHETICAL]:
+        cue = _conditional_over(trigger)
+        if cue is not None:
+            found[Factuality.HYPOTHETICAL].append(cue)
     # "according to X" reports whatever it modifies.
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ == "according":
@@ -100,4 +135,8 @@ def judge(trigger: Token) -> Judgement:
     for factuality in _PRIORITY:
         if found[factuality]:
             return Judgement(factuality, cues)
+    # The consequent of a condition ("If X happens, Y would prolong the invasion") is not asserted either.
+    for token in trigger.sent:
+        if token.dep_ == "mark" and token.lower_ in {"if", "unless"}:
+            return Judgement(Factuality.HYPOTHETICAL, (token.text,))
     return Judgement(Factuality.ASSERTED, ())

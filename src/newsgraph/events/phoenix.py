@@ -120,7 +120,9 @@ def _parse(text: str) -> VerbDictionary:
                 continue
             body = _CODE.sub(" ", line[2:])
             left, _, right = body.partition("*")
-            block_patterns.append(Pattern(_words(left, synsets), _words(right, synsets), _first_code(codes[0])))
+            block_patterns.append(
+                Pattern(_words(left, synsets), _words(right, synsets), _first_code(codes[0]))
+            )
         elif line[0].isalpha() or line.startswith("+"):
             codes = _CODE.findall(line)
             code = _first_code(codes[0]) if codes else block_code

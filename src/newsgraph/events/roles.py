@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-# Children that end an actor phrase: the head noun's own clauses, appositions and coordination.
-_CUT = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis"}
+# Children that end an actor phrase: coordination (each conjunct is an actor of its own) and loose clauses.
+# Appositions and relative clauses stay: "Mohammad Radmanish, an Afghan defence spokesperson".
+_CUT = {"conj", "cc", "advcl", "parataxis", "case", "preconj"}
 _SUBJECTS = {"nsubj", "csubj"}
 _PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 # Prepositions that introduce the one acted upon, in order of preference.
@@ -15,6 +16,7 @@ TARGET_PREPS = ("against", "to", "with", "on", "toward", "towards", "into", "at"
 _NOMINAL_SOURCE_PREPS = {"by", "from"}
 _NOMINAL_TARGET_PREPS = {"of", "to", "against", "on", "with", "between", "toward", "towards", "into", "in"}
 # Nouns whose "of" phrase names the one acted upon ("the invasion of Ukraine"), not the actor.
+_LIGHT_TARGET_PREPS = {"on", "against", "with", "toward", "towards", "into"}
 _ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 _PRONOUN_ACTORS = {"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us"}
 
@@ -25,14 +27,17 @@ class Roles:
     targets: tuple[Token, ...]
 
 
-def phrase(head: Token) -> tuple[int, int]:
-    """Token range [start, end) of the actor phrase headed by ``head``, without clauses or conjuncts."""
+def phrase(head: Token, avoid: int | None = None) -> tuple[int, int]:
+    """Token range [start, end) of the actor phrase headed by ``head``, without conjuncts.
+
+    A clause holding token ``avoid`` (the trigger: "troops who attacked") is left out.
+    """
     keep = {head.i}
-    stack = [c for c in head.children if c.dep_ not in _CUT and c.dep_ != "case"]
+    stack = [c for c in head.children if c.dep_ not in _CUT and not _holds(c, avoid)]
     while stack:
         tok = stack.pop()
         keep.add(tok.i)
-        stack.extend(c for c in tok.children if c.dep_ not in {"relcl", "acl", "advcl", "parataxis"})
+        stack.extend(c for c in tok.children if c.dep_ not in {"advcl", "parataxis"} and not _holds(c, avoid))
     start = end = head.i
     while start - 1 in keep:
         start -= 1
@@ -44,6 +49,25 @@ def phrase(head: Token) -> tuple[int, int]:
     while end > start and doc[end].is_punct:
         end -= 1
     return start, end + 1
+
+
+def _holds(token: Token, index: int | None) -> bool:
+    return index is not None and token.left_edge.i <= index <= token.right_edge.i
+
+
+def antecedent(pronoun: Token) -> Token:
+    """A pronoun subject's antecedent in the reporting clause above it ("NAF says it has killed ...")."""
+    if pronoun.lower_ not in _PRONOUN_ACTORS and pronoun.lower_ not in {"its", "their", "his", "her"}:
+        return pronoun
+    current = pronoun.head
+    for _ in range(4):
+        if current.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or current.head.i == current.i:
+            break
+        current = current.head
+        for child in current.children:
+            if child.dep_ in _SUBJECTS and child.pos_ != "PRON":
+                return child
+    return pronoun
 
 
 def conjuncts(head: Token) -> tuple[Token, ...]:
@@ -70,7 +94,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return child, False
             if child.dep_ in _PASSIVE_SUBJECTS:
                 return child, True
-        if current.dep_ in {"xcomp", "conj"} and current.head.i != current.i:
+        if current.dep_ in {"xcomp", "conj", "acomp"} and current.head.i != current.i:
             current = current.head
             continue
         if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -103,6 +127,13 @@ def _objects(verb: Token) -> list[Token]:
                     preps.append((TARGET_PREPS.index(child.lower_), grand))
         if child.dep_ == "dative" and child.lower_ == "to":
             dative.extend(g for g in child.children if g.dep_ == "pobj")
+    for thing in direct:
+        # "provides aid to Russia": the recipient hangs on the object.
+        for child in thing.children:
+            if child.dep_ == "prep" and child.lower_ in {"to", "for", "against", "on"}:
+                preps.extend(
+                    (TARGET_PREPS.index(child.lower_), g) for g in child.children if g.dep_ == "pobj"
+                )
     preps.sort(key=lambda pair: pair[0])
     # An actor named as object beats a thing named as object ("give Tanzania a grant").
     ordered = dative + direct + [tok for _, tok in preps]
@@ -130,6 +161,8 @@ def verb_roles(verb: Token) -> Roles:
             target = objects[0]
     if source is not None and source.dep_ == "poss":
         source = source.head
+    if source is not None and source.pos_ == "PRON":
+        source = antecedent(source)
     return Roles(
         conjuncts(source) if source is not None else (),
         conjuncts(target) if target is not None else (),
@@ -141,9 +174,11 @@ def noun_roles(noun: Token) -> Roles:
     source: Token | None = None
     target: Token | None = None
     for child in noun.children:
-        if child.dep_ == "poss":
-            source = child
-        elif child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE", "ORG"} and source is None:
+        if child.dep_ == "poss" or (
+            child.dep_ in {"amod", "compound"}
+            and child.ent_type_ in {"NORP", "GPE", "ORG"}
+            and source is None
+        ):
             source = child
         elif child.dep_ == "prep":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -153,10 +188,18 @@ def noun_roles(noun: Token) -> Roles:
                 source = pobj
             elif child.lower_ in _NOMINAL_TARGET_PREPS and target is None:
                 target = pobj
-    if source is None and noun.dep_ in {"dobj", "obj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
+    governed = noun.dep_ in {"dobj", "obj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}
+    if governed and (source is None or source.pos_ == "PRON"):
         subject, passive = _subject(noun.head)
-        if not passive:
+        if not passive and subject is not None:
             source = subject
+    if governed and target is None:
+        # "launched an assault on X": spaCy often hangs the target on the light verb.
+        for child in noun.head.children:
+            if child.dep_ == "prep" and child.lower_ in _LIGHT_TARGET_PREPS:
+                target = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if target is not None:
+                    break
     if source is None and target is not None and target.head.lower_ == "between":
         source = target
         target = None

@@ -17,9 +17,38 @@ NOT_A_TRIGGER = "-"
 _OWN_CLAUSE = {"ccomp", "advcl", "relcl", "parataxis", "conj", "acl"}
 # Verbs that only carry a nominal event ("hold talks", "launch an attack", "impose sanctions").
 LIGHT_VERBS = frozenset(
-    "hold launch carry conduct make pay stage sign impose reach begin start continue mount "
-    "announce plan propose step intensify resume lift end".split()
+    [
+        "hold",
+        "launch",
+        "carry",
+        "conduct",
+        "make",
+        "pay",
+        "stage",
+        "sign",
+        "impose",
+        "reach",
+        "begin",
+        "start",
+        "continue",
+        "mount",
+        "announce",
+        "plan",
+        "propose",
+        "step",
+        "intensify",
+        "resume",
+        "perform",
+        "undertake",
+        "execute",
+        "initiate",
+    ]
 )
+# Verbs that undo what their object names ("lifted the blockade", "ended the boycott"): CAMEO 08, yield.
+REVERSAL_VERBS = frozenset(
+    ["lift", "remove", "end", "ease", "relax", "drop", "scrap", "rescind", "revoke", "abandon"]
+)
+REVERSAL_CODE = "081"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,25 +144,54 @@ def verb_trigger(token: Token) -> Trigger | None:
     found = coding(code)
     if found is None:
         return None
-    words = f"{token.text} {particle.text}" if particle is not None and entry and entry.particle else token.text
+    words = (
+        f"{token.text} {particle.text}" if particle is not None and entry and entry.particle else token.text
+    )
     return Trigger(token, found, False, words)
+
+
+MILITARY_MODIFIERS = frozenset(
+    ["air", "missile", "drone", "military", "artillery", "rocket", "aerial", "naval", "retaliatory"]
+)
 
 
 def noun_trigger(token: Token) -> Trigger | None:
     """The event a noun names ("visit", "invasion"), or None."""
-    code = load_lexicon().nouns.get(token.lemma_.lower())
+    lemma = token.lemma_.lower()
+    code = load_lexicon().nouns.get(lemma)
+    # A strike is a walkout unless something military modifies it ("air strike", "missile strikes").
+    if lemma == "strike" and any(c.lower_ in MILITARY_MODIFIERS for c in token.children):
+        code = "195"
     if code is None:
         return None
     found = coding(code)
     return None if found is None else Trigger(token, found, True, token.text)
 
 
+def _reversed_noun(verb: Token) -> Token | None:
+    if verb.lemma_.lower() not in REVERSAL_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in {"dobj", "obj", "nsubjpass"} and noun_trigger(child) is not None:
+            return child
+    return None
+
+
 def find_triggers(tokens: list[Token]) -> list[Trigger]:
     """Every trigger among the tokens of one sentence, in text order."""
     found: list[Trigger] = []
+    undone: set[int] = set()
+    for token in tokens:
+        if token.pos_ == "VERB" and (noun := _reversed_noun(token)) is not None:
+            undone.add(noun.i)
     for token in tokens:
         trigger: Trigger | None = None
-        if token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"}:
+        if token.i in undone:
+            continue
+        if token.pos_ == "VERB" and any(c.i in undone for c in token.children):
+            reversal = coding(REVERSAL_CODE)
+            trigger = Trigger(token, reversal, False, token.text) if reversal is not None else None
+        elif token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"}:
             trigger = verb_trigger(token)
         elif token.pos_ in {"NOUN", "PROPN"}:
             trigger = noun_trigger(token)

@@ -1,0 +1,104 @@
+"""Event type, quad class and who-to-whom on hand-picked sentences, through the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.events import code_text
+from newsgraph.records import Event
+
+
+def _main(text: str) -> Event:
+    events = code_text(text)
+    assert events, f"no event coded in {text!r}"
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "quad", "source", "target"),
+    [
+        ("Russia vetoed the resolution.", "REJECT", 3, "Russia", "the resolution"),
+        ("Putin's visit to North Korea alarmed Tokyo.", "CONSULT", 1, "Putin", "North Korea"),
+        ("Russia invaded Ukraine in February 2022.", "ASSAULT", 4, "Russia", "Ukraine"),
+        ("The invasion of Ukraine by Russia continued.", "ASSAULT", 4, "Russia", "Ukraine"),
+        ("Israeli troops attacked a Hamas camp in Gaza.", "ASSAULT", 4, "Israeli troops", "a Hamas camp"),
+        ("The embassy was attacked by protesters.", "ASSAULT", 4, "protesters", "The embassy"),
+        ("Japan imposed sanctions on North Korea.", "SANCTION", 3, "Japan", "North Korea"),
+        (
+            "The police arrested dozens of demonstrators.",
+            "COERCE",
+            4,
+            "The police",
+            "dozens of demonstrators",
+        ),
+        ("Germany accused Russia of hacking.", "ACCUSE", 3, "Germany", "Russia"),
+        ("Workers staged a protest against the government.", "PROTEST", 4, "Workers", "the government"),
+        ("Egypt released two Israeli prisoners.", "RETREAT", 2, "Egypt", "two Israeli prisoners"),
+        ("North Korea threatened to attack South Korea.", "THREATEN", 3, "North Korea", "South Korea"),
+        ("Saudi Arabia lifted its blockade of Qatar.", "CONCEDE", 2, "Saudi Arabia", "its blockade of Qatar"),
+        ("China met with India in Beijing on Monday.", "CONSULT", 1, "China", "India"),
+        ("Unless China provides aid to Russia, the war will end.", "AID", 2, "China", "Russia"),
+        # Promised cooperation is an offer (CAMEO 03, PLOVER AGREE), not the aid itself.
+        ("Finland will give Tanzania a grant.", "AGREE", 1, "Finland", "Tanzania"),
+        # Subject inherited through "is likely to".
+        ("Russia is likely to attack Kyiv.", "ASSAULT", 4, "Russia", "Kyiv"),
+    ],
+)
+def test_type_quad_and_roles(text: str, event_type: str, quad: int, source: str, target: str) -> None:
+    event = _main(text)
+    assert event.event_type.value == event_type
+    assert event.quad_class == quad
+    assert event.source is not None and event.source.text == source
+    assert event.target is not None and event.target.text == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president said the talks were useful.",
+        # An appeal is a claim; what it asks for has not happened.
+        "The UN urged Israel to withdraw from Gaza.",
+        # A noun alone names no event: nobody visits.
+        "A visit is a short stay.",
+        # Force against a disease is a metaphor.
+        "Germany sent doctors to fight the Ebola epidemic.",
+    ],
+)
+def test_no_event(text: str) -> None:
+    assert [
+        e for e in code_text(text) if e.quad_class == 4 or e.trigger in {"withdraw", "said", "visit"}
+    ] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("China and Russia signed a treaty.", {("China", "Russia"), ("Russia", "China")}),
+        (
+            "The United States, Europe and Japan have imposed sanctions on Russia.",
+            {("The United States", "Russia"), ("Europe", "Russia"), ("Japan", "Russia")},
+        ),
+        (
+            "In September 2023, Putin and North Korean leader Kim Jong Un held a summit.",
+            {("Putin", "North Korean leader Kim Jong Un"), ("North Korean leader Kim Jong Un", "Putin")},
+        ),
+    ],
+)
+def test_coordination_gives_one_event_per_actor(text: str, pairs: set[tuple[str, str]]) -> None:
+    events = code_text(text)
+    got = {(e.source.text, e.target.text) for e in events if e.source is not None and e.target is not None}
+    assert got == pairs
+
+
+def test_actor_countries_come_from_the_actors_stage() -> None:
+    event = _main("Russia invaded Ukraine in February 2022.")
+    assert event.source is not None and event.source.actor is not None
+    assert event.source.actor.country == "RUS"
+    assert event.target is not None and event.target.actor is not None
+    assert event.target.actor.country == "UKR"
+
+
+def test_location_is_linked_to_a_country() -> None:
+    event = _main("China met with India in Beijing on Monday.")
+    assert event.location is not None
+    assert (event.location.text, event.location.country) == ("Beijing", "CHN")

@@ -1,0 +1,63 @@
+"""Factuality and its cue words; the seed pages' conditionals never come out asserted."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newsgraph.events import code_text
+from newsgraph.records import Factuality
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "factuality", "cue"),
+    [
+        ("Russia attacked Kyiv.", "attacked", Factuality.ASSERTED, None),
+        ("Russia did not attack Kyiv.", "attack", Factuality.NEGATED, "not"),
+        ("Russia denied that it attacked Kyiv.", "attacked", Factuality.NEGATED, "denied"),
+        ("Russia may attack Kyiv.", "attack", Factuality.POSSIBLE, "may"),
+        ("Russia might invade Ukraine.", "invade", Factuality.POSSIBLE, "might"),
+        ("Russia plans to visit China.", "visit", Factuality.INTENDED, "plans"),
+        ("Russia is likely to attack Kyiv.", "attack", Factuality.PREDICTED, "likely"),
+        ("Analysts expect Russia to attack Kyiv.", "attack", Factuality.PREDICTED, "expect"),
+        ("Officials said Russia attacked Kyiv.", "attacked", Factuality.REPORTED, "said"),
+        ("If Russia attacks Kyiv, NATO will respond.", "attacks", Factuality.HYPOTHETICAL, "If"),
+        (
+            "Unless China provides aid to Russia, the war will end.",
+            "provides",
+            Factuality.HYPOTHETICAL,
+            "Unless",
+        ),
+    ],
+)
+def test_factuality(text: str, trigger: str, factuality: Factuality, cue: str | None) -> None:
+    events = [e for e in code_text(text) if e.trigger == trigger]
+    assert events, f"no event at {trigger!r}"
+    assert events[0].factuality is factuality
+    if cue is None:
+        assert events[0].factuality_cues == ()
+    else:
+        assert cue in events[0].factuality_cues
+
+
+@pytest.mark.parametrize("seed", ["000_82a233cb85448ae9.txt", "001_9545d4441ba4f2da.txt"])
+def test_seed_conditionals_are_never_asserted(seeds_dir: Path, seed: str) -> None:
+    text = (seeds_dir / seed).read_text(encoding="utf-8")
+    conditional = [e for e in code_text(text) if re.search(r"\b(If|if|Unless|unless)\b", e.sentence)]
+    assert conditional, "the seed has conditional sentences with events"
+    asserted = [(e.trigger, e.sentence[:80]) for e in conditional if e.factuality is Factuality.ASSERTED]
+    assert asserted == []
+
+
+def test_seed_weapons_sentence(seeds_dir: Path) -> None:
+    text = (seeds_dir / "000_82a233cb85448ae9.txt").read_text(encoding="utf-8")
+    events = [e for e in code_text(text) if "If North Korea provides weapons to Russia" in e.sentence]
+    assert events, "the conditional weapons sentence yields no event"
+    assert all(e.factuality is not Factuality.ASSERTED for e in events)
+    provides = [e for e in events if e.trigger == "provides"]
+    assert provides and provides[0].factuality is Factuality.HYPOTHETICAL
+    assert provides[0].factuality_cues[0] == "If"
+    assert provides[0].source is not None and provides[0].source.text == "North Korea"
+    assert provides[0].target is not None and provides[0].target.text == "Russia"
