@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from newsgraph.records import Anchor, Document, Timex
 from newsgraph.timex.context import Ctx, Rule
 from newsgraph.timex.grammar import RULES
-from newsgraph.timex.lexicon import NUMBER_RE, number
+from newsgraph.timex.lexicon import MONTHS, NUMBER_RE, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, number
 from newsgraph.timex.tense import direction
 
 _SINCE = re.compile(rf"(?P<n>{NUMBER_RE})\s+years?\s+since\s+(?P<y>1[6-9]\d\d|20\d\d)\b", re.I)
@@ -56,14 +56,49 @@ def infer_year(text: str) -> int | None:
     return year if latest <= year else None
 
 
-def _find(text: str) -> list[_Hit]:
-    hits: list[_Hit] = []
-    for rule in RULES:
-        for m in rule.pattern.finditer(text):
-            if m.end() > m.start():
-                start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-                hits.append(_Hit(start, m.end(), rule, m))
-    return hits
+# Every rule's match contains one of these words (or a digit); the rules run only in windows around
+# them, found from the parse's tokens, so the stage stays a few percent of the parse.
+_TRIGGERS = frozenset(
+    {m + suffix for m in MONTHS for suffix in ("", ".")}
+    | {w + suffix for w in WEEKDAYS for suffix in ("", ".", "s")}
+    | {u + suffix for u in UNITS for suffix in ("", "s")}
+    | set(SEASONS)
+    | set(PARTS_OF_DAY)
+    | {
+        "mornings", "nights", "evenings", "centuries", "half", "halves", "period", "periods", "season", "seasons",
+        "today", "yesterday", "tomorrow", "tonight", "now", "nowadays", "currently", "current", "recently",
+        "recent", "lately", "past", "future", "present", "presently", "noon", "midnight", "midday", "christmas",
+        "year's", "thanksgiving", "easter", "independence", "labor", "memorial", "veterans", "halloween",
+        "valentine", "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "biweekly", "semiannually",
+        "nineteen", "thousand", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+        "nineties", "fiscal", "fy", "year-earlier", "year-ago", "year-end", "mid", "½",
+    }
+)  # fmt: skip
+_LEFT, _RIGHT = 64, 48
+
+
+def _windows(doc: Doc, size: int) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for tok in doc:
+        low = tok.lower_
+        if low in _TRIGGERS or "d" in tok.shape_ or "-" in low:
+            start, end = max(0, tok.idx - _LEFT), min(size, tok.idx + len(low) + _RIGHT)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+            else:
+                windows.append((start, end))
+    return windows
+
+
+def _find(text: str, doc: Doc) -> list[_Hit]:
+    hits: dict[tuple[int, int, str], _Hit] = {}
+    for lo, hi in _windows(doc, len(text)):
+        for rule in RULES:
+            for m in rule.pattern.finditer(text, lo, hi):
+                if m.end() > m.start():
+                    start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+                    hits.setdefault((start, m.end(), rule.name), _Hit(start, m.end(), rule, m))
+    return list(hits.values())
 
 
 def _select(hits: list[_Hit]) -> list[_Hit]:
@@ -87,9 +122,9 @@ def tag(doc: Doc, document: Document) -> list[Timex]:
     for e in doc.ents:
         if e.label_ == "DATE":
             date_ents |= {t.idx for t in e}
-    ctx = Ctx(text=text, dct=dct, year=year, tense=lambda s, e: direction(doc, s, e), date_ents=date_ents)
+    ctx = Ctx(text=text, dct=dct, year=year, tense=lambda s, e: direction(doc, text, s, e), date_ents=date_ents)
     out: list[Timex] = []
-    pending = _select(_find(text))
+    pending = _select(_find(text, doc))
     for hit in pending:
         ctx.used_year = False
         value = hit.rule.resolve(hit.match, ctx)

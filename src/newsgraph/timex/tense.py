@@ -66,11 +66,11 @@ def verb_direction(verb: Token) -> int:
 _AHEAD = re.compile(r"(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+(?:on\s+)?$", re.I)
 
 
-def direction(doc: Doc, start: int, end: int) -> int:
-    """PAST, FUTURE or UNKNOWN for the timex at characters [start, end) of ``doc``."""
-    if doc.text[end : end + 2] in ("'s", "’s"):
+def direction(doc: Doc, text: str, start: int, end: int) -> int:
+    """PAST, FUTURE or UNKNOWN for the timex at characters [start, end) of ``text``, parsed as ``doc``."""
+    if text[end : end + 2] in ("'s", "’s"):
         return UNKNOWN  # "Wednesday's ruling": a noun modifier, the verb is not its tense
-    if _AHEAD.search(doc.text[max(0, start - 24) : start]):
+    if _AHEAD.search(text[max(0, start - 24) : start]):
         return FUTURE
     return direction_of_verb(doc, start, end)
 
