@@ -18,6 +18,7 @@ from newsgraph.records import Claim, ClaimKind, Document, Entity, Mention, Span
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _EXPLETIVES = frozenset({"it", "there"})
+_NAMING = frozenset({"call", "label", "brand", "deem", "dub"})
 _FIRST_PERSONS = frozenset({"i", "we", "you", "me", "us"})
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _TRIM = " \t\n,;:.-–—"
@@ -247,6 +248,11 @@ class _Finder:
             if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and cue.takes == "xcomp"):
                 return _tokens_span(text, child.subtree, child)
         objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp")]
+        if len(objects) == 1 and objects[0].dep_ == "dobj" and verb.lemma_.lower() in _NAMING:
+            # "called the charges unsubstantiated", parsed with the judgement inside the object.
+            judged = [c for c in objects[0].children if c.dep_ in ("acl", "amod", "appos") and c.i > objects[0].i]
+            if judged:
+                return _tokens_span(text, objects[0].subtree, objects[0])
         if len(objects) == 2 and objects[1].dep_ in ("oprd", "ccomp", "xcomp") and objects[0].dep_ == "dobj":
             # "called the charges unsubstantiated": an object and what it is called is an assessment.
             return _tokens_span(text, [*objects[0].subtree, *objects[1].subtree], objects[0])
