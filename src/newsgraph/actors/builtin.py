@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import importlib.util
 import os
 from collections.abc import Iterator
 from functools import lru_cache
@@ -102,6 +103,30 @@ def _kind(cell: str) -> ActorKind:
     return cast(ActorKind, cell)
 
 
+def _countrynames_aliases() -> dict[str, str]:
+    """countrynames' alias table (name -> code), keyed by :func:`name_key`.
+
+    Read from the package's generated data module without importing the package, whose normaliser
+    needs PyICU: so ``pip install --no-deps countrynames`` is enough where PyICU cannot be built.
+    """
+    spec = importlib.util.find_spec("countrynames")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("countrynames is not installed: pip install --no-deps countrynames")
+    path = Path(next(iter(spec.submodule_search_locations))) / "data.py"
+    module_spec = importlib.util.spec_from_file_location("_newsgraph_countrynames_data", path)
+    if module_spec is None or module_spec.loader is None:
+        raise ModuleNotFoundError(f"countrynames data not found at {path}")
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    out: dict[str, str] = {}
+    for code, names in module.DATA.items():
+        for name in names:
+            key = name_key(str(name))
+            if key and key not in out:
+                out[key] = str(code).strip().upper()
+    return out
+
+
 def _add_states(out: ActorDictionary, capital_keys: set[str]) -> None:
     for country in pycountry.countries:
         a3 = str(country.alpha_3)
@@ -111,9 +136,7 @@ def _add_states(out: ActorDictionary, capital_keys: set[str]) -> None:
     out.add(Entry("SUN", "Soviet Union", "state", "SUN"), ["Soviet Union", "USSR", "the Soviet Union"])
     for alias, a3 in _NEWS_NAMES.items():
         out.add(Entry(a3, _state_name(a3), "state", a3), [alias])
-    from countrynames import _load_data  # the normalised alias table behind countrynames.to_code
-
-    for key, code in _load_data().items():
+    for key, code in _countrynames_aliases().items():
         if key in capital_keys or not _is_ascii_name(key):
             continue
         if len(key.replace(" ", "")) <= 3 and key not in _SHORT_OK:
