@@ -97,11 +97,11 @@ def test_gzipped_html_is_read(tmp_path: Path) -> None:
 
 
 def test_legacy_encoding_is_decoded_and_noted(tmp_path: Path) -> None:
-    text = "Le ministre a déclaré que la Corée du Nord a tiré un missile balistique à l'aube. " * 3
+    text = "Le ministre a déclaré après la réunion que la Corée du Nord a tiré un missile, coûte que coûte."
     (tmp_path / "latin.txt").write_bytes(text.encode("cp1252"))
     [item] = iter_inputs([str(tmp_path / "latin.txt")])
     assert isinstance(item, RawInput)
-    assert "déclaré" in item.content and item.encoding is not None
+    assert item.content == text and item.encoding == "cp1252"
 
 
 def test_html_meta_charset_is_honoured(tmp_path: Path) -> None:

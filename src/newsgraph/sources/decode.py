@@ -69,7 +69,15 @@ def decode(data: bytes, *, path: str, html: bool = False) -> tuple[str, str | No
                 return data.decode(name), name.lower()
             except (LookupError, UnicodeDecodeError):
                 pass
-    best = from_bytes(data).best()
+    matches = list(from_bytes(data))
+    best = matches[0] if matches else None
+    if best is not None:
+        # Ties are common between the single-byte Latin code pages; the web's usual one is windows-1252
+        # (WHATWG decodes even declared latin-1 as it), so it wins a tie.
+        for match in matches:
+            tied = match.chaos <= best.chaos + 0.01 and match.coherence >= best.coherence - 0.01
+            if match.encoding == "cp1252" and tied:
+                best = match
     if best is None or best.encoding is None:
         raise EncodingError(
             f"{path}: not valid UTF-8 and no legacy encoding fits; convert it to UTF-8 (e.g. with iconv)",
