@@ -69,27 +69,37 @@ def at_granularity(d: dt.date, unit: str) -> str:
 def nearest_year(dct: dt.date, month: int, day: int | None, direction: int) -> int:
     """The year that puts month/day on the side of the DCT the tense points to.
 
-    With no tense, news looks back: the past reading wins unless the coming one is much closer.
-    A tense reading that lands nearly a year away when the same date is within a month of the DCT is
-    taken as a misread tense ("the Jan. 14 deadline" in a Jan. 5 story).
+    With no tense, news looks back: the past reading wins unless the coming one is closer and within
+    four months. A tense reading that lands nearly a year away when the same date is within a month of
+    the DCT is taken as a misread tense ("the Jan. 14 deadline" in a Jan. 5 story).
     """
-    ref_day = day or (1 if direction >= 0 else 28)
+    if day is None:
+        # A month: the DCT's own month is both past and coming.
+        past = dct.year if month <= dct.month else dct.year - 1
+        future = dct.year if month >= dct.month else dct.year + 1
+        past_gap = (dct.year - past) * 12 + dct.month - month
+        future_gap = (future - dct.year) * 12 + month - dct.month
+        if direction < 0:
+            return past
+        if direction > 0:
+            return future
+        return future if future_gap <= 4 and future_gap < past_gap else past
 
     def when(year: int) -> dt.date:
-        return dt.date(year, month, min(ref_day, 28) if day is None or (month == 2 and day == 29) else day)
+        return dt.date(year, month, 28 if (month == 2 and day == 29) else day)
 
     here = dct.year
     past = here if when(here) <= dct else here - 1
     future = here if when(here) >= dct else here + 1
-    past_gap, future_gap = (dct - when(past)).days, (when(future) - dct).days
+    past_day_gap, future_day_gap = (dct - when(past)).days, (when(future) - dct).days
     if direction < 0:
         year = past
     elif direction > 0:
         year = future
     else:
-        year = future if future_gap < 60 and future_gap < past_gap else past
-    if day is not None and abs((when(year) - dct).days) > 300 and min(past_gap, future_gap) <= 30:
-        year = past if past_gap <= future_gap else future
+        year = future if future_day_gap <= 120 and future_day_gap < past_day_gap else past
+    if abs((when(year) - dct).days) > 300 and min(past_day_gap, future_day_gap) <= 30:
+        year = past if past_day_gap <= future_day_gap else future
     return year
 
 

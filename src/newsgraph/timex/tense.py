@@ -18,11 +18,14 @@ _FUTURE_VERBS = frozenset(
 
 
 def _governor(tok: Token) -> Token | None:
-    """The nearest verb above ``tok`` (the timex's own verb), at most five steps up."""
+    """The verb the timex modifies; None when it modifies a noun ("a cutback in September")."""
+    start = tok
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX"):
             return tok
         if tok.head is tok:
+            return None
+        if tok is not start and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("npadvmod", "pobj"):
             return None
         tok = tok.head
     return None
@@ -63,6 +66,7 @@ def verb_direction(verb: Token) -> int:
     return UNKNOWN
 
 
+_BEHIND = re.compile(r"\b(?:since|ever\s+since)\s+(?:early|late|mid-?)?\s*$", re.I)
 _AHEAD = re.compile(r"(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+(?:on\s+)?$", re.I)
 
 
@@ -70,8 +74,11 @@ def direction(doc: Doc, text: str, start: int, end: int) -> int:
     """PAST, FUTURE or UNKNOWN for the timex at characters [start, end) of ``text``, parsed as ``doc``."""
     if text[end : end + 2] in ("'s", "’s"):
         return UNKNOWN  # "Wednesday's ruling": a noun modifier, the verb is not its tense
-    if _AHEAD.search(text[max(0, start - 24) : start]):
+    before = text[max(0, start - 24) : start]
+    if _AHEAD.search(before):
         return FUTURE
+    if _BEHIND.search(before):
+        return PAST
     return direction_of_verb(doc, start, end)
 
 
