@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from newsgraph.analysis.clusters import THRESHOLD, WINDOW_DAYS, Cluster, StoryText, cluster_stories
 from newsgraph.errors import NotFoundError
 from newsgraph.store import Store
@@ -26,17 +24,14 @@ def story_clusters(
     return [c for c in clusters if len(c.doc_ids) >= min_size]
 
 
-def cluster_of(store: Store, doc_id: str, *, window_days: int = WINDOW_DAYS) -> Cluster:
-    """The story a stored document belongs to (``doc_id`` may be any member, e.g. a cluster id)."""
-    document = store.get(doc_id).document
-    since = until = None
-    if document.published and len(document.published) >= 10:
-        # Only documents near it in time can join its story; clustering them alone gives the same answer
-        # unless a chain of stories reaches beyond twice the window, which average linkage rarely allows.
-        day = dt.date.fromisoformat(document.published[:10])
-        since = (day - dt.timedelta(days=2 * window_days)).isoformat()
-        until = (day + dt.timedelta(days=2 * window_days)).isoformat()
-    for cluster in story_clusters(store, since=since, until=until, window_days=window_days):
+def cluster_of(store: Store, doc_id: str) -> Cluster:
+    """The story a stored document belongs to (``doc_id`` may be any member, e.g. a cluster id).
+
+    All stored documents are clustered, as by :func:`story_clusters`: term weights depend on the whole
+    collection, so clustering a date slice alone could answer differently from ``newsgraph clusters``.
+    """
+    store.get(doc_id)  # raises NotFoundError with a hint when the document is not stored
+    for cluster in story_clusters(store):
         if doc_id in cluster.doc_ids:
             return cluster
-    raise NotFoundError(f"document {doc_id!r} is in no story; is it stored? see `newsgraph docs`")
+    raise NotFoundError(f"document {doc_id!r} is in no story; see `newsgraph docs`")

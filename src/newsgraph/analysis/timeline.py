@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.analysis.sources import SourceDoc, SourceDocs, label
 from newsgraph.records import Event, to_dict
 from newsgraph.store import Store
+
+_CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +45,14 @@ class TimelineEntry:
 
 
 def event_date(event: Event, document: SourceDoc) -> str | None:
-    if event.date is not None and event.date.value:
-        return event.date.value
+    """The event's calendar date (2024, 2024-06, 2024-06-18), else its document's date.
+
+    TimeML values that are no calendar date (PAST_REF, PRESENT_REF, XXXX-06-17 with the year unknown) fall
+    back to the document date, which bounds when the event was reported.
+    """
+    value = event.date.value if event.date is not None else None
+    if value and _CALENDAR.match(value):
+        return value
     return document.published
 
 

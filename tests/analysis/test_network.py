@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from newsgraph.analysis.network import network
+from newsgraph.store import Store
+
+NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
+
+
+def test_edges_add_up_to_the_events_with_two_linked_actors(analysis_store: Store) -> None:
+    net = network(analysis_store)
+    events = analysis_store.events()
+    assert sum(e.count for e in net.edges) + net.skipped == len(events)
+    for edge in net.edges:
+        assert (
+            sum(edge.by_quad.values())
+            == sum(edge.by_factuality.values())
+            == edge.count
+            == len(edge.event_ids)
+        )
+        assert edge.source != edge.target
+    node_ids = {n.id for n in net.nodes}
+    assert all(e.source in node_ids and e.target in node_ids for e in net.edges)
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "quad"),
+    [
+        ("RUS", "UKR", 4),  # the invasion: material conflict
+        ("RUS", "PRK", 2),  # cooperation, aid: material cooperation
+    ],
+)
+def test_seed_relations(analysis_store: Store, source: str, target: str, quad: int) -> None:
+    net = network(analysis_store, level="country")
+    edge = next(e for e in net.edges if (e.source, e.target) == (source, target))
+    assert edge.by_quad.get(quad, 0) >= 1
+
+
+@pytest.mark.parametrize(
+    ("since", "until"),
+    [("2024-01-01", None), (None, "2023-12-31"), ("2010-01-01", "2010-12-31")],
+)
+def test_time_window(analysis_store: Store, since: str | None, until: str | None) -> None:
+    whole = network(analysis_store)
+    part = network(analysis_store, since=since, until=until)
+    assert 0 < sum(e.count for e in part.edges) < sum(e.count for e in whole.edges)
+    assert (part.since, part.until) == (since, until)
+
+
+def test_graphml_and_json_carry_the_same_graph(analysis_store: Store) -> None:
+    net = network(analysis_store)
+    root = ET.fromstring(net.to_graphml())
+    graph = root.find("g:graph", NS)
+    assert graph is not None and graph.get("edgedefault") == "directed"
+    assert len(graph.findall("g:node", NS)) == len(net.nodes)
+    edges = graph.findall("g:edge", NS)
+    assert len(edges) == len(net.edges)
+    counts = [
+        int(next(d.text or "" for d in e.findall("g:data", NS) if d.get("key") == "count")) for e in edges
+    ]
+    assert counts == [e.count for e in net.edges]
+    data = json.loads(json.dumps(net.to_dict()))
+    assert [(e["source"], e["target"], e["count"]) for e in data["edges"]] == [
+        (e.source, e.target, e.count) for e in net.edges
+    ]

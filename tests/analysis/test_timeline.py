@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.analysis.sources import actor_keys
+from newsgraph.analysis.timeline import timeline
+from newsgraph.store import Store
+
+
+def test_timeline_is_in_date_order_with_undated_last(analysis_store: Store) -> None:
+    entries = timeline(analysis_store)
+    assert len(entries) > 20
+    dated = [e.date for e in entries if e.date]
+    assert dated == sorted(dated)
+    seen_undated = False
+    for entry in entries:
+        seen_undated |= entry.date is None
+        assert not (seen_undated and entry.date), "a dated event after an undated one"
+
+
+def test_every_entry_cites_its_sentence_and_document(analysis_store: Store) -> None:
+    for entry in timeline(analysis_store):
+        document = analysis_store.get(entry.source.doc_id).document
+        assert entry.event.sentence and entry.event.sentence in document.text
+        assert entry.source.outlet == document.outlet
+        assert entry.to_dict()["document"]["doc_id"] == document.doc_id
+
+
+@pytest.mark.parametrize(
+    ("filters", "check"),
+    [
+        (
+            {"actor": "PRK"},
+            lambda e: (
+                "PRK"
+                in actor_keys(e.event.source and e.event.source.actor)
+                | actor_keys(e.event.target and e.event.target.actor)
+            ),
+        ),
+        ({"event_type": "ASSAULT"}, lambda e: e.event.event_type.value == "ASSAULT"),
+        ({"factuality": "hypothetical"}, lambda e: e.event.factuality.value == "hypothetical"),
+        ({"since": "2024-01-01"}, lambda e: e.date is not None and e.date >= "2024"),
+        ({"until": "2023-12-31"}, lambda e: e.date is not None and e.date < "2024"),
+    ],
+)
+def test_filters(analysis_store: Store, filters: dict[str, str], check: object) -> None:
+    entries = timeline(analysis_store, **filters)  # type: ignore[arg-type]
+    assert entries, f"nothing found for {filters}"
+    assert all(check(e) for e in entries)  # type: ignore[operator]

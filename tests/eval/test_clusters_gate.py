@@ -1,0 +1,32 @@
+"""Gate: story clustering on BASIL (easy) and on White House same-actor same-week statements (hard)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.eval.clusters import evaluate
+
+
+@pytest.mark.parametrize(
+    ("data", "floors"),
+    [
+        ("corpora/basil", {"bcubed_f1": 0.975, "bcubed_precision": 0.99, "bcubed_recall": 0.955}),
+        (
+            "corpora/whitehouse-2023-2024.jsonl.gz",
+            {
+                "bcubed_f1": 0.79,
+                "bcubed_precision": 0.65,
+                "copy_recall": 0.99,
+                "copy_independent_accuracy": 0.97,
+                "split_rate": 0.81,
+            },
+        ),
+    ],
+)
+def test_clusters_gate(shared_data: Path, data: str, floors: dict[str, float]) -> None:
+    report = evaluate(shared_data / data)
+    assert report.seconds < 60
+    for metric, floor in floors.items():
+        assert report.metrics[metric] >= floor, report.to_text()
