@@ -38,7 +38,13 @@ CASES = [
         False,
     ),
     ("“We will not back down,” the minister said.", "the minister", "said", "“We will not back down", True),
-    ("The minister said, “We will not back down from this fight.”", "The minister", "said", "“We will not", True),
+    (
+        "The minister said, “We will not back down from this fight.”",
+        "The minister",
+        "said",
+        "“We will not",
+        True,
+    ),
     (
         "Clinton beats Trump by four points, according to the poll.",
         "the poll",
@@ -88,7 +94,13 @@ CASES = [
         "that wealthy Americans",
         False,
     ),
-    ("Pat Caddell: Democrat voters are worried about the candidate's health.", "Pat Caddell", ":", "Democrat", False),
+    (
+        "Pat Caddell: Democrat voters are worried about the candidate's health.",
+        "Pat Caddell",
+        ":",
+        "Democrat",
+        False,
+    ),
 ]
 
 
