@@ -73,7 +73,7 @@ _ADVERB_SET = {
 }  # fmt: skip
 
 
-def set(m: re.Match[str], ctx: Ctx) -> Value | None:
+def frequency(m: re.Match[str], ctx: Ctx) -> Value | None:
     if m.group("adv"):
         adv = re.sub(r"\s+", " ", m.group("adv").lower())
         if adv in _ADVERB_SET:
@@ -94,3 +94,11 @@ def set(m: re.Match[str], ctx: Ctx) -> Value | None:
     if m.group("other"):
         n = 2 if m.group("other").lower() == "other" else 1
     return Value(SET, duration_value(n, what.rstrip("s") if what.rstrip("s") in UNITS else what))
+
+
+def whole_unit(m: re.Match[str], ctx: Ctx) -> Value | None:
+    """"(results) for the year": the whole unit as a stretch of time."""
+    after = ctx.text[m.end() : m.end() + 16].lower()
+    if re.match(r"\s*(?:-|earlier|ago|before|two|nineteen|\d)", after):
+        return None
+    return Value(DURATION, duration_value(1, m.group("u")))

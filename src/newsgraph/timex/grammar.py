@@ -20,7 +20,7 @@ from newsgraph.timex.dates import (
     spelled_year,
     year_alone,
 )
-from newsgraph.timex.durations import duration, set, vague_duration
+from newsgraph.timex.durations import duration, frequency, vague_duration, whole_unit
 from newsgraph.timex.lexicon import (
     DAYNUM_RE,
     FULL_MONTH_RE,
@@ -75,9 +75,10 @@ RULES: tuple[Rule, ...] = (
                        r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"
                        r"|(?P<this>this|last)\s+(?P<pod2>morning|afternoon|evening|night)"), deictic_day, 1),
     Rule("clock", _c(
-        r"(?:(?P<h>\d{1,2})(?:[:.](?P<min>\d\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m)|(?P<noon>noon|midnight|midday))"
-        r"(?:\s+(?:[A-Z]{2,4}T|GMT|UTC))?"
-        rf"(?:,?\s+(?:on\s+)?(?:(?P<w>{WEEKDAY_RE})|(?P<rd>today|yesterday|tomorrow)))?"), clock, 2),
+        r"(?:(?P<h>\d{1,2})(?:[:.](?P<min>\d\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m)|(?P<noon>noon|midnight|midday))"
+        r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|JST|KST))?"
+        rf"(?:,?\s+(?:on\s+)?(?:(?P<w>{WEEKDAY_RE})|(?P<rd>today|yesterday|tomorrow)"
+        rf"|(?P<cm>{MONTH_RE})\s*(?P<cd>{DAYNUM_RE})(?!\d)))?"), clock, 2),
     Rule("reference", _c(r"(?P<ref>now|nowadays|currently|current|presently|at\s+present|these\s+days|the\s+present"
                          r"|recently|recent|lately|the\s+past|the\s+future|future)"),
          reference, 0),
@@ -110,6 +111,8 @@ RULES: tuple[Rule, ...] = (
                             r"(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"), spelled_year, 1),
     Rule("unit_edge", _c(r"(?:(?:the\s+)?(?:end|beginning|start|middle|rest|balance)\s+of\s+(?:the|this)\s+"
                          r"|(?:the\s+)?full\s+|year-|the\s+current\s+)(?P<u>year|month|week|end)"), unit_edge, 1),
+    Rule("for_the_unit", re.compile(r"(?<=\bfor\s)the\s+(?:fiscal\s+)?(?P<u>year|month|week)(?![\w-])", re.I),
+         whole_unit, 0),
     Rule("year_ago", _c(r"year-(?:earlier|ago)|year\s+earlier"), year_ago, 0),
     Rule("weekend", _c(r"the\s+weekend"), weekend, 0),
     Rule("season", _c(rf"(?:(?P<mod>early|late|mid)[-\s]+)?(?P<s>spring|summer|fall|autumn|winter)"
@@ -119,7 +122,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?P<u>{UNIT_RE}s?|{WEEKDAY_RE}|morning|afternoon|evening|night)"
         r"|(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|semiannually"
         r"|(?:once|twice|(?:\d+|two|three|four|five|six)\s+times)\s+a\s+(?:year|month|week|day))"
-        r"|(?P<wd>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"), set, 1),
+        r"|(?P<wd>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"), frequency, 1),
     Rule("anchored", _c(r"(?:later|earlier)?\s*(?P<w>that|the\s+same|the\s+following|the\s+next)\s+"
                         r"(?P<u>day|week|month|year)"), anchored_rel, 0),
 )  # fmt: skip

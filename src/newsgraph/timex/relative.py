@@ -6,7 +6,18 @@ import datetime as dt
 import re
 
 from newsgraph.timex import calendar as cal
-from newsgraph.timex.context import DATE, DURATION, TIME, Ctx, Value, capitalised, has_approx, weekday_number
+from newsgraph.timex.context import (
+    DATE,
+    DURATION,
+    TIME,
+    Ctx,
+    Value,
+    capitalised,
+    has_approx,
+    month_number,
+    weekday_number,
+    year_text,
+)
 from newsgraph.timex.dates import season_value
 from newsgraph.timex.lexicon import (
     PARTS_OF_DAY,
@@ -85,6 +96,11 @@ def clock(m: re.Match[str], ctx: Ctx) -> Value | None:
         _, day = weekday_date(m, ctx, m.group("w"))
     elif m.group("rd"):
         _, day = relative_day(m.group("rd").lower(), ctx)
+    elif m.group("cm"):
+        month, dom = month_number(m.group("cm")), int(re.sub(r"\D", "", m.group("cd")))
+        way = ctx.direction(m.start(), m.end())
+        year = cal.nearest_year(ctx.dct, month, dom, way) if ctx.dct else ctx.year
+        day = f"{year_text(year)}-{month:02d}-{dom:02d}"
     elif ctx.last_day is not None and ctx.dct is not None and abs((ctx.last_day - ctx.dct).days) <= 7:
         day = ctx.last_day.isoformat()
     else:
