@@ -1,0 +1,86 @@
+"""The server: the JSON API under /api, the dashboard pages at /, OpenAPI at /openapi.json and /docs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from newsgraph import __version__
+from newsgraph.api import errors
+from newsgraph.api.limits import DEFAULT_MAX_BODY, BodyLimit
+from newsgraph.api.routers import (
+    actors,
+    claims,
+    clusters,
+    documents,
+    entities,
+    events,
+    ingest,
+    network,
+    overview,
+    roundup,
+    search,
+    timeline,
+)
+from newsgraph.store import Store
+
+TOKEN_ENV = "NEWSGRAPH_API_TOKEN"
+ROUTERS = (
+    overview,
+    documents,
+    entities,
+    actors,
+    claims,
+    events,
+    timeline,
+    network,
+    roundup,
+    clusters,
+    search,
+)
+
+
+def create_app(
+    store: Store | None = None,
+    *,
+    db: str | None = None,
+    token: str | None = None,
+    max_body: int = DEFAULT_MAX_BODY,
+    web: bool = True,
+) -> FastAPI:
+    """An app over ``store`` (else the store at ``db``); ``token`` (else $NEWSGRAPH_API_TOKEN) enables ingest.
+
+    A store passed in belongs to the caller; a store opened from ``db`` is closed when the app shuts down.
+    """
+    owned = store is None
+    opened = store if store is not None else Store.open(db)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owned:
+            opened.close()
+
+    app = FastAPI(
+        title="newsgraph",
+        version=__version__,
+        description="Who did what to whom, who said what, when: the store of analysed news, read-only "
+        "except for the token-protected ingest endpoint.",
+        lifespan=lifespan,
+    )
+    app.state.store = opened
+    app.state.token = token if token is not None else os.environ.get(TOKEN_ENV) or None
+    app.state.pipeline = None
+    errors.install(app)
+    app.add_middleware(BodyLimit, max_body=max_body)
+    for module in ROUTERS:
+        app.include_router(module.router, prefix="/api")
+    app.include_router(ingest.router, prefix="/api")
+    if web:
+        from newsgraph.web import mount
+
+        mount(app)
+    return app

@@ -1,0 +1,95 @@
+"""One error shape for every failure the server answers with: {"error": {"code", "message", "status"}}."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsgraph.errors import NewsgraphError
+
+log = logging.getLogger(__name__)
+
+# HTTP statuses the framework raises itself (unknown route, wrong method, ...) -> our codes.
+HTTP_CODES = {
+    400: "E-BAD-REQUEST",
+    401: "E-UNAUTHORIZED",
+    403: "E-FORBIDDEN",
+    404: "E-NOT-FOUND",
+    405: "E-METHOD-NOT-ALLOWED",
+    413: "E-TOO-LARGE",
+    415: "E-UNSUPPORTED-MEDIA",
+    422: "E-VALIDATION",
+    429: "E-TOO-MANY",
+}
+
+
+class ApiError(StarletteHTTPException):
+    """An HTTP error with our code; a StarletteHTTPException so FastAPI's body reader lets it through."""
+
+    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(status_code=status, detail=message, headers=headers)
+        self.code = code
+
+
+def error_body(code: str, message: str, status: int) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message, "status": status}}
+
+
+def _wants_html(request: Request) -> bool:
+    # Pages answer pages; everything under /api (and every non-browser client) gets the JSON shape.
+    if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
+        return False
+    return "text/html" in request.headers.get("accept", "")
+
+
+def error_response(
+    request: Request, code: str, message: str, status: int, headers: dict[str, str] | None = None
+) -> Response:
+    if _wants_html(request):
+        from newsgraph.web.pages import render_error
+
+        return HTMLResponse(render_error(code, message, status), status_code=status, headers=headers)
+    return JSONResponse(error_body(code, message, status), status_code=status, headers=headers)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "request"
+        parts.append(f"{where}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts) or "the request is not valid"
+
+
+def install(app: FastAPI) -> None:
+    """Route every error (ours, the framework's, validation, unexpected) through :func:`error_response`."""
+
+    async def on_newsgraph(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, NewsgraphError)
+        return error_response(request, exc.code, exc.message, exc.status)
+
+    async def on_http(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        code = exc.code if isinstance(exc, ApiError) else HTTP_CODES.get(exc.status_code, "E-HTTP")
+        message = str(exc.detail)
+        if exc.status_code == 404 and not isinstance(exc, ApiError):
+            message = f"no route {request.method} {request.url.path}; see /docs for the API"
+        return error_response(request, code, message, exc.status_code, getattr(exc, "headers", None))
+
+    async def on_validation(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        return error_response(request, "E-VALIDATION", _validation_message(exc), 422)
+
+    async def on_unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        message = f"internal error ({type(exc).__name__}); the server log has the details"
+        return error_response(request, "E-INTERNAL", message, 500)
+
+    app.add_exception_handler(NewsgraphError, on_newsgraph)
+    app.add_exception_handler(StarletteHTTPException, on_http)
+    app.add_exception_handler(RequestValidationError, on_validation)
+    app.add_exception_handler(Exception, on_unexpected)

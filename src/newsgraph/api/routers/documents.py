@@ -1,0 +1,55 @@
+"""/api/documents: stored documents, one document with everything extracted from it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from newsgraph.api.context import Limit, Offset, Since, StoreDep, Until, next_offset
+from newsgraph.api.outputs import (
+    AnalysisOut,
+    ClaimOut,
+    DocumentOut,
+    DocumentSummaryOut,
+    EntityOut,
+    EventOut,
+    Page,
+    TimexOut,
+    record_out,
+)
+
+router = APIRouter(prefix="/documents", tags=["documents"])
+
+
+@router.get("", response_model=Page[DocumentSummaryOut], summary="List documents, newest first")
+def list_documents(
+    store: StoreDep,
+    outlet: Annotated[str | None, Query(description="Outlet name contains this.")] = None,
+    since: Since = None,
+    until: Until = None,
+    search: Annotated[str | None, Query(description="Words in the title or text.")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[DocumentSummaryOut]:
+    found = store.documents(
+        outlet=outlet, since=since, until=until, search=search, limit=limit + 1, offset=offset
+    )
+    return Page[DocumentSummaryOut](
+        items=[record_out(DocumentSummaryOut, d) for d in found[:limit]],
+        limit=limit,
+        offset=offset,
+        next_offset=next_offset(offset, limit, len(found)),
+    )
+
+
+@router.get("/{doc_id}", response_model=AnalysisOut, summary="One document and everything extracted")
+def get_document(doc_id: str, store: StoreDep) -> AnalysisOut:
+    analysis = store.get(doc_id)
+    return AnalysisOut(
+        document=record_out(DocumentOut, analysis.document),
+        entities=[record_out(EntityOut, e) for e in analysis.entities],
+        timexes=[record_out(TimexOut, t) for t in analysis.timexes],
+        claims=[record_out(ClaimOut, c) for c in analysis.claims],
+        events=[record_out(EventOut, e) for e in analysis.events],
+    )

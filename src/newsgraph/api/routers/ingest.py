@@ -1,0 +1,82 @@
+"""/api/ingest: articles through the pipeline into the store; off unless NEWSGRAPH_API_TOKEN is set."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import threading
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Request
+
+from newsgraph.api.context import StoreDep
+from newsgraph.api.errors import ApiError
+from newsgraph.api.inputs import IngestIn
+from newsgraph.api.outputs import FailureOut, IngestOut, record_out
+from newsgraph.errors import InputError
+from newsgraph.records import Failure
+from newsgraph.sources.files import RawInput
+from newsgraph.sources.jsonl import parse_line
+
+router = APIRouter(prefix="/ingest", tags=["ingest"])
+# One model in memory and one writer at a time: ingest is for trickles, bulk goes through `newsgraph ingest`.
+_LOCK = threading.Lock()
+
+
+def require_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
+    expected: str | None = request.app.state.token
+    if not expected:
+        raise ApiError(403, "E-FORBIDDEN", "ingest is disabled: the operator has set no NEWSGRAPH_API_TOKEN")
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
+        raise ApiError(
+            401,
+            "E-UNAUTHORIZED",
+            "missing or wrong token: send the header 'Authorization: Bearer <NEWSGRAPH_API_TOKEN>'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+
+@router.post(
+    "",
+    response_model=IngestOut,
+    summary="Analyse and store articles (needs the operator's token)",
+    dependencies=[Depends(require_token)],
+)
+def ingest(body: IngestIn, request: Request, store: StoreDep) -> IngestOut:
+    from newsgraph.pipeline import Pipeline
+
+    items: list[RawInput | Failure] = []
+    for line, article in enumerate(body.articles, start=1):
+        try:
+            raw = parse_line(
+                json.dumps(article.model_dump(exclude_none=True)), path="api", line=line, max_bytes=10**9
+            )
+        except InputError as err:
+            raise ApiError(err.status, err.code, err.message) from err
+        if raw is not None:
+            items.append(raw)
+    with _LOCK:
+        if getattr(request.app.state, "pipeline", None) is None:
+            request.app.state.pipeline = Pipeline()
+        pipeline: Pipeline = request.app.state.pipeline
+        new = skipped = 0
+        failures: list[Failure] = []
+        doc_ids: list[str] = []
+        for batch in pipeline.run(
+            items,
+            known=None if body.force else store.known,
+            known_hashes=None if body.force else store.known_hashes,
+        ):
+            result = store.write(batch.analyses, batch.failures, force=body.force)
+            new += result.new + result.replaced
+            skipped += result.skipped + len(batch.skipped)
+            failures.extend(batch.failures)
+            doc_ids.extend(a.document.doc_id for a in batch.analyses)
+    return IngestOut(
+        new=new,
+        skipped=skipped,
+        failed=len(failures),
+        doc_ids=doc_ids,
+        failures=[record_out(FailureOut, f) for f in failures],
+    )

@@ -1,0 +1,38 @@
+"""/api/network: actors as nodes, their events aggregated into directed edges."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from newsgraph.analysis.network import network
+from newsgraph.api.context import Since, StoreDep, Until
+from newsgraph.api.outputs import NetworkOut, dict_out
+from newsgraph.records import EventType, Factuality
+
+router = APIRouter(prefix="/network", tags=["network"])
+
+
+@router.get("", response_model=NetworkOut, summary="The actor network over a time window")
+def get_network(
+    store: StoreDep,
+    since: Since = None,
+    until: Until = None,
+    actor: Annotated[str | None, Query(description="Only events this actor takes part in.")] = None,
+    event_type: Annotated[EventType | None, Query()] = None,
+    factuality: Annotated[Factuality | None, Query()] = None,
+    level: Annotated[
+        Literal["actor", "country"], Query(description="Nodes are actors or countries.")
+    ] = "actor",
+) -> NetworkOut:
+    net = network(
+        store,
+        since=since,
+        until=until,
+        actor=actor,
+        event_type=event_type.value if event_type else None,
+        factuality=factuality.value if factuality else None,
+        level=level,
+    )
+    return dict_out(NetworkOut, net.to_dict())

@@ -1,0 +1,17 @@
+"""The dashboard: server-rendered pages over the same query functions as the API, scripts shipped here."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+
+def mount(app: FastAPI) -> None:
+    """Add the pages and /static to ``app``."""
+    from newsgraph.web.pages import router
+
+    app.include_router(router)
+    static = resources.files("newsgraph.web") / "static"
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
