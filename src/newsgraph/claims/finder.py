@@ -1,0 +1,269 @@
+"""Cue-driven attribution: verbs of saying, "according to", and nouns of saying, read off the parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.claims.clauses import (
+    EXPLETIVES,
+    MIN_CONTENT,
+    NAMING,
+    SPEAKER_LABELS,
+    SUBJECTS,
+    Found,
+    Sentences,
+    phrasal,
+    source_tokens,
+    subject_of,
+    subtree_minus,
+    tokens_span,
+    trim,
+)
+from newsgraph.claims.lexicon import Cue, Lexicon
+from newsgraph.claims.quotes import is_speech
+from newsgraph.records import Span
+
+
+class CueFinder:
+    """Finds attributions whose cue is a word in the lexicon, one document at a time."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, quotes: list[Span], sents: Sentences) -> None:
+        self.doc = doc
+        self.sents = sents
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.quotes = [q for q in quotes if is_speech(self.text, q)]
+        self.lex = lexicon
+        self.found: list[Found] = []
+        self.used_cues: set[int] = set()
+
+    def run(self) -> list[Found]:
+        for tok in self.doc:
+            if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+                self._according(tok)
+            elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                self._verb(tok)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.nouns:
+                self._noun(tok)
+        return self.found
+
+    def _add(
+        self, cue_tokens: list[Token], cue: Cue, content: Span | list[Span] | None, source: Token | None
+    ) -> None:
+        if content is None:
+            return
+        parts = content if isinstance(content, list) else [content]
+        first, last = cue_tokens[0], cue_tokens[-1]
+        cue_span = (first.idx, last.idx + len(last.text))
+        if any(cue_span[0] < p[1] and p[0] < cue_span[1] for p in parts):
+            return
+        found = Found(
+            cue=" ".join(t.text for t in cue_tokens),
+            cue_span=cue_span,
+            cue_kind=cue.kind,
+            content=parts,
+            takes=cue.takes,
+            sentence=(self.sents.of(first).start_char, self.sents.of(first).end_char),
+        )
+        if source is not None:
+            head, tokens = source_tokens(source, self.sents.ents)
+            expletive = head.lower_ in EXPLETIVES and head.dep_ == "nsubjpass"
+            span = None if expletive else tokens_span(self.text, tokens, head, shortest=1)
+            if span is not None and not any(span[0] < p[1] and p[0] < span[1] for p in parts):
+                found.source_span, found.source_head = span, head
+        self.found.append(found)
+        self.used_cues.add(first.i)
+
+    def _verb(self, verb: Token) -> None:
+        cues = self.lex.verbs.get(verb.lemma_.lower())
+        if not cues:
+            return
+        for cue in cues:
+            particle = phrasal(verb, cue) if cue.particle else None
+            if cue.particle is None or particle is not None:
+                break
+        else:
+            return
+        cue_tokens = [verb] + ([particle] if particle is not None and particle.i - verb.i <= 2 else [])
+        content = self._verb_content(verb, cue, particle)
+        source: Token | None = None
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        if passive:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        else:
+            source = subject_of(verb, self.lex, self.quotes)
+            if source is None and (
+                verb.dep_ in ("pcomp", "acl", "amod", "advcl") or cue.takes in ("obj", "xcomp")
+            ):
+                # "Upon announcing the visit", "backed Clinton" with nobody doing it: actions, not claims.
+                return
+        if content is None and passive:
+            content = self._passive_content(verb)
+        self._add(cue_tokens, cue, content, source)
+
+    def _verb_content(self, verb: Token, cue: Cue, particle: Token | None) -> Span | list[Span] | None:
+        text = self.text
+        quoted = self._adjacent_quotes(verb)
+        if quoted:
+            return quoted
+        for child in verb.children:
+            if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and cue.takes == "xcomp"):
+                return tokens_span(text, child.subtree, child)
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp")]
+        if len(objects) == 1 and objects[0].dep_ == "dobj" and verb.lemma_.lower() in NAMING:
+            # "called the charges unsubstantiated", parsed with the judgement inside the object.
+            judged = [
+                c for c in objects[0].children if c.dep_ in ("acl", "amod", "appos") and c.i > objects[0].i
+            ]
+            if judged:
+                return tokens_span(text, objects[0].subtree, objects[0])
+        if len(objects) == 2 and objects[1].dep_ in ("oprd", "ccomp", "xcomp") and objects[0].dep_ == "dobj":
+            # "called the charges unsubstantiated": an object and what it is called is an assessment.
+            return tokens_span(text, [*objects[0].subtree, *objects[1].subtree], objects[0])
+        if cue.takes == "obj":
+            if particle is not None and particle.dep_ == "prep":
+                obj = next((c for c in particle.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return tokens_span(text, obj.subtree, obj)
+            for child in verb.children:
+                if child.dep_ in ("dobj", "attr"):
+                    tokens = list(child.subtree)
+                    for extra in verb.children:
+                        if (
+                            extra.dep_ in ("oprd", "prep")
+                            and extra.i > child.i
+                            and extra.lower_ in ("as", "oprd")
+                        ):
+                            tokens += list(extra.subtree)
+                    return tokens_span(text, tokens, child)
+        if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+            return subtree_minus(text, verb.head, verb)
+        if cue.takes == "speech" and any(c.dep_ in SUBJECTS for c in verb.children):
+            return self._rest_of_sentence(verb)
+        nxt = verb.i + 1
+        while nxt < len(self.doc) and self.doc[nxt].dep_ in (
+            "prep",
+            "pobj",
+            "det",
+            "compound",
+            "prt",
+            "dobj",
+        ):
+            nxt += 1
+        if nxt < len(self.doc) and self.doc[nxt].text == ":":
+            # "X said: ..." — the content runs to the end of the sentence, or fills the next one.
+            sent = self.sents.of(self.doc[nxt])
+            end = sent.end_char
+            following = self.sents.after(sent)
+            if sent.end_char - self.doc[nxt].idx < 3 and following is not None:
+                end = following.end_char
+            span = trim(text, self.doc[nxt].idx + 1, end)
+            return span if span[1] - span[0] >= MIN_CONTENT else None
+        return None
+
+    def _adjacent_quotes(self, verb: Token) -> list[Span]:
+        """Quotes around a cue, however they were parsed: '“…,” she said, “…”', 'suggesting, “…”'."""
+        text = self.text
+        after = verb.idx + len(verb.text)
+        before: Span | None = None
+        following: Span | None = None
+        for quote in self.quotes:
+            between = text[quote[1] : verb.idx]
+            words = between.lower().split()
+            if (
+                quote[1] <= verb.idx
+                and len(words) <= 8
+                and text[quote[1] - 2 : quote[1] - 1] in (",", "?", "!", "—", "–", "-")
+                and not any(ch in between for ch in ".?!\n")
+                and not {"and", "but", "while"} & set(words)
+            ):
+                before = trim(text, quote[0], quote[1])
+            elif after <= quote[0] and not text[after : quote[0]].strip(" ,:\n"):
+                following = trim(text, quote[0], quote[1])
+                break
+        return [q for q in (before, following) if q is not None]
+
+    def _passive_content(self, verb: Token) -> Span | None:
+        """ "Trump is expected to win", "the issue was reported by the Post": the subject is the content."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or subject.lower_ in EXPLETIVES:
+            return None
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if xcomp is not None:
+            return tokens_span(self.text, xcomp.subtree, xcomp)
+        return tokens_span(self.text, subject.subtree, subject)
+
+    def _rest_of_sentence(self, verb: Token) -> list[Span] | None:
+        """The sentence without its speaker and cue: the content when the parse hid it from the verb."""
+        removed = {verb.i}
+        for child in verb.children:
+            if child.dep_ in (
+                *SUBJECTS,
+                "aux",
+                "neg",
+                "advmod",
+                "npadvmod",
+                "prep",
+                "punct",
+                "dative",
+                "agent",
+            ):
+                removed.update(t.i for t in child.subtree)
+        sent = self.sents.of(verb)
+        rest = [t for t in sent if t.i not in removed and not t.is_punct]
+        if len(rest) < 3:
+            return None
+        left = [t for t in rest if t.i < verb.i]
+        right = [t for t in rest if t.i > verb.i]
+        parts = [p for p in (tokens_span(self.text, left), tokens_span(self.text, right)) if p is not None]
+        return parts or None
+
+    def _according(self, tok: Token) -> None:
+        to = self.doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return
+        cue = self.lex.preps.get("according")
+        if cue is None:
+            return
+        head = tok.head if tok.head is not tok else tok
+        content: Span | list[Span] | None = subtree_minus(self.text, head, tok) if head is not tok else None
+        if content is None:
+            sent = self.sents.of(tok)
+            rest = [t for t in sent if t.i < tok.left_edge.i or t.i > tok.right_edge.i]
+            content = tokens_span(self.text, rest)
+        self._add([tok, to], cue, content, pobj)
+
+    def _noun(self, noun: Token) -> None:
+        cue = self.lex.nouns[noun.lemma_.lower()]
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "by"):
+            # "In Nikkei's view, ...": the clause around the phrase is the content.
+            prep = noun.head
+            if prep.head is not prep:
+                self._add([prep, noun], cue, subtree_minus(self.text, prep.head, prep), owner)
+            return
+        # "his acknowledgment that ...", "Trump's comments on the shooting": a noun of saying, its content.
+        content: Span | None = None
+        for child in noun.children:
+            if child.dep_ in ("acl", "ccomp") and any(
+                g.lower_ == "that" and g.dep_ == "mark" for g in child.children
+            ):
+                content = tokens_span(self.text, child.subtree, child)
+            elif (
+                cue.takes == "obj"
+                and child.dep_ == "prep"
+                and child.lower_ in ("on", "about", "of", "against")
+            ):
+                obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    content = tokens_span(self.text, obj.subtree, obj)
+            if content is not None:
+                break
+        if content is None:
+            return
+        if owner is None:
+            owner = next(
+                (c for c in noun.children if c.dep_ == "compound" and c.ent_type_ in SPEAKER_LABELS), None
+            )
+        self._add([noun], cue, content, owner)
