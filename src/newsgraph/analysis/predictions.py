@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,7 +64,11 @@ def predictions(
     claims.sort(key=lambda c: (docs(c.doc_id).published or "9999", c.doc_id, c.span))
     if limit is not None:
         claims = claims[:limit]
-    all_events = store.events()
+    # events by the actor keys of their two sides, so each claim looks only at events of its own actors
+    by_key: dict[str, list[Event]] = defaultdict(list)
+    for event in store.events():
+        for key in _keys(event):
+            by_key[key].append(event)
     found: list[Prediction] = []
     analyses: dict[str, Any] = {}
     for claim in claims:
@@ -86,8 +91,9 @@ def predictions(
         made_on = source_doc.published
         later: list[TimelineEntry] = []
         if made_on and keys:
-            for event in all_events:
-                if event.claim_id == claim.id or not _involves(event, keys):
+            candidates = {e.id: e for key in sorted(keys) for e in by_key.get(key, ())}
+            for event in candidates.values():
+                if event.claim_id == claim.id:
                     continue
                 when = event_date(event, docs(event.doc_id))
                 if when and when[:10] > made_on:
@@ -106,6 +112,9 @@ def predictions(
     return found
 
 
-def _involves(event: Event, keys: set[str]) -> bool:
-    sides = (event.source, event.target)
-    return any(m is not None and actor_keys(m.actor) & keys for m in sides)
+def _keys(event: Event) -> set[str]:
+    keys: set[str] = set()
+    for mention in (event.source, event.target):
+        if mention is not None:
+            keys |= actor_keys(mention.actor)
+    return keys
