@@ -44,7 +44,7 @@ from newsgraph.records import (
     from_dict,
     to_dict,
 )
-from newsgraph.store import Store, WriteResult, export, schema
+from newsgraph.store import Store, WriteResult, codec, export, schema
 from newsgraph.store.engine import create, current_revision, head_revision, normalise_url
 from newsgraph.store.export import ALL_TYPES
 
@@ -190,13 +190,29 @@ def test_round_trip_keeps_missing_optional_fields(store: Store) -> None:
     assert store.get("d1") == bare
 
 
-def test_nul_characters_keep_offsets(store: Store) -> None:
-    # PostgreSQL text cannot hold NUL; the store swaps it for U+FFFD, one character for one.
-    written = analysis("d1", text="North\x00Korea")
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("North\x00Korea", "North\ufffdKorea"),
+        ("a\\u0000b", "a\\u0000b"),  # a backslash and "u0000" are text, not a NUL
+        ("a\\\x00b", "a\\\ufffdb"),
+    ],
+)
+def test_nul_characters_become_replacement_characters(store: Store, given: str, kept: str) -> None:
+    # PostgreSQL text and JSON cannot hold NUL; one U+FFFD for one NUL keeps every offset in place.
+    written = analysis("d1", text=given)
+    written = replace(written, claims=(replace(written.claims[0], content=given),))
     store.write([written])
-    text = store.get("d1").document.text
-    assert text == "North\ufffdKorea"
-    assert len(text) == len(written.document.text)
+    stored = store.get("d1")
+    assert (stored.document.text, stored.claims[0].content) == (kept, kept)
+
+
+def test_codec_matches_records_to_dict_and_from_dict() -> None:
+    records = [r for a in corpus_analyses() for r in a.records()] + [Failure("x", "E-INPUT-EMPTY", "empty")]
+    for record in records:
+        assert codec.dump(record) == to_dict(record)
+        assert list(codec.dump(record)) == list(to_dict(record))
+        assert codec.load(to_dict(record)) == from_dict(to_dict(record)) == record
 
 
 def test_get_unknown_document_raises_not_found(store: Store) -> None:

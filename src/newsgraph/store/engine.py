@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from newsgraph.errors import ConfigError
+from newsgraph.store.rows import json_text
 
 DEFAULT_URL = "sqlite:///newsgraph.db"
 # Any constant works; it names the lock two processes take before migrating the same PostgreSQL database.
@@ -46,8 +47,8 @@ def create(url: str) -> Engine:
     """An engine for a normalised URL, with SQLite set up for several processes sharing one file."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "postgresql":
-        return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"timeout": _SQLITE_BUSY_MS / 1000})
+        return create_engine(url, pool_pre_ping=True, json_serializer=json_text)
+    engine = create_engine(url, json_serializer=json_text, connect_args={"timeout": _SQLITE_BUSY_MS / 1000})
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
     return engine

@@ -17,7 +17,8 @@ from typing import IO, Any, Literal
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newsgraph.records import RECORD_TYPES, Record, to_dict
+from newsgraph.records import RECORD_TYPES, Record
+from newsgraph.store.codec import dump
 from newsgraph.store.reading import check_types
 from newsgraph.store.store import Store
 
@@ -65,7 +66,7 @@ def _jsonl(store: Store, path: Path, types: Sequence[str]) -> dict[str, int]:
     opener: Callable[..., IO[str]] = gzip.open if path.suffix == ".gz" else open
     with opener(path, "wt", encoding="utf-8") as out:
         for record in store.iter_records(types):
-            out.write(json.dumps(to_dict(record), ensure_ascii=False) + "\n")
+            out.write(json.dumps(dump(record), ensure_ascii=False) + "\n")
             counts[record.type] += 1
     return counts
 
@@ -95,7 +96,7 @@ def _csv(store: Store, path: Path, types: Sequence[str]) -> dict[str, int]:
             writers[kind] = (columns, writer)
         for record in store.iter_records(types):
             columns, writer = writers[record.type]
-            body = to_dict(record)
+            body = dump(record)
             writer.writerow([_csv_value(body[c]) for c in columns])
             counts[record.type] += 1
     return counts

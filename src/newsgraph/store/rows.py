@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -18,27 +19,29 @@ from newsgraph.records import (
     Mention,
     Record,
     Timex,
-    from_dict,
-    to_dict,
 )
+from newsgraph.store.codec import dump, load
 
 _YEAR = re.compile(r"^\d{4}")
 
 
-def _clean(value: Any) -> Any:
+def _clean(value: str | None) -> str | None:
     # PostgreSQL text cannot hold NUL; U+FFFD keeps every character offset where it was.
-    if isinstance(value, str):
-        return value.replace("\x00", "\ufffd") if "\x00" in value else value
-    if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
-    return value
+    return value.replace("\x00", "\ufffd") if value is not None and "\x00" in value else value
+
+
+_ESCAPED_NUL = re.compile(r"(?<!\\)((?:\\\\)*)\\u0000")
+
+
+def json_text(value: Any) -> str:
+    """JSON for the record columns; a NUL inside a string becomes U+FFFD, as in the text columns."""
+    text = json.dumps(value, ensure_ascii=False)
+    # json escapes NUL as \u0000 (an escaped backslash before "u0000" is literal text, not a NUL).
+    return _ESCAPED_NUL.sub(r"\1\\ufffd", text) if "\\u0000" in text else text
 
 
 def _json(record: Record) -> dict[str, Any]:
-    body: dict[str, Any] = _clean(to_dict(record))
-    return body
+    return dump(record)
 
 
 def _actor(mention: Mention | None) -> Actor | None:
@@ -47,18 +50,18 @@ def _actor(mention: Mention | None) -> Actor | None:
 
 def document_row(document: Document) -> dict[str, Any]:
     body = _json(document)
-    text = body.pop("text")
+    del body["text"]  # kept once, in its own column
     return {
         "doc_id": document.doc_id,
         "content_hash": document.content_hash,
-        "title": body["title"],
-        "outlet": document.outlet,
+        "title": _clean(document.title),
+        "outlet": _clean(document.outlet),
         "published": document.published,
         "language": document.language,
-        "url": body["url"],
-        "path": body["path"],
+        "url": _clean(document.url),
+        "path": _clean(document.path),
         "duplicate_of": document.duplicate_of,
-        "text": text,
+        "text": _clean(document.text),
         "record": body,
     }
 
@@ -155,14 +158,14 @@ def failure_row(failure: Failure) -> dict[str, Any]:
 
 
 def document_from(row: Mapping[Any, Any]) -> Document:
-    record = from_dict({**row["record"], "text": row["text"]})
+    record = load({**row["record"], "text": row["text"]})
     if not isinstance(record, Document):
         raise StoreError(f"documents row holds a {record.type} record; the database was edited by hand")
     return record
 
 
 def record_from(row: Mapping[Any, Any]) -> Record:
-    return from_dict(row["record"])
+    return load(row["record"])
 
 
 def failure_from(row: Mapping[Any, Any]) -> Failure:

@@ -7,13 +7,14 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
     Engine,
     Select,
+    Table,
     delete,
     func,
     insert,
@@ -29,6 +30,10 @@ from newsgraph.records import Analysis, Claim, Document, Entity, Event, Failure,
 from newsgraph.store import rows, schema
 from newsgraph.store.engine import create, migrate, normalise_url
 from newsgraph.store.reading import iter_records
+from newsgraph.store.rows import json_text
+
+if TYPE_CHECKING:
+    import psycopg
 
 # Rows per multi-row INSERT / IN list: far below SQLite's 32766 and PostgreSQL's 65535 bound parameters.
 _CHUNK = 500
@@ -79,6 +84,19 @@ def _check_owner(analysis: Analysis) -> None:
                 f"the analysis of {doc_id!r} holds a {record.type} of {record.doc_id!r}; "
                 "every record in an Analysis must carry its document's doc_id"
             )
+
+
+def _copy(conn: Connection, table: Table, batch: list[dict[str, Any]]) -> None:
+    """Rows of a new document's records through COPY: psycopg's executemany sends one statement per row."""
+    columns = list(batch[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    # The same connection, inside the same transaction.
+    raw = cast("psycopg.Connection[Any] | None", conn.connection.dbapi_connection)
+    if raw is None:
+        raise StoreError("the database connection closed during a write; retry the batch")
+    with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for row in batch:
+            copy.write_row([json_text(row[c]) if c == "record" else row[c] for c in columns])
 
 
 def _deadlocked(exc: DBAPIError) -> bool:
@@ -226,7 +244,9 @@ class Store:
             (schema.claims, claim_rows),
             (schema.events, event_rows),
         ):
-            if batch:
+            if batch and conn.dialect.name == "postgresql":
+                _copy(conn, table, batch)
+            elif batch:
                 conn.execute(insert(table), batch)
 
     def _upsert_failures(self, conn: Connection, failures: Sequence[Failure]) -> None:
