@@ -12,7 +12,7 @@ _NAME = r"[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|the|de|van|von|al))*"
 _COLON = re.compile(rf"^[ \t]*(?P<source>{_NAME})(?P<cue>:)[ \t]+(?P<content>\S[^\n]*)", re.MULTILINE)
 # "“… is scary.”― Pamela Padilla" — a quotation signed after a dash at the end of its line.
 _DASH = re.compile(
-    rf"(?P<content>[“\"][^\n]+?[”\"])[ \t]*(?P<cue>[―—–]|--)[ \t]*(?P<source>{_NAME})[ \t]*$", re.MULTILINE
+    rf"(?P<content>[“”\"][^\n]+?[”\"])[ \t]*(?P<cue>[―—–]|--)[ \t]*(?P<source>{_NAME})[ \t]*$", re.MULTILINE
 )
 # Labels that open a line with a colon but name no speaker.
 _NOT_SOURCES = frozenset(
