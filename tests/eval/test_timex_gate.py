@@ -38,8 +38,9 @@ def test_timex_gate(
     ("snippet", "expected"),
     [
         (
-            '<DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">x</TIMEX3></DCT>'
-            '<TEXT>Sales &amp; profit rose <TIMEX3 tid="t1" type="DATE" value="1997">last year</TIMEX3>.</TEXT>',
+            '<DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">'
+            "x</TIMEX3></DCT><TEXT>Sales &amp; profit rose "
+            '<TIMEX3 tid="t1" type="DATE" value="1997">last year</TIMEX3>.</TEXT>',
             ("1998-01-08", "Sales & profit rose last year.", [("last year", "DATE", "1997", (20, 29))]),
         ),
     ],

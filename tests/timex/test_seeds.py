@@ -23,7 +23,7 @@ SEED_000_WITH_DCT = [
     ("about four and a half years", "DURATION", "P4.5Y", None, "dct"),
     ("April", "DATE", "2024-04", None, "dct"),
 ]
-# No date in the text: the year of the visit follows from "first in 24 years since 2000", nothing else is guessed.
+# No date in the text: the visit's year follows from "first in 24 years since 2000"; nothing else is guessed.
 SEED_000_WITHOUT_DCT = [
     ("June 18-19", "DATE", "2024-06-18", "2024-06-19", "inferred"),
     ("June 17", "DATE", "2024-06-17", None, "inferred"),

@@ -175,8 +175,8 @@ def evaluate(data: Path, *, limit: int | None = None) -> EvalReport:
         notes=[
             "TempEval-3 scoring (TE3 evaluate_entities.py): relaxed = any overlap (characters, not tokens); "
             "value P/R/F1 = value accuracy over relaxed-matched gold timexes x relaxed P/R/F1",
-            "rules were calibrated on TimeBank and AQUAINT themselves (no held-out test set); no rule keys on "
-            "a document",
+            "rules were calibrated on TimeBank and AQUAINT themselves (no held-out test set); "
+            "no rule keys on a document",
             *[f"top error: {e} ({n})" for e, n in errors.most_common(12)],
         ],
     )

@@ -17,7 +17,7 @@ from newsgraph.timex.lexicon import (
 
 @dataclass
 class Ctx:
-    """What a resolver may consult: the text, the DCT or an inferred year, the tense, the running references."""
+    """What a resolver may consult: text, DCT or inferred year, tense, and the running references."""
 
     text: str
     dct: dt.date | None

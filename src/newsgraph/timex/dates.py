@@ -58,8 +58,6 @@ def dmy_date(m: re.Match[str], ctx: Ctx) -> Value | None:
 
 def numeric_date(m: re.Match[str], ctx: Ctx) -> Value | None:
     y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
-    if y < 100:
-        y += 1900 if y > 30 else 2000
     try:
         return Value(DATE, dt.date(y, mo, d).isoformat(), absolute=True)
     except ValueError:

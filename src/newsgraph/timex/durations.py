@@ -83,13 +83,12 @@ def frequency(m: re.Match[str], ctx: Ctx) -> Value | None:
     if m.group("wd"):
         return Value(SET, f"XXXX-WXX-{weekday_number(m.group('wd')[:-1]) + 1}")
     what = m.group("u").lower()
-    if what.rstrip("s").rstrip(".") in WEEKDAYS or what.rstrip(".") in WEEKDAYS:
-        return Value(
-            SET,
-            f"XXXX-WXX-{weekday_number(what.rstrip('s') if what.endswith('s') and what[:-1] in WEEKDAYS else what) + 1}",
-        )
+    day_name = what.rstrip(".")
+    day_name = day_name[:-1] if day_name.endswith("s") and day_name[:-1] in WEEKDAYS else day_name
+    if day_name in WEEKDAYS:
+        return Value(SET, f"XXXX-WXX-{weekday_number(day_name) + 1}")
     if what in PARTS_OF_DAY:
-        return Value(SET, f"TXX{PARTS_OF_DAY[what]}" if False else f"T{PARTS_OF_DAY[what]}")
+        return Value(SET, f"XXXX-XX-XXT{PARTS_OF_DAY[what]}")
     n = number(m.group("n")) if m.group("n") else 1
     if m.group("other"):
         n = 2 if m.group("other").lower() == "other" else 1
@@ -97,7 +96,7 @@ def frequency(m: re.Match[str], ctx: Ctx) -> Value | None:
 
 
 def whole_unit(m: re.Match[str], ctx: Ctx) -> Value | None:
-    """"(results) for the year": the whole unit as a stretch of time."""
+    """ "(results) for the year": the whole unit as a stretch of time."""
     after = ctx.text[m.end() : m.end() + 16].lower()
     if re.match(r"\s*(?:-|earlier|ago|before|two|nineteen|\d)", after):
         return None

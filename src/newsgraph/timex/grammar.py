@@ -56,20 +56,22 @@ RULES: tuple[Rule, ...] = (
     Rule("dmy_date", _c(
         rf"(?:{WEEKDAY_RE},?\s+)?(?P<d>{DAYNUM_RE})(?:\s*(?:-|–)\s*(?P<d2>{DAYNUM_RE}))?\s+(?:of\s+)?"
         rf"(?P<m>{MONTH_RE})(?P<m2>)(?:,?\s+(?P<y>{YEAR_RE}))?"), dmy_date, 3),
-    Rule("numeric_date", _c(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)|(?P<m_>\d{1,2})/(?P<d_>\d{1,2})/(?P<y_>\d{2,4})"),
-         lambda m, ctx: numeric_date(m, ctx) if m.group("y") else None, 3),
+    Rule("numeric_date", _c(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)"), numeric_date, 3),
     Rule("month_year", _c(rf"{MOD_RE}(?P<m>{MONTH_RE}),?\s+(?:of\s+)?(?P<y>{YEAR_RE}|'\d\d)"), month_year, 2),
     Rule("month", _c(rf"{MOD_RE}(?:(?P<rel>last|this|next|past|coming|previous)\s+)?"
                      rf"(?P<m>{FULL_MONTH_RE}|(?:jan|feb|aug|sept|oct|nov|dec)\.)"), month_alone, 1),
-    Rule("year", _c(rf"{MOD_RE}(?:(?P<fy>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year)\s*)?(?P<y>{YEAR_RE})"),
-         year_alone, 1),
+    Rule("year", _c(rf"{MOD_RE}(?:(?P<fy>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year)\s*)?"
+                    rf"(?P<y>{YEAR_RE})"), year_alone, 1),
     Rule("decade", _c(rf"(?:the\s+)?{MOD_RE}(?:(?P<dy>1[5-9]\d|20\d)0'?s|'(?P<dy2>\d)0s"
-                      r"|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"), decade, 1),
+                      r"|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"),
+         decade, 1),
     Rule("century", _c(r"(?:the\s+)?(?P<ord>\w+)[\s-]century"), century, 1),
-    Rule("holiday", _c(r"(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?"
+    Rule("holiday", _c(r"(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?"
+                       r"|thanksgiving(?:\s+day)?"
                        r"|easter(?:\s+sunday)?|independence\s+day|labor\s+day|memorial\s+day|veterans\s+day"
                        rf"|halloween|valentine's\s+day)(?:,?\s+(?P<y>{YEAR_RE}))?"), holiday, 1),
-    Rule("weekday", _c(rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|early|late)\s+)?(?P<w>{WEEKDAY_RE})"
+    Rule("weekday", _c(r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|early|late)\s+)?"
+                       rf"(?P<w>{WEEKDAY_RE})"
                        r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"), weekday_rule, 1),
     Rule("deictic", _c(r"(?:(?:early|late)\s+)?(?P<rd>today|yesterday|tomorrow|tonight)"
                        r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"
@@ -79,7 +81,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|JST|KST))?"
         rf"(?:,?\s+(?:on\s+)?(?:(?P<w>{WEEKDAY_RE})|(?P<rd>today|yesterday|tomorrow)"
         rf"|(?P<cm>{MONTH_RE})\s*(?P<cd>{DAYNUM_RE})(?!\d)))?"), clock, 2),
-    Rule("reference", _c(r"(?P<ref>now|nowadays|currently|current|presently|at\s+present|these\s+days|the\s+present"
+    Rule("reference", _c(r"(?P<ref>now|nowadays|currently|current|presently|at\s+present|these\s+days"
+                         r"|the\s+present"
                          r"|recently|recent|lately|the\s+past|the\s+future|future)"),
          reference, 0),
     Rule("relative_unit", _c(
@@ -103,14 +106,17 @@ RULES: tuple[Rule, ...] = (
         r"|comparable|corresponding|calendar|first|second|third|fourth|1st|2nd|3rd|4th|fiscal)[\s-]+)*)"
         rf"(?P<q>quarter|half)(?P<pl>s)?(?:\s+(?:of\s+)?(?:(?P<y>{YEAR_RE})|fiscal\s+(?P<fy>{YEAR_RE})"
         r"|(?P<yr>this|last|next)\s+year))?"), quarter, 1),
-    Rule("period", _c(r"the\s+(?:same|latest|year-earlier|year-ago|comparable|corresponding|year-before)\s+period"
+    Rule("period", _c(r"the\s+(?:same|latest|year-earlier|year-ago|comparable|corresponding|year-before)"
+                      r"\s+period"
                       r"(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?"), period, 1),
-    Rule("spelled_year", _c(r"(?:the\s+year\s+)?(?P<sy>nineteen[\s-](?:hundred|(?:twenty|thirty|forty|fifty|sixty|seventy"
-                            r"|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve"
-                            r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two[\s-]thousand"
-                            r"(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"), spelled_year, 1),
+    Rule("spelled_year", _c(
+        r"(?:the\s+year\s+)?(?P<sy>nineteen[\s-](?:hundred|(?:twenty|thirty|forty|fifty|sixty|seventy"
+        r"|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve"
+        r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two[\s-]thousand"
+        r"(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"), spelled_year, 1),
     Rule("unit_edge", _c(r"(?:(?:the\s+)?(?:end|beginning|start|middle|rest|balance)\s+of\s+(?:the|this)\s+"
-                         r"|(?:the\s+)?full\s+|year-|the\s+current\s+)(?P<u>year|month|week|end)"), unit_edge, 1),
+                         r"|(?:the\s+)?full\s+|year-|the\s+current\s+)(?P<u>year|month|week|end)"),
+         unit_edge, 1),
     Rule("for_the_unit", re.compile(r"(?<=\bfor\s)the\s+(?:fiscal\s+)?(?P<u>year|month|week)(?![\w-])", re.I),
          whole_unit, 0),
     Rule("year_ago", _c(r"year-(?:earlier|ago)|year\s+earlier"), year_ago, 0),

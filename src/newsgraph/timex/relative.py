@@ -1,4 +1,4 @@
-"""Dates relative to the DCT or to the last date mentioned: weekdays, today, clock times, "last week", "two days ago"."""
+"""Dates relative to the DCT or to the last date mentioned: weekdays, today, clock times, "two days ago"."""
 
 from __future__ import annotations
 

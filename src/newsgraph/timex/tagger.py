@@ -58,22 +58,21 @@ def infer_year(text: str) -> int | None:
 
 # Every rule's match contains one of these words (or a digit); the rules run only in windows around
 # them, found from the parse's tokens, so the stage stays a few percent of the parse.
+_EXTRA_TRIGGERS = """
+mornings nights evenings centuries half halves period periods season seasons today yesterday tomorrow tonight
+now nowadays currently current recently recent lately past future present presently noon midnight midday
+christmas year's thanksgiving easter independence labor memorial veterans halloween valentine daily weekly
+monthly yearly hourly nightly biweekly semiannually nineteen thousand twenties thirties forties fifties
+sixties seventies eighties nineties fiscal fy year-earlier year-ago year-end mid ½
+"""
 _TRIGGERS = frozenset(
     {m + suffix for m in MONTHS for suffix in ("", ".")}
     | {w + suffix for w in WEEKDAYS for suffix in ("", ".", "s")}
     | {u + suffix for u in UNITS for suffix in ("", "s")}
     | set(SEASONS)
     | set(PARTS_OF_DAY)
-    | {
-        "mornings", "nights", "evenings", "centuries", "half", "halves", "period", "periods", "season", "seasons",
-        "today", "yesterday", "tomorrow", "tonight", "now", "nowadays", "currently", "current", "recently",
-        "recent", "lately", "past", "future", "present", "presently", "noon", "midnight", "midday", "christmas",
-        "year's", "thanksgiving", "easter", "independence", "labor", "memorial", "veterans", "halloween",
-        "valentine", "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "biweekly", "semiannually",
-        "nineteen", "thousand", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
-        "nineties", "fiscal", "fy", "year-earlier", "year-ago", "year-end", "mid", "½",
-    }
-)  # fmt: skip
+    | set(_EXTRA_TRIGGERS.split())
+)
 _LEFT, _RIGHT = 64, 48
 
 
@@ -122,7 +121,9 @@ def tag(doc: Doc, document: Document) -> list[Timex]:
     for e in doc.ents:
         if e.label_ == "DATE":
             date_ents |= {t.idx for t in e}
-    ctx = Ctx(text=text, dct=dct, year=year, tense=lambda s, e: direction(doc, text, s, e), date_ents=date_ents)
+    ctx = Ctx(
+        text=text, dct=dct, year=year, tense=lambda s, e: direction(doc, text, s, e), date_ents=date_ents
+    )
     out: list[Timex] = []
     pending = _select(_find(text, doc))
     for hit in pending:
