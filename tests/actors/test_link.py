@@ -86,3 +86,24 @@ def test_entities_otherwise_unchanged(
     assert [(e.text, e.label, e.span) for e in plain] == [
         (e.text, e.label, e.span) for e in linked["editorial"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "actor_id"),
+    [
+        ("Talks were held in Pyongyang on Monday.", "Pyongyang", "PRK"),  # a place
+        ("Moscow has asked Pyongyang for shells.", "Moscow", "RUS-GOV"),  # the government acting
+        ("Delegates arrived in Shanghai on Monday.", "Shanghai", "CHN"),
+        (
+            "Armenian Prime Minister Nikol Pashinyan met the press.",
+            "Nikol Pashinyan",
+            "person:nikol-pashinyan",
+        ),
+        ("South Korean Defense Minister Foo Barov spoke.", "Foo Barov", "person:foo-barov"),
+    ],
+)
+def test_sentence_context(nlp: Language, text: str, entity: str, actor_id: str) -> None:
+    document = Document(doc_id="s", text=text, published="2024-03-01")
+    doc = nlp(text)
+    actor = _actor(link(doc, document, entities(doc, document)), entity)
+    assert actor is not None and actor.id == actor_id

@@ -14,6 +14,7 @@ from newsgraph.records import Actor, Document, Entity
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 _EXTEND_LABELS = frozenset({"GPE", "NORP", "ORG"})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "across", "around", "outside", "inside", "to"})
 
 
 def _head_extension(span: Span) -> str | None:
@@ -22,11 +23,19 @@ def _head_extension(span: Span) -> str | None:
     head = root.head
     if root.dep_ not in _MODIFIER_DEPS or head.i < span.end or head.pos_ not in ("NOUN", "PROPN"):
         return None
-    if head.ent_type_ and head.ent_type_ != span.label_:
+    if head.ent_type_ and not (span.start <= head.i < span.end):
         return None
     if head.i - span.end > 3:
         return None
     return span.doc[span.start : head.i + 1].text
+
+
+def _is_location(span: Span, label: str, actor: Actor) -> bool:
+    """A capital or city as the object of a place preposition ("in Yerevan", "to Pyongyang")."""
+    if actor.country is None or not (actor.kind == "place" or actor.id == f"{actor.country}-GOV"):
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS and label in ("GPE", "LOC")
 
 
 def _with_titles(span: Span) -> str | None:
@@ -72,6 +81,10 @@ def link(
             titled = _with_titles(span)
             if titled is not None:
                 actor = resolver.resolve(titled, date=date, label="PERSON")
+        if actor is not None and span is not None and _is_location(span, entity.label, actor):
+            # "talks in Pyongyang": a place where something happens, not the government acting.
+            assert actor.country is not None
+            actor = resolver.state(actor.country)
         if entity.label == "PERSON" and actor is not None and actor.kind == "person":
             words = entity.text.split()
             # Both ends: "Kim" after "Kim Jong Un" (family name first), "Putin" after "Vladimir Putin".

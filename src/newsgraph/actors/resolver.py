@@ -419,6 +419,10 @@ class Resolver:
             titles[-1].sector,
         )
 
+    def state(self, country: str) -> Actor:
+        """The state actor of an ISO alpha-3 code ("PRK" -> North Korea)."""
+        return Actor(country, self._state_name(country), "state", country)
+
     def _state_name(self, country: str | None) -> str:
         for d in self.dictionaries:
             entry = d.entries.get(country or "")
