@@ -203,3 +203,8 @@ def test_participle_tagged_as_noun() -> None:
     )
     claims = attribute_text(text)
     assert [c.cue for c in claims] == ["pointed out", "warning"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", '"', "“unclosed", "He said.", "According to", ":"])
+def test_degenerate_input_gives_no_claims(text: str) -> None:
+    assert attribute_text(text) == []
