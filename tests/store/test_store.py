@@ -522,6 +522,21 @@ def test_concurrent_opens_of_a_new_database_migrate_once(url: str) -> None:
         store.close()
 
 
+def test_a_database_from_a_newer_newsgraph_is_refused(url: str) -> None:
+    Store.open(url).close()
+    engine = create(normalise_url(url))
+    with engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    engine.dispose()
+    with pytest.raises(StoreError, match="'9999'"):
+        Store.open(url)
+
+
+def test_sqlite_folders_are_created(tmp_path: Path) -> None:
+    with Store.open(str(tmp_path / "new" / "dir" / "news.db")) as store:
+        assert store.write([analysis("d1")]) + store.write([analysis("d1")]) == WriteResult(new=1, skipped=1)
+
+
 # -- exports ----------------------------------------------------------------------------------------------
 
 

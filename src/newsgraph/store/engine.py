@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from newsgraph.errors import ConfigError
+from newsgraph.errors import ConfigError, StoreError
 from newsgraph.store.rows import json_text
 
 DEFAULT_URL = "sqlite:///newsgraph.db"
@@ -48,6 +48,8 @@ def create(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "postgresql":
         return create_engine(url, pool_pre_ping=True, json_serializer=json_text)
+    if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
+        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, json_serializer=json_text, connect_args={"timeout": _SQLITE_BUSY_MS / 1000})
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
@@ -79,10 +81,14 @@ def _alembic_config(connection: Connection) -> Config:
     return config
 
 
-def head_revision() -> str | None:
+def _scripts() -> ScriptDirectory:
     config = Config()
     config.set_main_option("script_location", str(resources.files("newsgraph.store") / "migrations"))
-    return ScriptDirectory.from_config(config).get_current_head()
+    return ScriptDirectory.from_config(config)
+
+
+def head_revision() -> str | None:
+    return _scripts().get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -92,9 +98,15 @@ def current_revision(engine: Engine) -> str | None:
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision; safe when several processes open a new database at once."""
-    head = head_revision()
-    if current_revision(engine) == head:
+    scripts = _scripts()
+    head = scripts.get_current_head()
+    current = current_revision(engine)
+    if current == head:
         return
+    if current is not None and current not in {s.revision for s in scripts.walk_revisions()}:
+        raise StoreError(
+            f"the database has schema revision {current!r}, unknown to this newsgraph; upgrade newsgraph"
+        )
     with engine.connect().execution_options(newsgraph_write=True) as connection, connection.begin():
         if connection.dialect.name == "postgresql":
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")

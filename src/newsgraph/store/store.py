@@ -51,6 +51,14 @@ class WriteResult:
     replaced: int = 0
     failed: int = 0
 
+    def __add__(self, other: WriteResult) -> WriteResult:
+        return WriteResult(
+            self.new + other.new,
+            self.skipped + other.skipped,
+            self.replaced + other.replaced,
+            self.failed + other.failed,
+        )
+
 
 def _chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[Sequence[T]]:
     for start in range(0, len(items), size):
@@ -118,6 +126,9 @@ class Store:
         engine = create(normalised)
         try:
             migrate(engine)
+        except StoreError:
+            engine.dispose()
+            raise
         except OperationalError as exc:
             engine.dispose()
             shown = make_url(normalised).render_as_string(hide_password=True)
