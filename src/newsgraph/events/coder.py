@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.events.cameo import shift
 from newsgraph.events.factuality import Judgement, judge
 from newsgraph.events.roles import Roles, noun_roles, phrase, verb_roles
-from newsgraph.events.triggers import LIGHT_VERBS, Trigger, find_triggers
+from newsgraph.events.triggers import LIGHT_VERBS, Trigger, candidates, find_triggers
 from newsgraph.records import (
     Actor,
     Claim,
@@ -100,12 +100,15 @@ class _Context:
         claims: Sequence[Claim],
     ) -> None:
         self.doc = doc
+        # Doc.text joins every token on each access: read the document's copy (the same string).
+        self.text = document.text if len(document.text) == len(doc.text) else doc.text
         self.document = document
         self.entities = sorted(entities, key=lambda e: e.span)
         self.timexes = [t for t in timexes if t.kind in (TimexKind.DATE, TimexKind.TIME)]
         self.claims = sorted(claims, key=lambda c: c.span[1] - c.span[0])
         self.resolve = _resolver()
         self._resolved: dict[str, Actor | None] = {}
+        self._phrases: dict[tuple[int, int | None], tuple[int, int]] = {}
 
     def actor_for(self, start: int, end: int, head: Token) -> Actor | None:
         best: Entity | None = None
@@ -119,16 +122,23 @@ class _Context:
             return best.actor
         if self.resolve is None:
             return None
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         if text not in self._resolved:
             self._resolved[text] = self.resolve(text)
         return self._resolved[text]
 
+    def phrase(self, head: Token, avoid: int | None = None) -> tuple[int, int]:
+        key = (head.i, avoid)
+        found = self._phrases.get(key)
+        if found is None:
+            found = self._phrases[key] = phrase(head, avoid)
+        return found
+
     def mention(self, head: Token, avoid: int | None = None) -> Mention:
-        first, last = phrase(head, avoid)
+        first, last = self.phrase(head, avoid)
         start = self.doc[first].idx
         end = self.doc[last - 1].idx + len(self.doc[last - 1])
-        return Mention(self.doc.text[start:end], (start, end), self.actor_for(start, end, head))
+        return Mention(self.text[start:end], (start, end), self.actor_for(start, end, head))
 
     def date(self, trigger: Token, sentence: Span) -> EventDate:
         lo, hi = sentence.start_char, sentence.end_char
@@ -265,8 +275,20 @@ def code_ranked(
     """Every event in the document with its trigger depth, in text order."""
     ctx = _Context(doc, document, entities, timexes, claims)
     ranked: list[Ranked] = []
+    pending = candidates(doc)
+    if not pending:
+        return []
+    cursor = 0
     for index, sentence in enumerate(doc.sents):
-        triggers = find_triggers(list(sentence))
+        if cursor >= len(pending):
+            break
+        mine: list[int] = []
+        while cursor < len(pending) and pending[cursor] < sentence.end:
+            mine.append(pending[cursor])
+            cursor += 1
+        if not mine:
+            continue
+        triggers = find_triggers([doc[i] for i in mine])
         light = _light_verbs(triggers) | _restated(triggers)
         for trigger in triggers:
             roles = _roles(trigger)
@@ -279,8 +301,8 @@ def code_ranked(
             token = trigger.token
             span_tokens = [token, *roles.sources, *roles.targets]
             taken = {t.i for t in span_tokens}
-            lo = min(phrase(t, token.i)[0] for t in span_tokens)
-            hi = max(phrase(t, token.i)[1] for t in span_tokens)
+            lo = min(ctx.phrase(t, token.i)[0] for t in span_tokens)
+            hi = max(ctx.phrase(t, token.i)[1] for t in span_tokens)
             span = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
             trigger_span = (token.idx, token.idx + len(token))
             judgement, claim_id = _judge(ctx, token, trigger_span)
@@ -299,7 +321,7 @@ def code_ranked(
                     event_type=coded.event_type,
                     trigger=trigger.words,
                     span=span,
-                    sentence=sentence.text,
+                    sentence=ctx.text[sentence.start_char : sentence.end_char],
                     source=ctx.mention(source, token.i) if source is not None else None,
                     target=ctx.mention(target, token.i) if target is not None else None,
                     factuality=judgement.factuality,

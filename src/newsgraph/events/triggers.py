@@ -6,7 +6,10 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-from spacy.tokens import Token
+import numpy as np
+import numpy.typing as npt
+from spacy.attrs import LEMMA, POS
+from spacy.tokens import Doc, Token
 
 from newsgraph.events.cameo import Coding, coding
 from newsgraph.events.phoenix import VerbEntry, load_verbs
@@ -175,6 +178,30 @@ def _reversed_noun(verb: Token) -> Token | None:
         if child.dep_ in {"dobj", "obj", "nsubjpass"} and noun_trigger(child) is not None:
             return child
     return None
+
+
+@functools.cache
+def _lemma_hashes() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
+    from spacy.strings import hash_string
+
+    lexicon = load_lexicon()
+    verbs = {lemma for lemma, _ in load_verbs().verbs} | set(lexicon.verbs) | REVERSAL_VERBS
+    verbs -= {lemma for lemma, code in lexicon.verbs.items() if code == NOT_A_TRIGGER}
+    return (
+        np.array(sorted(hash_string(v) for v in verbs), dtype=np.uint64),
+        np.array(sorted(hash_string(n) for n in lexicon.nouns), dtype=np.uint64),
+    )
+
+
+def candidates(doc: Doc) -> list[int]:
+    """Indices of tokens whose lemma and part of speech could make a trigger, read from the Doc's arrays
+    so that no Token object is built for the other nine in ten words."""
+    verbs, nouns = _lemma_hashes()
+    verb, noun, propn = doc.vocab.strings["VERB"], doc.vocab.strings["NOUN"], doc.vocab.strings["PROPN"]
+    rows = doc.to_array([POS, LEMMA])
+    pos, lemma = rows[:, 0], rows[:, 1]
+    hit = ((pos == verb) & np.isin(lemma, verbs)) | (((pos == noun) | (pos == propn)) & np.isin(lemma, nouns))
+    return [int(i) for i in np.flatnonzero(hit)]
 
 
 def find_triggers(tokens: list[Token]) -> list[Trigger]:
