@@ -182,7 +182,7 @@ def _reversed_noun(verb: Token) -> Token | None:
 
 @functools.cache
 def _lemma_hashes() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
-    from spacy.strings import hash_string
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # a Cython function without stubs
 
     lexicon = load_lexicon()
     verbs = {lemma for lemma, _ in load_verbs().verbs} | set(lexicon.verbs) | REVERSAL_VERBS
