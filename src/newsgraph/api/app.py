@@ -70,6 +70,9 @@ def create_app(
         description="Who did what to whom, who said what, when: the store of analysed news, read-only "
         "except for the token-protected ingest endpoint.",
         lifespan=lifespan,
+        # The stock /docs pages load their scripts from a CDN; the dashboard serves its own reference.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.store = opened
     app.state.token = token if token is not None else os.environ.get(TOKEN_ENV) or None

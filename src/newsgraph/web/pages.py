@@ -7,7 +7,7 @@ from importlib import resources
 from typing import Annotated, Any, Literal
 
 import jinja2
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from newsgraph.analysis.layout import QUAD_COLOURS
@@ -158,3 +158,15 @@ def dossier_page(
     return HTMLResponse(
         render_html(build_dossier(store, query=q or None, since=since or None, until=until or None))
     )
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_reference(request: Request) -> HTMLResponse:
+    """The API reference, rendered from the OpenAPI document (served as JSON at /openapi.json)."""
+    spec = request.app.openapi()
+    operations = [
+        (method.upper(), path, op)
+        for path, methods in spec.get("paths", {}).items()
+        for method, op in methods.items()
+    ]
+    return page("reference.html", active=None, spec=spec, operations=operations)
