@@ -16,7 +16,8 @@ HOSTILE_IMG = '<img src="x" onerror="window.__xss = 2">'
 HOSTILE_TEXT = (
     "Russia and North Korea signed a mutual defence pact in Pyongyang on June 19, 2024. "
     f"{HOSTILE_SCRIPT} Russian President Vladimir Putin said the pact would deter the United States. "
-    f"{HOSTILE_IMG} Japan condemned the agreement, and South Korea warned that it would send weapons to Ukraine."
+    f"{HOSTILE_IMG} Japan condemned the agreement, and South Korea warned that it would send weapons "
+    "to Ukraine."
 )
 HOSTILE = {
     "id": HOSTILE_ID,

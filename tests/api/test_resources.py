@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.api.seeded import HOSTILE_ID, HOSTILE_TEXT, shared_store
 
 from newsgraph.api import create_app
 from newsgraph.store import Store
-from tests.api.seeded import HOSTILE_ID, HOSTILE_TEXT, shared_store
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
