@@ -57,7 +57,7 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Iterato
     # One thread per worker process: spaCy parsing holds the GIL, so threads would only queue.
     with (
         LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         Client(cluster) as client,  # type: ignore[no-untyped-call]
     ):

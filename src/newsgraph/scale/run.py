@@ -36,6 +36,8 @@ class RunStats:
     words: int = 0
     shards: int = 0
     seconds: float = 0.0
+    # Client time spent admitting and planning: the serial part, which bounds how many workers can be fed.
+    planning_seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
 
     @property
@@ -90,8 +92,11 @@ def run(
                 if not chunk:
                     exhausted = True
                     break
+                planning = time.perf_counter()
                 admitted = planner.admit(chunk)
-                future = client.submit(extract_task, admitted.raws, published, outlet, pure=False)
+                stats.planning_seconds += time.perf_counter() - planning
+                # Extraction is short and planning waits on it: let it jump the queue of parse tasks.
+                future = client.submit(extract_task, admitted.raws, published, outlet, pure=False, priority=1)
                 extracting.append((admitted, future))
             if not extracting and not storing:
                 break
@@ -113,7 +118,10 @@ def run(
             # Planning strictly in admission order is what makes duplicates come out as in one process.
             while extracting and extracting[0][1].done():  # type: ignore[no-untyped-call]
                 admitted, future = extracting.popleft()
-                shard = planner.decide(admitted, future.result())
+                extracted = future.result()
+                planning = time.perf_counter()
+                shard = planner.decide(admitted, extracted)
+                stats.planning_seconds += time.perf_counter() - planning
                 storing.add(client.submit(store_task, shard, store.url, batch_size, force, pure=False))
     stats.seconds = time.perf_counter() - started
     return stats

@@ -1,0 +1,117 @@
+"""Scale-out benchmark: one process, spaCy ``n_process=2`` and Dask with 2 workers, as ratios in one run.
+
+    .venv/bin/python bench/scale.py --docs 200 --memory 50,200,400
+
+Texts: the first N documents of ../shared/data/corpora/whitehouse-2023-2024.jsonl.gz as JSONL input;
+every mode reads, extracts, dedups, runs every stage and stores into its own new SQLite file (or a
+PostgreSQL URL given with --db, which must be empty), so the three do the same work. Dask time excludes
+starting the cluster (reported apart). Peak memory: the largest resident set of each Dask worker after
+ingesting each corpus size on freshly restarted workers, and of the client (which holds the planner).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "data" / "corpora" / "whitehouse-2023-2024.jsonl.gz"
+
+
+def write_slice(n: int, folder: Path) -> Path:
+    path = folder / f"whitehouse-{n}.jsonl"
+    with gzip.open(CORPUS, "rb") as fh:
+        path.write_bytes(b"".join(itertools.islice(fh, n)))
+    return path
+
+
+def run_pipeline(path: Path, db: str, n_process: int, batch_size: int) -> tuple[int, int, float]:
+    from newsgraph.pipeline import Pipeline
+    from newsgraph.sources import iter_inputs
+    from newsgraph.store import Store
+
+    pipeline = Pipeline(batch_size=batch_size, n_process=n_process)
+    words = docs = 0
+    started = time.perf_counter()
+    with Store.open(db) as store:
+        for batch in pipeline.run(
+            iter_inputs([str(path)]), known=store.known, known_hashes=store.known_hashes
+        ):
+            store.write(batch.analyses, batch.failures)
+            words += batch.words
+            docs += len(batch.analyses)
+    return docs, words, time.perf_counter() - started
+
+
+def peak_rss_mib() -> float:
+    # ru_maxrss is in KiB on Linux.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--docs", type=int, default=200)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--memory", default="", help="corpus sizes for the per-worker memory table")
+    args = parser.parse_args()
+
+    from newsgraph.nlp import load_model
+    from newsgraph.scale import connect, run
+    from newsgraph.sources import iter_inputs
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    path = write_slice(args.docs, folder)
+    print(
+        f"# {args.docs} documents, batch/shard size {args.batch_size}, {os.cpu_count()} CPUs, "
+        f"load average before {os.getloadavg()[0]:.1f}",
+        flush=True,
+    )
+    load_model()
+    rows: list[tuple[str, int, int, float]] = []
+    docs, words, seconds = run_pipeline(path, str(folder / "one.db"), 1, args.batch_size)
+    rows.append(("one process", docs, words, seconds))
+    print(f"one process: {words / seconds:,.0f} words/s", flush=True)
+    docs, words, seconds = run_pipeline(path, str(folder / "np2.db"), 2, args.batch_size)
+    rows.append(("n_process=2", docs, words, seconds))
+    print(f"n_process=2: {words / seconds:,.0f} words/s", flush=True)
+
+    started = time.perf_counter()
+    with connect(workers=args.workers) as client:
+        startup = time.perf_counter() - started
+        stats = run(client, iter_inputs([str(path)]), str(folder / "dask.db"), batch_size=args.batch_size)
+        rows.append((f"Dask, {args.workers} workers", stats.new, stats.words, stats.seconds))
+        memory: list[tuple[int, list[float], float]] = []
+        for size in [int(s) for s in args.memory.split(",") if s]:
+            client.restart()  # fresh worker processes: ru_maxrss is a lifetime peak
+            sized = write_slice(size, folder)
+            run(client, iter_inputs([str(sized)]), str(folder / f"mem-{size}.db"), batch_size=args.batch_size)
+            peaks: dict[str, float] = client.run(peak_rss_mib)
+            memory.append((size, sorted(peaks.values()), peak_rss_mib()))
+
+    base = rows[0][2] / rows[0][3]
+    print("\n| mode | docs | words | seconds | words/s | ratio to one process |\n|---|---|---|---|---|---|")
+    for name, docs, words, seconds in rows:
+        rate = words / seconds
+        print(f"| {name} | {docs} | {words:,} | {seconds:.1f} | {rate:,.0f} | {rate / base:.2f} |")
+    print(
+        f"\nDask cluster start (workers up, model loaded): {startup:.1f} s; "
+        f"load average after {os.getloadavg()[0]:.1f}"
+    )
+    if memory:
+        print("\n| corpus docs | peak RSS per worker (MiB) | client peak RSS (MiB) |\n|---|---|---|")
+        for size, peaks, client_peak in memory:
+            print(f"| {size} | {', '.join(f'{p:,.0f}' for p in peaks)} | {client_peak:,.0f} |")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
