@@ -41,17 +41,69 @@ LIGHT_VERBS = frozenset(
         "step",
         "intensify",
         "resume",
+        "extend",
+        "declare",
         "perform",
         "undertake",
         "execute",
         "initiate",
     ]
 )
-# Verbs that undo what their object names ("lifted the blockade", "ended the boycott"): CAMEO 08, yield.
+# Verbs that undo what their object names: ending coercion ("lifted the blockade") or cooperation ("cut aid").
 REVERSAL_VERBS = frozenset(
-    ["lift", "remove", "end", "ease", "relax", "drop", "scrap", "rescind", "revoke", "abandon"]
+    [
+        "withdraw",
+        "reduce",
+        "cut",
+        "suspend",
+        "halt",
+        "freeze",
+        "sever",
+        "break",
+        "downgrade",
+        "recall",
+        "stop",
+        "lift",
+        "remove",
+        "end",
+        "ease",
+        "relax",
+        "drop",
+        "scrap",
+        "rescind",
+        "revoke",
+        "abandon",
+    ]
 )
 REVERSAL_CODE = "081"
+REDUCE_CODE = "160"
+# Objects whose reduction reduces relations even when they name no event themselves.
+TIES = frozenset(
+    [
+        "aid",
+        "assistance",
+        "funding",
+        "peacekeeper",
+        "ambassador",
+        "envoy",
+        "diplomat",
+        "tie",
+        "relation",
+        "link",
+        "mediation",
+        "membership",
+        "investment",
+        "loan",
+        "support",
+        "cooperation",
+        "talk",
+        "relief",
+    ]
+)
+DENIAL_VERBS = frozenset(["reject", "deny", "dismiss", "refute", "rebut", "deflect"])
+ALLEGATIONS = frozenset(
+    ["accusation", "allegation", "claim", "report", "charge", "criticism", "suggestion", "rumor", "rumour"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,11 +223,29 @@ def noun_trigger(token: Token) -> Trigger | None:
     return None if found is None else Trigger(token, found, True, token.text)
 
 
-def _reversed_noun(verb: Token) -> Token | None:
+def _reversal(verb: Token) -> tuple[Token, str] | None:
+    """(object, CAMEO code) when the verb undoes what its object names: ending a conflict is yielding
+    (08, "lifted the blockade"); ending cooperation is reducing relations (16, "cut military aid")."""
     if verb.lemma_.lower() not in REVERSAL_VERBS:
         return None
     for child in verb.children:
-        if child.dep_ in {"dobj", "obj", "nsubjpass"} and noun_trigger(child) is not None:
+        if child.dep_ not in {"dobj", "obj", "nsubjpass"}:
+            continue
+        for noun in (child, *(c for c in child.children if c.dep_ == "compound")):
+            named = noun_trigger(noun)
+            if named is not None:
+                return child, REDUCE_CODE if named.coding.quad_class in (1, 2) else REVERSAL_CODE
+            if noun.lemma_.lower() in TIES:
+                return child, REDUCE_CODE
+    return None
+
+
+def _denial(verb: Token) -> Token | None:
+    """The object of a denial ("rejected accusations that ..."): a claim about a claim, not an event."""
+    if verb.lemma_.lower() not in DENIAL_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in {"dobj", "obj"} and child.lemma_.lower() in ALLEGATIONS:
             return child
     return None
 
@@ -208,16 +278,22 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
     """Every trigger among the tokens of one sentence, in text order."""
     found: list[Trigger] = []
     undone: set[int] = set()
+    reversals: dict[int, str] = {}
     for token in tokens:
-        if token.pos_ == "VERB" and (noun := _reversed_noun(token)) is not None:
-            undone.add(noun.i)
+        if token.pos_ != "VERB":
+            continue
+        if (reversal := _reversal(token)) is not None:
+            undone.add(reversal[0].i)
+            reversals[token.i] = reversal[1]
+        elif (denied := _denial(token)) is not None:
+            undone.update((denied.i, token.i))
     for token in tokens:
         trigger: Trigger | None = None
         if token.i in undone:
             continue
-        if token.pos_ == "VERB" and any(c.i in undone for c in token.children):
-            reversal = coding(REVERSAL_CODE)
-            trigger = Trigger(token, reversal, False, token.text) if reversal is not None else None
+        if token.i in reversals:
+            reversed_coding = coding(reversals[token.i])
+            trigger = Trigger(token, reversed_coding, False, token.text) if reversed_coding else None
         elif token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"}:
             trigger = verb_trigger(token)
         elif token.pos_ in {"NOUN", "PROPN"}:
