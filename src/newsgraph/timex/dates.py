@@ -222,15 +222,14 @@ def quarter(m: re.Match[str], ctx: Ctx) -> Value | None:
         return Value(DATE, f"{year_text(year)}-H{ordinal}")
     ago = bool(words & {"ago"}) or re.search(r"year[\s-](?:ago|earlier)", pre) is not None
     if ordinal is None:
-        if ctx.last_quarter is not None:
+        current = bool(words & {"current", "this"})
+        latest = bool(words & {"latest", "just-ended", "recent", "past"})
+        if ctx.last_quarter is not None and not current and not latest:
             y, q = ctx.last_quarter
         elif dct is not None:
+            # "the latest quarter" is the last one completed before the DCT
             cur = cal.quarter_of(dct)
-            y, q = (
-                (dct.year, cur)
-                if words & {"current", "this"}
-                else ((dct.year, cur - 1) if cur > 1 else (dct.year - 1, 4))
-            )
+            y, q = (dct.year, cur) if current else ((dct.year, cur - 1) if cur > 1 else (dct.year - 1, 4))
         else:
             return Value(DATE, "XXXX-QX")
         if ago:
@@ -245,7 +244,8 @@ def quarter(m: re.Match[str], ctx: Ctx) -> Value | None:
         year = ctx.year
     if ago and year is not None:
         year -= 1
-    if year is not None and not ago:
+    if year is not None and not ago and (dct is None or (year, ordinal) <= (dct.year, cal.quarter_of(dct))):
+        # only a quarter already reported becomes "the quarter" later sentences refer to
         ctx.last_quarter = (year, ordinal)
     return Value(DATE, f"{year_text(year)}-Q{ordinal}")
 
