@@ -35,7 +35,7 @@ SMALL: dict[str, float] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1, "single": 1,
-    "dozen": 12, "a dozen": 12, "half a": 0.5, "a half": 0.5,
+    "dozen": 12, "a dozen": 12, "half a": 0.5, "a half": 0.5, "a couple of": 2, "couple of": 2,
 }  # fmt: skip
 TENS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
