@@ -21,7 +21,7 @@ from newsgraph.claims.clauses import (
 )
 from newsgraph.claims.lexicon import Cue, Lexicon
 from newsgraph.claims.quotes import is_speech
-from newsgraph.records import Span
+from newsgraph.records import ClaimKind, Span
 
 
 class CueFinder:
@@ -237,6 +237,15 @@ class CueFinder:
     def _noun(self, noun: Token) -> None:
         cue = self.lex.nouns[noun.lemma_.lower()]
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        # "In a CNN poll, Clinton leads": the poll is the source, unless a verb of saying has one.
+        if (
+            owner is None
+            and cue.kind is ClaimKind.REPORT
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ == "in"
+            and noun.head.head.lemma_.lower() not in self.lex.verbs
+        ):
+            owner = noun
         if owner is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "by"):
             # "In Nikkei's view, ...": the clause around the phrase is the content.
             prep = noun.head
