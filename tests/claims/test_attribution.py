@@ -95,6 +95,13 @@ CASES = [
         False,
     ),
     (
+        "In a CNN poll released Sunday, Clinton held a 24-point lead among black voters.",
+        "a CNN poll released Sunday",
+        "In poll",
+        "Clinton held",
+        False,
+    ),
+    (
         "Pat Caddell: Democrat voters are worried about the candidate's health.",
         "Pat Caddell",
         ":",
