@@ -11,7 +11,9 @@ import urllib.request
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
+import numpy as np
 import pytest
 import uvicorn
 from fastapi import FastAPI
@@ -37,6 +39,17 @@ def chromium_path() -> str:
     if not os.path.exists(path):
         pytest.fail(f"{CHROMIUM_ENV}={path} does not exist")
     return path
+
+
+def playwright_sync() -> Any:
+    """Playwright's ``sync_playwright``: skipped locally when the package is missing, a failure in CI."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if os.environ.get("CI"):
+            pytest.fail("playwright is not installed in CI: add it to the dev dependencies")
+        pytest.skip("playwright is not installed: pip install playwright (never `playwright install`)")
+    return sync_playwright
 
 
 def free_port() -> int:
@@ -70,26 +83,32 @@ def running(app: FastAPI) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-def _unfilter(kind: int, line: bytearray, prev: bytes, bpp: int) -> None:
-    for i in range(len(line)):
-        left = line[i - bpp] if i >= bpp else 0
-        up = prev[i]
-        corner = prev[i - bpp] if i >= bpp else 0
-        if kind == 1:
-            line[i] = (line[i] + left) & 0xFF
-        elif kind == 2:
-            line[i] = (line[i] + up) & 0xFF
-        elif kind == 3:
-            line[i] = (line[i] + ((left + up) >> 1)) & 0xFF
-        elif kind == 4:
+def _unfilter(kind: int, line: np.ndarray, prev: np.ndarray, bpp: int) -> np.ndarray:
+    """Undo one row's PNG filter; None, Sub and Up vectorised, Average and Paeth byte by byte."""
+    if kind == 0:
+        return line
+    if kind == 2:
+        return (line.astype(np.uint16) + prev).astype(np.uint8)
+    if kind == 1:
+        cells = line.reshape(-1, bpp).astype(np.uint64)
+        return (np.cumsum(cells, axis=0) % 256).astype(np.uint8).reshape(-1)
+    out = bytearray(line.tobytes())
+    up_row = prev.tobytes()
+    for i in range(len(out)):
+        left = out[i - bpp] if i >= bpp else 0
+        up = up_row[i]
+        if kind == 3:
+            out[i] = (out[i] + ((left + up) >> 1)) & 0xFF
+        else:
+            corner = up_row[i - bpp] if i >= bpp else 0
             p = left + up - corner
             pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
-            pred = left if pa <= pb and pa <= pc else up if pb <= pc else corner
-            line[i] = (line[i] + pred) & 0xFF
+            out[i] = (out[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 0xFF
+    return np.frombuffer(bytes(out), dtype=np.uint8)
 
 
-def png_pixels(data: bytes) -> list[tuple[int, int, int]]:
-    """RGB pixels of an 8-bit RGB/RGBA non-interlaced PNG (what Chromium's screenshots are)."""
+def png_pixels(data: bytes) -> np.ndarray:
+    """RGB pixels (height × width × 3) of an 8-bit RGB/RGBA non-interlaced PNG, as Chromium writes them."""
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
     pos, idat = 8, b""
     width = height = colour = 0
@@ -103,19 +122,19 @@ def png_pixels(data: bytes) -> list[tuple[int, int, int]]:
             idat += body
         pos += 12 + length
     bpp = 4 if colour == 6 else 3
-    raw = zlib.decompress(idat)
-    stride = width * bpp
-    prev = bytes(stride)
-    pixels: list[tuple[int, int, int]] = []
-    for row in range(height):
-        start = row * (stride + 1)
-        line = bytearray(raw[start + 1 : start + 1 + stride])
-        _unfilter(raw[start], line, prev, bpp)
-        pixels.extend((line[i], line[i + 1], line[i + 2]) for i in range(0, stride, bpp))
-        prev = bytes(line)
-    return pixels
+    raw = np.frombuffer(zlib.decompress(idat), dtype=np.uint8).reshape(height, width * bpp + 1)
+    rows = np.zeros((height, width * bpp), dtype=np.uint8)
+    prev = np.zeros(width * bpp, dtype=np.uint8)
+    for y in range(height):
+        prev = rows[y] = _unfilter(int(raw[y, 0]), raw[y, 1:], prev, bpp)
+    return rows.reshape(height, width, bpp)[:, :, :3]
 
 
-def ink(pixels: list[tuple[int, int, int]], background: tuple[int, int, int] = (255, 255, 255)) -> int:
+def ink(pixels: np.ndarray, background: tuple[int, int, int] = (255, 255, 255)) -> int:
     """How many pixels differ visibly from the background."""
-    return sum(1 for p in pixels if max(abs(a - b) for a, b in zip(p, background, strict=True)) > 24)
+    distance = np.abs(pixels.astype(np.int16) - np.array(background, dtype=np.int16)).max(axis=2)
+    return int((distance > 24).sum())
+
+
+def area(pixels: np.ndarray) -> int:
+    return int(pixels.shape[0] * pixels.shape[1])

@@ -32,6 +32,10 @@ class Segment:
         return " ".join([*kinds, *labels])
 
     @property
+    def ids(self) -> str:
+        return " ".join(m.id for m in self.marks)
+
+    @property
     def title(self) -> str:
         return "\n".join(m.title for m in self.marks)
 
