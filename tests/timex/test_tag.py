@@ -145,3 +145,23 @@ def test_infer_year(text: str, year: int | None) -> None:
 def test_parse_dct(published: str | None, iso: str | None) -> None:
     parsed = parse_dct(published)
     assert (parsed.isoformat() if parsed else None) == iso
+
+
+def test_empty_text_has_no_timex(nlp: Language) -> None:
+    assert _tag(nlp, "", "2024-06-17") == []
+
+
+@pytest.mark.xfail(
+    reason="a bare 'the year' is too ambiguous for the rules (TimeBank tags it as date or duration)"
+)
+def test_bare_the_year(nlp: Language) -> None:
+    timex = _find(_tag(nlp, "The year was a disaster for Asia's markets.", "1998-01-08"), "The year")
+    assert timex.value == "1998"
+
+
+@pytest.mark.xfail(
+    reason="future-in-the-past without a cue: 'as soon as trading opened Monday' reads as past"
+)
+def test_future_in_the_past_weekday(nlp: Language) -> None:
+    text = "Institutions were likely to buy its stock as soon as trading opened Monday."
+    assert _find(_tag(nlp, text, "1989-11-01"), "Monday").value == "1989-11-06"
