@@ -363,13 +363,12 @@ class Resolver:
         )
         head = [m for m in matches if m.end <= cut]
         complement = [m for m in matches if m.start > cut]
-        agents = [m for m in head if m.sector is not None]
         named = [m for m in head if m.entry is not None]
-        head_agent = agents[-1] if agents else None
+        head_agent = self._head_agent(words, head, cut)
         sector = None if head_agent is None else head_agent.sector
         if head_agent is not None and head_agent.generic:
             # "intelligence agency officer", "Boko Haram gunmen": the modifier says which sector.
-            modifiers = [m for m in head if m.start < head_agent.start]
+            modifiers = [m for m in head if m.end <= head_agent.start]
             for m in reversed(modifiers):
                 modifier_sector = m.sector if m.entry is None else m.entry.actor_at(date).sector
                 if modifier_sector is not None:
@@ -399,6 +398,17 @@ class Resolver:
             f"{country}-{sector}", f"{state} {SECTOR_NAMES.get(sector, sector)}", "sector", country, sector
         )
 
+    def _head_agent(self, words: list[str], head: list[_Match], cut: int) -> _Match | None:
+        """The longest agent noun ending the head: only the head noun gives the sector ("military
+        cooperation" is no military, "military officials" are; "military intelligence agency" is SPY)."""
+        lower = [w.lower() for w in words]
+        named_end = max((m.end for m in head if m.entry is not None), default=0)
+        for k in range(named_end, cut):
+            sector = self._agent(" ".join(lower[k:cut]))
+            if sector is not None:
+                return _Match(k, cut, sector=sector, generic=cut - k == 1 and lower[k] in _GENERIC)
+        return None
+
     def _titled_name(
         self, words: list[str], matches: list[_Match], label: str | None, date: str | None
     ) -> Actor | None:
@@ -406,8 +416,8 @@ class Resolver:
         tail = words[matches[-1].end :]
         if not tail or not all(_capitalised(w) for w in tail) or matches[-1].sector is None:
             return None
-        if label != "PERSON" and len(tail) < 2:
-            return None
+        if label != "PERSON":
+            return None  # title-case headlines look like titled names ("Military Ties Pose Challenge")
         titles = [m for m in matches if m.sector is not None]
         owner = self._country_actor(matches, date)
         name = " ".join(tail)
