@@ -19,6 +19,7 @@ EVALUATIONS = {
     "attribution": "newsgraph.eval.attribution",
     "actors": "newsgraph.eval.actors",
     "events": "newsgraph.eval.events",
+    "clusters": "newsgraph.eval.clusters",
 }
 
 
