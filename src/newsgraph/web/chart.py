@@ -1,8 +1,8 @@
-"""The timeline as an SVG laid out on the server: one dot per dated event on a date axis."""
+"""The timeline as an SVG laid out on the server: one dot per dated event above its date."""
 
 from __future__ import annotations
 
-import datetime as dt
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -40,57 +40,38 @@ class TimelineChart:
     undated: int
 
 
-def _day(value: str) -> dt.date | None:
-    """The first day a TimeML calendar value covers: 2024 -> 2024-01-01."""
-    parts = value[:10].split("-")
-    try:
-        year = int(parts[0])
-        month = int(parts[1]) if len(parts) > 1 else 1
-        day = int(parts[2]) if len(parts) > 2 else 1
-        return dt.date(year, month, day)
-    except (ValueError, IndexError):
-        return None
-
-
 def chart(entries: list[TimelineEntry]) -> TimelineChart:
-    dated = [(i, t, _day(t.date)) for i, t in enumerate(entries) if t.date]
-    placed = [(i, t, d) for i, t, d in dated if d is not None]
-    if not placed:
+    """Dated events in columns, one per distinct date in order (an ordinal axis: a 1948 background event
+    would squeeze a linear axis of 2023-2024 news into one pixel); a date's events fill its column in rows."""
+    dated = [(i, t) for i, t in enumerate(entries) if t.date]
+    if not dated:
         return TimelineChart(WIDTH, 2 * AXIS, AXIS, (), (), len(entries))
-    first = min(d for _, _, d in placed)
-    last = max(d for _, _, d in placed)
-    span = max((last - first).days, 1)
+    by_date: dict[str, list[tuple[int, TimelineEntry]]] = defaultdict(list)
+    for i, t in dated:
+        assert t.date is not None
+        by_date[t.date].append((i, t))
+    days = sorted(by_date)
     usable = WIDTH - 2 * MARGIN
-    per_day: dict[dt.date, int] = defaultdict(int)
-    tallest = max(sum(1 for _, _, d in placed if d == day) for day in {d for _, _, d in placed})
+    column = usable / len(days)
+    per_row = max(1, int(column // ROW))
+    tallest = max(math.ceil(len(v) / per_row) for v in by_date.values())
     axis_y = AXIS + tallest * ROW
     dots = []
-    for i, t, d in placed:
-        stack = per_day[d]
-        per_day[d] += 1
-        x = MARGIN + usable * ((d - first).days / span if first != last else 0.5)
-        who = t.who or "?"
-        whom = t.whom or "?"
-        title = f"{t.date} {t.event.event_type.value} ({t.event.factuality.value}): {who} → {whom}"
-        dots.append(
-            Dot(
-                round(x, 1),
-                axis_y - 10 - stack * ROW,
-                QUAD_COLOURS.get(t.event.quad_class, "#777777"),
-                title,
-                i,
-            )
-        )
-    days = sorted({d for _, _, d in placed})
-    # At most 8 labelled ticks, always the first and last day.
-    step = max(1, len(days) // 7)
-    chosen = [*days[::step], days[-1]] if days[-1] not in days[::step] else days[::step]
     ticks: list[Tick] = []
-    for d in chosen:
-        x = round(MARGIN + usable * ((d - first).days / span if first != last else 0.5), 1)
+    for k, day in enumerate(days):
+        centre = MARGIN + column * (k + 0.5)
+        items = by_date[day]
+        across = min(per_row, len(items))
+        for n, (i, t) in enumerate(items):
+            row, col = divmod(n, per_row)
+            x = centre + (col - (across - 1) / 2) * ROW
+            who, whom = t.who or "?", t.whom or "?"
+            title = f"{t.date} {t.event.event_type.value} ({t.event.factuality.value}): {who} → {whom}"
+            colour = QUAD_COLOURS.get(t.event.quad_class, "#777777")
+            dots.append(Dot(round(x, 1), axis_y - 10 - row * ROW, colour, title, i))
         # Labels closer than their own width would overprint each other.
-        if not ticks or x - ticks[-1].x >= 80:
-            ticks.append(Tick(x, d.isoformat()))
+        if not ticks or centre - ticks[-1].x >= 80:
+            ticks.append(Tick(round(centre, 1), day))
     return TimelineChart(
-        WIDTH, int(axis_y + AXIS), axis_y, tuple(dots), tuple(ticks), len(entries) - len(placed)
+        WIDTH, int(axis_y + AXIS), axis_y, tuple(dots), tuple(ticks), len(entries) - len(dated)
     )

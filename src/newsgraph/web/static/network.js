@@ -32,17 +32,17 @@
       for (j = i + 1; j < nodes.length; j++) {
         a = nodes[i]; b = nodes[j];
         dx = b.x - a.x; dy = b.y - a.y; d2 = dx * dx + dy * dy + 0.01;
-        f = 2200 * alpha / d2; d = Math.sqrt(d2);
+        f = 16000 * alpha / d2; d = Math.sqrt(d2);
         a.vx -= f * dx / d; a.vy -= f * dy / d; b.vx += f * dx / d; b.vy += f * dy / d;
       }
     }
     edges.forEach(function (e) {
       dx = e.t.x - e.s.x; dy = e.t.y - e.s.y; d = Math.sqrt(dx * dx + dy * dy) || 1;
-      f = (d - 140) * 0.04 * alpha;
+      f = (d - 190) * 0.03 * alpha;
       e.s.vx += f * dx / d; e.s.vy += f * dy / d; e.t.vx -= f * dx / d; e.t.vy -= f * dy / d;
     });
     nodes.forEach(function (n) {
-      n.vx += (W / 2 - n.x) * 0.01 * alpha; n.vy += (H / 2 - n.y) * 0.01 * alpha;
+      n.vx += (W / 2 - n.x) * 0.005 * alpha; n.vy += (H / 2 - n.y) * 0.008 * alpha;
       if (!n.fixed) { n.x += n.vx; n.y += n.vy; }
       n.vx *= 0.6; n.vy *= 0.6;
       var r = radius(n) + 4;
@@ -59,8 +59,8 @@
   svg.appendChild(el("rect", { width: W, height: H, fill: "#ffffff" }));
   var defs = el("defs", {});
   Object.keys(colours).concat(["0"]).forEach(function (q) {
-    var m = el("marker", { id: "arrow-" + q, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 6,
-                           markerHeight: 6, orient: "auto-start-reverse" });
+    var m = el("marker", { id: "arrow-" + q, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 11,
+                           markerHeight: 11, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" });
     m.appendChild(el("path", { d: "M0,0 L10,5 L0,10 z", fill: colours[q] || "#777777" }));
     defs.appendChild(m);
   });
