@@ -142,6 +142,7 @@ def test_passive_without_agent_has_no_source(text: str) -> None:
         "Upon announcing the visit, the ministry raised the alarm.",
         "The former Soviet Union supported North Korea's founding in 1948.",
         "The army crossed the border on Tuesday.",
+        "The Russian president showed him a rocket launch site.",
     ],
 )
 def test_no_attribution(text: str) -> None:

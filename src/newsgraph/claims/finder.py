@@ -120,13 +120,20 @@ class CueFinder:
         if len(objects) == 2 and objects[1].dep_ in ("oprd", "ccomp", "xcomp") and objects[0].dep_ == "dobj":
             # "called the charges unsubstantiated": an object and what it is called is an assessment.
             return tokens_span(text, [*objects[0].subtree, *objects[1].subtree], objects[0])
-        if cue.takes == "obj":
+        # "showed him a launch site": with a recipient, the object is a thing handed over, not words.
+        recipient = (
+            any(c.dep_ == "dative" for c in verb.children) or sum(c.dep_ == "dobj" for c in verb.children) > 1
+        )
+        if cue.takes == "obj" and not recipient:
             if particle is not None and particle.dep_ == "prep":
                 obj = next((c for c in particle.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     return tokens_span(text, obj.subtree, obj)
             for child in verb.children:
-                if child.dep_ in ("dobj", "attr"):
+                # A bare pronoun object ("defended him") is no content of a claim.
+                if child.dep_ in ("dobj", "attr") and not (
+                    child.pos_ == "PRON" and child.n_lefts + child.n_rights == 0
+                ):
                     tokens = list(child.subtree)
                     for extra in verb.children:
                         if (
