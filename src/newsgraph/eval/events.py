@@ -28,6 +28,7 @@ OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "I
 # Codes in the gold file that are not ISO 3166-1 alpha-3, and legacy CAMEO spellings that are.
 _NOT_COUNTRIES = {"IGO", "NGO", "IMG", "ISM", "MNC", "REB", "UAF"}
 _LEGACY = {"JAP": "JPN", "ITL": "ITA"}
+_NO_SOURCE = 2.5
 _WORD = re.compile(r"[\w'-]+")
 
 
@@ -36,7 +37,9 @@ def main_events(ranked: Iterable[Ranked]) -> list[Event]:
     candidates = [r for r in ranked if r.event.quad_class > 0]
     if not candidates:
         return []
-    best = min(candidates, key=lambda r: (r.depth, r.event.span[0]))
+    # Nearest the root wins; an event without a doer ("23 civilians were killed as forces launched air
+    # strikes") yields to a nearby one that names it.
+    best = min(candidates, key=lambda r: (r.depth + (0 if r.event.source else _NO_SOURCE), r.event.span[0]))
     return [r.event for r in candidates if r.event.trigger_span == best.event.trigger_span]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 # Children that end an actor phrase: coordination (each conjunct is an actor of its own) and loose clauses.
 # Appositions and relative clauses stay: "Mohammad Radmanish, an Afghan defence spokesperson".
@@ -16,6 +16,55 @@ TARGET_PREPS = ("against", "to", "with", "on", "toward", "towards", "into", "at"
 _NOMINAL_SOURCE_PREPS = {"by", "from"}
 _NOMINAL_TARGET_PREPS = {"of", "to", "against", "on", "with", "between", "toward", "towards", "into", "in"}
 # Nouns whose "of" phrase names the one acted upon ("the invasion of Ukraine"), not the actor.
+_LOCATIVE = {"in", "at"}
+# Common nouns that name people or bodies who act: targets and sources even without a named entity.
+ACTOR_NOUNS = frozenset(
+    [
+        "government",
+        "official",
+        "militant",
+        "rebel",
+        "insurgent",
+        "troop",
+        "force",
+        "soldier",
+        "army",
+        "police",
+        "policeman",
+        "officer",
+        "protester",
+        "demonstrator",
+        "civilian",
+        "minister",
+        "president",
+        "leader",
+        "ambassador",
+        "diplomat",
+        "authority",
+        "court",
+        "parliament",
+        "lawmaker",
+        "opposition",
+        "party",
+        "militia",
+        "fighter",
+        "jihadist",
+        "terrorist",
+        "activist",
+        "journalist",
+        "prisoner",
+        "hostage",
+        "refugee",
+        "migrant",
+        "worker",
+        "student",
+        "farmer",
+        "citizen",
+        "people",
+        "delegation",
+        "regime",
+    ]
+)
 _LIGHT_TARGET_PREPS = {"on", "against", "with", "toward", "towards", "into"}
 _ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 _PRONOUN_ACTORS = {"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us"}
@@ -46,9 +95,13 @@ def phrase(head: Token, avoid: int | None = None) -> tuple[int, int]:
     doc = head.doc
     while start < end and doc[start].is_punct:
         start += 1
-    while end > start and doc[end].is_punct:
+    while end > start and doc[end].is_punct and not (doc[end].text == ")" and _opens(doc, start, end)):
         end -= 1
     return start, end + 1
+
+
+def _opens(doc: Doc, start: int, end: int) -> bool:
+    return any(doc[i].text == "(" for i in range(start, end))
 
 
 def _holds(token: Token, index: int | None) -> bool:
@@ -75,8 +128,14 @@ def conjuncts(head: Token) -> tuple[Token, ...]:
     return (head, *head.conjuncts) if head.conjuncts else (head,)
 
 
-def is_actorish(token: Token) -> bool:
+def _named(token: Token) -> bool:
     if token.ent_type_ in _ACTOR_LABELS:
+        return True
+    return any(t.ent_type_ in _ACTOR_LABELS for t in token.children if t.dep_ in {"compound", "amod", "poss"})
+
+
+def is_actorish(token: Token) -> bool:
+    if token.ent_type_ in _ACTOR_LABELS or token.lemma_.lower() in ACTOR_NOUNS:
         return True
     if token.lower_ in _PRONOUN_ACTORS:
         return True
@@ -116,7 +175,6 @@ def _agent(verb: Token) -> Token | None:
 
 def _objects(verb: Token) -> list[Token]:
     """Candidate targets in preference order: direct object, dative, prepositional objects."""
-    found: list[Token] = []
     direct = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
     dative = [c for c in verb.children if c.dep_ in {"dative", "iobj"}]
     preps: list[tuple[int, Token]] = []
@@ -135,10 +193,18 @@ def _objects(verb: Token) -> list[Token]:
                     (TARGET_PREPS.index(child.lower_), g) for g in child.children if g.dep_ == "pobj"
                 )
     preps.sort(key=lambda pair: pair[0])
-    # An actor named as object beats a thing named as object ("give Tanzania a grant").
-    ordered = dative + direct + [tok for _, tok in preps]
-    found = [t for t in ordered if is_actorish(t)] + [t for t in ordered if not is_actorish(t)]
-    return found
+    # A named actor beats a common-noun actor, which beats a thing ("give Tanzania a grant", "filed a
+    # lawsuit against X"); a place ("in Yerevan") comes last ("detained demonstrators in Yerevan").
+    ordered = dative + direct + [t for _, t in preps]
+
+    def tier(token: Token) -> int:
+        if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE:
+            return 3 if token.ent_type_ not in {"GPE", "NORP", "ORG", "PERSON"} or direct else 0
+        if _named(token):
+            return 0
+        return 1 if is_actorish(token) else 2
+
+    return sorted(ordered, key=tier)
 
 
 def verb_roles(verb: Token) -> Roles:
