@@ -23,6 +23,7 @@ from newsgraph.web.highlight import marks, segments
 router = APIRouter(include_in_schema=False)
 PAGE = 50
 TIMELINE_ROWS = 500
+NETWORK_NODES = 80  # the busiest actors; the API has them all
 
 
 @cache
@@ -116,11 +117,17 @@ def network_page(
     level: Literal["actor", "country"] = "actor",
 ) -> HTMLResponse:
     net = network(store, since=since or None, until=until or None, level=level)
+    data = net.to_dict()
+    # The browser lays the graph out pairwise: beyond a few dozen nodes it is slow and unreadable anyway.
+    shown = {n["id"] for n in data["nodes"][:NETWORK_NODES]}
+    data["nodes"] = [n for n in data["nodes"] if n["id"] in shown]
+    data["edges"] = [e for e in data["edges"] if e["source"] in shown and e["target"] in shown]
     return page(
         "network.html",
         active="network",
         net=net,
-        data=net.to_dict(),
+        data=data,
+        hidden=len(net.nodes) - len(shown),
         level=level,
         since=since or "",
         until=until or "",

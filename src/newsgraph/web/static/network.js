@@ -82,12 +82,17 @@
     nodeLayer.appendChild(n.circle); nodeLayer.appendChild(n.label);
   });
 
+  // A pair of actors acting on each other gets two parallel lines, not one line drawn twice.
+  var pairs = {};
+  edges.forEach(function (e) { pairs[e.s.id + "\u0000" + e.t.id] = true; });
+  edges.forEach(function (e) { e.shift = pairs[e.t.id + "\u0000" + e.s.id] ? 4 : 0; });
   function draw() {
     edges.forEach(function (e) {
       var dx = e.t.x - e.s.x, dy = e.t.y - e.s.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
       var rs = radius(e.s), rt = radius(e.t) + 3;
-      e.line.setAttribute("x1", e.s.x + dx / d * rs); e.line.setAttribute("y1", e.s.y + dy / d * rs);
-      e.line.setAttribute("x2", e.t.x - dx / d * rt); e.line.setAttribute("y2", e.t.y - dy / d * rt);
+      var ox = -dy / d * e.shift, oy = dx / d * e.shift;
+      e.line.setAttribute("x1", e.s.x + dx / d * rs + ox); e.line.setAttribute("y1", e.s.y + dy / d * rs + oy);
+      e.line.setAttribute("x2", e.t.x - dx / d * rt + ox); e.line.setAttribute("y2", e.t.y - dy / d * rt + oy);
     });
     nodes.forEach(function (n) {
       n.circle.setAttribute("cx", n.x); n.circle.setAttribute("cy", n.y);
