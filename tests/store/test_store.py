@@ -215,6 +215,14 @@ def test_codec_matches_records_to_dict_and_from_dict() -> None:
         assert codec.load(to_dict(record)) == from_dict(to_dict(record)) == record
 
 
+def test_long_identifiers_are_kept_whole(store: Store) -> None:
+    # Slugs of real URLs (White House bill lists) exceed any "reasonable" column width.
+    doc_id = "2023-01-05-press-release-bills-signed-" + "-".join(f"h-r-{n}" for n in range(100))
+    written = analysis(doc_id, outlet="The White House " * 30)
+    store.write([written])
+    assert store.get(doc_id) == written
+
+
 def test_get_unknown_document_raises_not_found(store: Store) -> None:
     with pytest.raises(NotFoundError) as raised:
         store.get("nope")

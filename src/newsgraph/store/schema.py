@@ -31,23 +31,25 @@ metadata = MetaData()
 
 # JSONB on PostgreSQL (compact, indexable); plain JSON text elsewhere.
 RecordJSON: TypeEngine[Any] = JSON().with_variant(JSONB(), "postgresql")
+# No string has a length limit: doc_ids are slugs of URLs that run to hundreds of characters, and an
+# unbounded varchar costs PostgreSQL nothing more.
 # Dates are ISO prefixes compared as strings; the C collation makes that byte order on any server locale.
-IsoDate: TypeEngine[str] = String(32).with_variant(String(32, collation="C"), "postgresql")
+IsoDate: TypeEngine[str] = String().with_variant(String(collation="C"), "postgresql")
 # SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL gets 64 bits for big corpora.
 RowId: TypeEngine[int] = BigInteger().with_variant(Integer(), "sqlite")
 
 documents = Table(
     "documents",
     metadata,
-    Column("doc_id", String(128), primary_key=True),
-    Column("content_hash", String(128), nullable=False, server_default=""),
+    Column("doc_id", String(), primary_key=True),
+    Column("content_hash", String(), nullable=False, server_default=""),
     Column("title", Text),
-    Column("outlet", String(256)),
+    Column("outlet", String()),
     Column("published", IsoDate),
-    Column("language", String(16)),
+    Column("language", String()),
     Column("url", Text),
     Column("path", Text),
-    Column("duplicate_of", String(128)),
+    Column("duplicate_of", String()),
     Column("text", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("record", RecordJSON, nullable=False),  # to_dict() without "text", which has its own column
@@ -73,7 +75,7 @@ def _child(name: str, *columns: Column[object], indexes: tuple[Index, ...] = ())
         Column("row_id", RowId, primary_key=True, autoincrement=True),
         Column(
             "doc_id",
-            String(128),
+            String(),
             ForeignKey("documents.doc_id", ondelete="CASCADE", name=f"fk_{name}_doc_id"),
             nullable=False,
         ),
@@ -87,17 +89,17 @@ def _child(name: str, *columns: Column[object], indexes: tuple[Index, ...] = ())
 
 entities = _child(
     "entities",
-    Column("label", String(32), nullable=False),
+    Column("label", String(), nullable=False),
     Column("text", Text, nullable=False),
-    Column("actor_id", String(256)),
+    Column("actor_id", String()),
     Column("actor_name", Text),
-    Column("actor_country", String(8)),
+    Column("actor_country", String()),
     indexes=(Index("ix_entities_label", "label"), Index("ix_entities_actor_id", "actor_id")),
 )
 
 timexes = _child(
     "timexes",
-    Column("kind", String(16), nullable=False),
+    Column("kind", String(), nullable=False),
     Column("value", IsoDate, nullable=False),
     Column("end_value", IsoDate),
     indexes=(Index("ix_timexes_value", "value"),),
@@ -105,11 +107,11 @@ timexes = _child(
 
 claims = _child(
     "claims",
-    Column("claim_id", String(256), nullable=False),
+    Column("claim_id", String(), nullable=False),
     Column("source_text", Text),
-    Column("source_actor_id", String(256)),
+    Column("source_actor_id", String()),
     Column("source_actor_name", Text),
-    Column("kind", String(32), nullable=False),
+    Column("kind", String(), nullable=False),
     Column("cue", Text, nullable=False),
     Column("direct", Boolean, nullable=False),
     Column("published", IsoDate),  # the document's date, copied so claim queries need no join
@@ -122,21 +124,21 @@ claims = _child(
 
 events = _child(
     "events",
-    Column("event_id", String(256), nullable=False),
-    Column("event_type", String(16), nullable=False),
+    Column("event_id", String(), nullable=False),
+    Column("event_type", String(), nullable=False),
     Column("quad_class", Integer, nullable=False),
-    Column("factuality", String(16), nullable=False),
+    Column("factuality", String(), nullable=False),
     Column("source_text", Text),
-    Column("source_actor_id", String(256)),
+    Column("source_actor_id", String()),
     Column("source_actor_name", Text),
-    Column("source_country", String(8)),
+    Column("source_country", String()),
     Column("target_text", Text),
-    Column("target_actor_id", String(256)),
+    Column("target_actor_id", String()),
     Column("target_actor_name", Text),
-    Column("target_country", String(8)),
+    Column("target_country", String()),
     Column("date_value", IsoDate),
     Column("day", IsoDate),  # the event's date when it has a calendar year, else the document's date
-    Column("claim_id", String(256)),
+    Column("claim_id", String()),
     indexes=(
         Index("ix_events_event_type", "event_type"),
         Index("ix_events_factuality", "factuality"),
@@ -151,11 +153,11 @@ failures = Table(
     metadata,
     Column("row_id", RowId, primary_key=True, autoincrement=True),
     # One row per (doc_id, path, line): a failure seen again is updated, not repeated.
-    Column("failure_key", String(64), nullable=False),
-    Column("doc_id", String(128), nullable=False),
+    Column("failure_key", String(), nullable=False),
+    Column("doc_id", String(), nullable=False),
     Column("path", Text),
     Column("line", Integer),
-    Column("code", String(64), nullable=False),
+    Column("code", String(), nullable=False),
     Column("message", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     UniqueConstraint("failure_key", name="uq_failures_failure_key"),

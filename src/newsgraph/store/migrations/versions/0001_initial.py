@@ -17,7 +17,7 @@ branch_labels = None
 depends_on = None
 
 RecordJSON = sa.JSON().with_variant(JSONB(), "postgresql")
-IsoDate = sa.String(32).with_variant(sa.String(32, collation="C"), "postgresql")
+IsoDate = sa.String().with_variant(sa.String(collation="C"), "postgresql")
 RowId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 LIVE_HASH = "content_hash <> '' AND duplicate_of IS NULL"
 
@@ -28,7 +28,7 @@ def _child(name: str, *columns: sa.Column, indexes: tuple[tuple[str, str], ...])
         sa.Column("row_id", RowId, primary_key=True, autoincrement=True),
         sa.Column(
             "doc_id",
-            sa.String(128),
+            sa.String(),
             sa.ForeignKey("documents.doc_id", ondelete="CASCADE", name=f"fk_{name}_doc_id"),
             nullable=False,
         ),
@@ -44,15 +44,15 @@ def _child(name: str, *columns: sa.Column, indexes: tuple[tuple[str, str], ...])
 def upgrade() -> None:
     op.create_table(
         "documents",
-        sa.Column("doc_id", sa.String(128), primary_key=True),
-        sa.Column("content_hash", sa.String(128), nullable=False, server_default=""),
+        sa.Column("doc_id", sa.String(), primary_key=True),
+        sa.Column("content_hash", sa.String(), nullable=False, server_default=""),
         sa.Column("title", sa.Text),
-        sa.Column("outlet", sa.String(256)),
+        sa.Column("outlet", sa.String()),
         sa.Column("published", IsoDate),
-        sa.Column("language", sa.String(16)),
+        sa.Column("language", sa.String()),
         sa.Column("url", sa.Text),
         sa.Column("path", sa.Text),
-        sa.Column("duplicate_of", sa.String(128)),
+        sa.Column("duplicate_of", sa.String()),
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
         sa.Column("record", RecordJSON, nullable=False),
@@ -70,27 +70,27 @@ def upgrade() -> None:
     )
     _child(
         "entities",
-        sa.Column("label", sa.String(32), nullable=False),
+        sa.Column("label", sa.String(), nullable=False),
         sa.Column("text", sa.Text, nullable=False),
-        sa.Column("actor_id", sa.String(256)),
+        sa.Column("actor_id", sa.String()),
         sa.Column("actor_name", sa.Text),
-        sa.Column("actor_country", sa.String(8)),
+        sa.Column("actor_country", sa.String()),
         indexes=(("ix_entities_label", "label"), ("ix_entities_actor_id", "actor_id")),
     )
     _child(
         "timexes",
-        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("kind", sa.String(), nullable=False),
         sa.Column("value", IsoDate, nullable=False),
         sa.Column("end_value", IsoDate),
         indexes=(("ix_timexes_value", "value"),),
     )
     _child(
         "claims",
-        sa.Column("claim_id", sa.String(256), nullable=False),
+        sa.Column("claim_id", sa.String(), nullable=False),
         sa.Column("source_text", sa.Text),
-        sa.Column("source_actor_id", sa.String(256)),
+        sa.Column("source_actor_id", sa.String()),
         sa.Column("source_actor_name", sa.Text),
-        sa.Column("kind", sa.String(32), nullable=False),
+        sa.Column("kind", sa.String(), nullable=False),
         sa.Column("cue", sa.Text, nullable=False),
         sa.Column("direct", sa.Boolean, nullable=False),
         sa.Column("published", IsoDate),
@@ -102,21 +102,21 @@ def upgrade() -> None:
     )
     _child(
         "events",
-        sa.Column("event_id", sa.String(256), nullable=False),
-        sa.Column("event_type", sa.String(16), nullable=False),
+        sa.Column("event_id", sa.String(), nullable=False),
+        sa.Column("event_type", sa.String(), nullable=False),
         sa.Column("quad_class", sa.Integer, nullable=False),
-        sa.Column("factuality", sa.String(16), nullable=False),
+        sa.Column("factuality", sa.String(), nullable=False),
         sa.Column("source_text", sa.Text),
-        sa.Column("source_actor_id", sa.String(256)),
+        sa.Column("source_actor_id", sa.String()),
         sa.Column("source_actor_name", sa.Text),
-        sa.Column("source_country", sa.String(8)),
+        sa.Column("source_country", sa.String()),
         sa.Column("target_text", sa.Text),
-        sa.Column("target_actor_id", sa.String(256)),
+        sa.Column("target_actor_id", sa.String()),
         sa.Column("target_actor_name", sa.Text),
-        sa.Column("target_country", sa.String(8)),
+        sa.Column("target_country", sa.String()),
         sa.Column("date_value", IsoDate),
         sa.Column("day", IsoDate),
-        sa.Column("claim_id", sa.String(256)),
+        sa.Column("claim_id", sa.String()),
         indexes=(
             ("ix_events_event_type", "event_type"),
             ("ix_events_factuality", "factuality"),
@@ -128,11 +128,11 @@ def upgrade() -> None:
     op.create_table(
         "failures",
         sa.Column("row_id", RowId, primary_key=True, autoincrement=True),
-        sa.Column("failure_key", sa.String(64), nullable=False),
-        sa.Column("doc_id", sa.String(128), nullable=False),
+        sa.Column("failure_key", sa.String(), nullable=False),
+        sa.Column("doc_id", sa.String(), nullable=False),
         sa.Column("path", sa.Text),
         sa.Column("line", sa.Integer),
-        sa.Column("code", sa.String(64), nullable=False),
+        sa.Column("code", sa.String(), nullable=False),
         sa.Column("message", sa.Text, nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
         sa.UniqueConstraint("failure_key", name="uq_failures_failure_key"),
