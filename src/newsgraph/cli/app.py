@@ -239,6 +239,7 @@ def _ingest_on_dask(
     raise typer.Exit(1 if stats.failed else 0)
 
 
+from newsgraph.cli import actors as _actors  # noqa: E402,F401
 from newsgraph.cli import demo as _demo  # noqa: E402,F401
 from newsgraph.cli import evaluate as _evaluate  # noqa: E402,F401
 from newsgraph.cli import query as _query  # noqa: E402,F401  (registers the query commands)
