@@ -1,0 +1,58 @@
+"""spaCy components for users' own pipelines: ``newsgraph_actors``, ``newsgraph_timex``, ``newsgraph_claims``,
+``newsgraph_events``; results are newsgraph records on ``Doc._`` extensions.
+
+Installed newsgraph registers them through spaCy's ``spacy_factories`` entry points, so
+``nlp.add_pipe("newsgraph_claims")`` works without importing this package; importing it registers them too.
+
+>>> import spacy, newsgraph.components
+>>> nlp = spacy.load(newsgraph.components.model_path())
+>>> _ = nlp.add_pipe("newsgraph_events")
+>>> nlp.pipe_names[-1]
+'newsgraph_events'
+"""
+
+from __future__ import annotations
+
+from newsgraph.components.extensions import DOC_EXTENSIONS, register
+from newsgraph.components.factories import (
+    Actors,
+    Claims,
+    Component,
+    Events,
+    Timexes,
+    make_actors,
+    make_claims,
+    make_events,
+    make_timex,
+)
+
+FACTORIES: tuple[str, ...] = ("newsgraph_actors", "newsgraph_timex", "newsgraph_claims", "newsgraph_events")
+
+
+def model_path() -> str:
+    """Where the model newsgraph uses is installed: ``spacy.load(model_path())`` gives a fresh copy of it.
+
+    >>> import spacy
+    >>> "ner" in spacy.load(model_path()).pipe_names
+    True
+    """
+    from newsgraph.nlp.model import _model_location
+
+    return _model_location()
+
+
+__all__ = [
+    "DOC_EXTENSIONS",
+    "FACTORIES",
+    "Actors",
+    "Claims",
+    "Component",
+    "Events",
+    "Timexes",
+    "make_actors",
+    "make_claims",
+    "make_events",
+    "make_timex",
+    "model_path",
+    "register",
+]
