@@ -27,6 +27,21 @@ class Ctx:
     last_quarter: tuple[int, int] | None = None
     last_day: dt.date | None = None
     used_year: bool = field(default=False)
+    # the last date mentioned at any granularity (D, M or Y), for "later that year", "the following month"
+    last_ref: dt.date | None = None
+    last_ref_unit: str = "D"
+
+    def mention(self, day: dt.date, unit: str) -> None:
+        if unit == "D":
+            self.last_day = day
+        self.last_ref, self.last_ref_unit = day, unit
+
+    def anchor(self, unit: str) -> dt.date | None:
+        """The last date mentioned that is at least as fine as ``unit`` (a year can anchor "that year")."""
+        order = {"D": 0, "W": 1, "M": 2, "Q": 3, "Y": 4, "DE": 5, "CE": 6}
+        if self.last_ref is not None and order.get(self.last_ref_unit, 0) <= order.get(unit, 0):
+            return self.last_ref
+        return None
 
     def direction(self, start: int, end: int) -> int:
         """PAST (-1), UNKNOWN (0) or FUTURE (1); a bare present tense counts as unknown."""

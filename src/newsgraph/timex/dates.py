@@ -48,7 +48,7 @@ def full_date(m: re.Match[str], ctx: Ctx) -> Value | None:
             return None
         end = f"{year_text(year)}-{month2:02d}-{day2:02d}"
     if year is not None:
-        ctx.last_day = dt.date(year, month, day)
+        ctx.mention(dt.date(year, month, day), "D")
     return Value(DATE, f"{year_text(year)}-{month:02d}-{day:02d}", end, absolute=absolute)
 
 
@@ -67,7 +67,10 @@ def numeric_date(m: re.Match[str], ctx: Ctx) -> Value | None:
 def month_year(m: re.Match[str], ctx: Ctx) -> Value | None:
     if not capitalised(m.group("m")):
         return None
-    return Value(DATE, f"{year_number(m.group('y')):04d}-{month_number(m.group('m')):02d}", absolute=True)
+    year, month = year_number(m.group("y")), month_number(m.group("m"))
+    if 1 <= year <= 9999:
+        ctx.mention(dt.date(year, month, 1), "M")
+    return Value(DATE, f"{year:04d}-{month:02d}", absolute=True)
 
 
 def month_alone(m: re.Match[str], ctx: Ctx) -> Value | None:
@@ -93,6 +96,7 @@ def month_alone(m: re.Match[str], ctx: Ctx) -> Value | None:
         year = ctx.dct.year
     else:
         year = cal.nearest_year(ctx.dct, month, None, ctx.direction(m.start(), m.end()))
+    ctx.mention(dt.date(year, month, 1), "M")
     return Value(DATE, f"{year:04d}-{month:02d}")
 
 
@@ -107,6 +111,7 @@ def year_alone(m: re.Match[str], ctx: Ctx) -> Value | None:
         return None
     if not (m.group("fy") or m.group("mod") or m.start() in ctx.date_ents or PREP_BEFORE.search(before)):
         return None
+    ctx.mention(dt.date(int(m.group("y")), 1, 1), "Y")
     return Value(DATE, f"{int(m.group('y')):04d}", absolute=True)
 
 
@@ -244,7 +249,7 @@ def quarter(m: re.Match[str], ctx: Ctx) -> Value | None:
         year = ctx.year
     if ago and year is not None:
         year -= 1
-    if year is not None and not ago and (dct is None or (year, ordinal) <= (dct.year, cal.quarter_of(dct))):
+    if year is not None and not ago and (dct is None or (year, ordinal) < (dct.year, cal.quarter_of(dct))):
         # only a quarter already reported becomes "the quarter" later sentences refer to
         ctx.last_quarter = (year, ordinal)
     return Value(DATE, f"{year_text(year)}-Q{ordinal}")

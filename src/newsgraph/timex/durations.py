@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.timex import calendar as cal
 from newsgraph.timex.context import DATE, DURATION, SET, Ctx, Value, has_approx, weekday_number
 from newsgraph.timex.lexicon import (
     PARTS_OF_DAY,
@@ -100,4 +101,8 @@ def whole_unit(m: re.Match[str], ctx: Ctx) -> Value | None:
     after = ctx.text[m.end() : m.end() + 16].lower()
     if re.match(r"\s*(?:-|earlier|ago|before|two|nineteen|\d)", after):
         return None
-    return Value(DURATION, duration_value(1, m.group("u")))
+    if re.match(r"\s*(?:ended|ending|to\b|through)", after) or ctx.dct is None:
+        return Value(DURATION, duration_value(1, m.group("u")))
+    # Without "ended ...", "for the year" in a report is the current one ("a high for the year").
+    unit = UNITS[m.group("u").lower()]
+    return Value(DATE, cal.at_granularity(ctx.dct, unit))

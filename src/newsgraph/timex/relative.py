@@ -50,7 +50,7 @@ def weekday_rule(m: re.Match[str], ctx: Ctx) -> Value | None:
         return None
     d, value = weekday_date(m, ctx, name)
     if d is not None:
-        ctx.last_day = d
+        ctx.mention(d, "D")
     pod = m.group("pod")
     if pod:
         return Value(TIME, f"{value}T{PARTS_OF_DAY[pod.lower()]}")
@@ -76,7 +76,7 @@ def deictic_day(m: re.Match[str], ctx: Ctx) -> Value | None:
     if pod:
         return Value(TIME, f"{value}T{PARTS_OF_DAY[pod.lower()]}")
     if d is not None:
-        ctx.last_day = d
+        ctx.mention(d, "D")
     return Value(DATE, value)
 
 
@@ -169,20 +169,46 @@ def relative_unit(m: re.Match[str], ctx: Ctx) -> Value | None:
             return Value(DATE, unit_date(ctx, "WE", -1 if core in ("past", "last", "previous") else 0))
         if unit == "Q":
             return None  # the quarter rule reads these
-        if core == "following" and ctx.last_day is not None:
-            return Value(DATE, unit_date(ctx, unit, 1, ctx.last_day), relative=True)
+        if core == "following" and ctx.anchor(unit) is not None:
+            return Value(DATE, unit_date(ctx, unit, 1, ctx.anchor(unit)), relative=True)
+        if core in ("past", "last", "previous") and unit in ("Y", "DE", "M") and ctx.dct is not None:
+            # TimeBank reads "the past year" as the calendar unit before the DCT, not a 12-month stretch
+            return Value(DATE, unit_date(ctx, unit, -1))
+        if core in ("past", "last") and unit == "W" and ctx.dct is not None:
+            # the seven days up to the DCT: the week their middle falls in
+            return Value(DATE, cal.week_value(ctx.dct - dt.timedelta(days=3)))
         amount = {"DE": "10Y", "CE": "100Y"}.get(unit, "1" + unit)
         return Value(DURATION, f"P{amount}")
-    if core in ("same", "that", "following") and ctx.last_day is not None:
-        return Value(DATE, unit_date(ctx, unit, 1 if core == "following" else 0, ctx.last_day), relative=True)
+    base = ctx.anchor(unit)
+    if core in ("same", "that", "following") and base is not None:
+        return Value(DATE, unit_date(ctx, unit, 1 if core == "following" else 0, base), relative=True)
     if core in ("same", "that", "following"):
         return None
     offset = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1}.get(core, 0)
     if unit == "Q":
         return None
+    if (
+        unit == "Y"
+        and rel == "last"
+        and ctx.last_quarter is not None
+        and re.search(r"compared\s+with[^.;]*$", ctx.text[max(0, m.start() - 80) : m.start()])
+    ):
+        # "earnings of $24 million, compared with a loss of $3 million last year": the year-ago quarter
+        y, q = ctx.last_quarter
+        return Value(DATE, cal.quarter_value(y - 1, q))
     if unit == "WE" and core == "this" and ctx.dct is not None:
         return Value(DATE, unit_date(ctx, "WE", 0))
     return Value(DATE, unit_date(ctx, unit, offset))
+
+
+# In a report of quarterly results, "a year earlier" next to these words compares with the year-ago quarter.
+_RESULTS = re.compile(r"\$|%|\bnet\b|a share|profit|revenue|sales|earn")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
+    right = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    return text[left:right]
 
 
 def ago(m: re.Match[str], ctx: Ctx) -> Value | None:
@@ -196,7 +222,13 @@ def ago(m: re.Match[str], ctx: Ctx) -> Value | None:
     if n is None:
         return Value(DATE, "PAST_REF" if sign < 0 else "FUTURE_REF", approximate=True)
     window = ctx.text[max(0, m.start() - 300) : m.end() + 80].lower()
-    if unit == "Y" and n == 1 and sign < 0 and ctx.last_quarter and re.search(r"quarter|period", window):
+    if (
+        unit == "Y"
+        and n == 1
+        and sign < 0
+        and ctx.last_quarter
+        and (re.search(r"quarter|period", window) or _RESULTS.search(_sentence(ctx.text, m.start(), m.end())))
+    ):
         y, q = ctx.last_quarter
         return Value(DATE, cal.quarter_value(y - 1, q), approximate=has_approx(m), relative=True)
     base = ctx.last_day if relative and ctx.last_day is not None else None
@@ -209,10 +241,11 @@ def ago(m: re.Match[str], ctx: Ctx) -> Value | None:
 def anchored_rel(m: re.Match[str], ctx: Ctx) -> Value | None:
     """ "that day", "the same day", "later that year": the last date the text mentioned."""
     unit = UNITS[m.group("u").lower()]
-    if ctx.last_day is None:
+    base = ctx.anchor(unit)
+    if base is None:
         return None
     offset = 1 if (m.group("w") or "").lower() in ("following", "next") else 0
-    return Value(DATE, unit_date(ctx, unit, offset, ctx.last_day), relative=True)
+    return Value(DATE, unit_date(ctx, unit, offset, base), relative=True)
 
 
 def unit_edge(m: re.Match[str], ctx: Ctx) -> Value | None:
@@ -220,7 +253,11 @@ def unit_edge(m: re.Match[str], ctx: Ctx) -> Value | None:
     if word == "end":
         if not m.group(0).lower().startswith("year-"):
             return None
-        word = "year"
+        if ctx.dct is None:
+            return Value(DATE, f"{year_text(ctx.year)}-12-31")
+        # "since year-end" looks back to the last one; "by year-end" ahead to this one
+        year = ctx.dct.year - 1 if ctx.direction(m.start(), m.end()) < 0 else ctx.dct.year
+        return Value(DATE, f"{year:04d}-12-31")
     return Value(DATE, unit_date(ctx, UNITS[word], 0))
 
 
