@@ -12,7 +12,7 @@ from spacy.attrs import LEMMA, POS
 from spacy.tokens import Doc, Token
 
 from newsgraph.events.cameo import Coding, coding
-from newsgraph.events.phoenix import VerbEntry, load_verbs
+from newsgraph.events.phoenix import Pattern, VerbEntry, load_verbs
 
 LEXICON = "triggers.tsv"
 NOT_A_TRIGGER = "-"
@@ -134,18 +134,31 @@ class Trigger:
     words: str  # the trigger as written, with a particle ("carry out")
 
 
-def _clause_words(verb: Token) -> tuple[set[str], set[str]]:
-    before: set[str] = set()
-    after: set[str] = set()
+def _clause_words(verb: Token) -> tuple[dict[str, int], dict[str, int]]:
+    """Words of the verb's clause before and after it, each with its distance from the verb."""
+    before: dict[str, int] = {}
+    after: dict[str, int] = {}
     stack = [c for c in verb.children if c.dep_ not in _OWN_CLAUSE]
     while stack:
         tok = stack.pop()
         side = before if tok.i < verb.i else after
-        side.add(tok.lemma_.lower())
-        side.add(tok.lower_)
+        distance = abs(tok.i - verb.i)
+        for word in (tok.lemma_.lower(), tok.lower_):
+            if distance < side.get(word, 1_000):
+                side[word] = distance
         stack.extend(c for c in tok.children if c.dep_ not in _OWN_CLAUSE)
-    # Auxiliaries and the subject sit before the verb even when attached to its head (xcomp chains).
     return before, after
+
+
+def _distance(pattern: Pattern, before: dict[str, int], after: dict[str, int]) -> int | None:
+    """Summed distance of the nearest words that satisfy the pattern, or None when it does not match."""
+    total = 0
+    for words, side in [(w, before) for w in pattern.before] + [(w, after) for w in pattern.after]:
+        found = min((side[w] for w in words if w in side), default=None)
+        if found is None:
+            return None
+        total += found
+    return total
 
 
 def _match(entry: VerbEntry, verb: Token) -> tuple[bool, str | None]:
@@ -160,15 +173,28 @@ def _match(entry: VerbEntry, verb: Token) -> tuple[bool, str | None]:
     near_after = {t.lower_ for t in doc[verb.i + 1 : verb.i + 5]} | {
         t.lemma_.lower() for t in doc[verb.i + 1 : verb.i + 5]
     }
-    best: tuple[int, str | None] | None = None
+    # Largest pattern wins; among equals, the one whose words sit nearest the verb ("rejected a request
+    # ... on the charge of" is a rejection of the request, not a denial of the charge).
+    best: tuple[int, int, str | None] | None = None
     for pattern in entry.patterns:
-        if best is not None and pattern.size <= best[0]:
+        if best is not None and pattern.size < best[0]:
             continue
-        b, a = (before, after) if pattern.code is not None else (near_before, near_after)
-        if all(words & a for words in pattern.after) and all(words & b for words in pattern.before):
-            best = (pattern.size, pattern.code)
+        if pattern.code is None:
+            if all(words & near_after for words in pattern.after) and all(
+                words & near_before for words in pattern.before
+            ):
+                distance = 0
+            else:
+                continue
+        else:
+            found = _distance(pattern, before, after)
+            if found is None:
+                continue
+            distance = found
+        if best is None or pattern.size > best[0] or distance < best[1]:
+            best = (pattern.size, distance, pattern.code)
     if best is not None:
-        return True, best[1]
+        return True, best[2]
     return False, entry.code
 
 
@@ -183,14 +209,18 @@ def verb_trigger(token: Token) -> Trigger | None:
     """The event a verb triggers, or None (not in the dictionary, a statement, an appeal)."""
     lemma = token.lemma_.lower()
     override = load_lexicon().verbs.get(lemma)
-    if override == NOT_A_TRIGGER:
-        return None
     particle = _particle(token)
     entry = load_verbs().lookup(lemma, particle.lower_ if particle is not None else None)
+    # "call" is an appeal, "call off" is not: a phrasal verb of its own escapes the word's veto.
+    if override == NOT_A_TRIGGER and (entry is None or entry.particle is None):
+        return None
+    if override == NOT_A_TRIGGER:
+        override = None
     code: str | None = None
     if entry is not None:
         matched, code = _match(entry, token)
-        if not matched and override is not None:
+        # Our lexicon names the verb's event; a Phoenix "not an event" pattern does not veto it.
+        if (not matched or code is None) and override is not None:
             code = override
     elif override is not None:
         code = override
