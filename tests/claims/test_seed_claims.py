@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from newsgraph.actors import link
 from newsgraph.claims import attribute
 from newsgraph.records import Claim, ClaimKind, Document, Entity
 
@@ -26,8 +27,10 @@ def seed_text(seeds_dir: Path) -> str:
 def seed_claims(nlp: Language, seed_text: str) -> list[Claim]:
     text = seed_text
     doc = nlp(text)
+    document = Document(doc_id="seed0", text=text, published="2024-06-20")
     entities = [Entity("seed0", e.text, e.label_, (e.start_char, e.end_char)) for e in doc.ents]
-    return attribute(doc, Document(doc_id="seed0", text=text), entities)
+    # As in the pipeline: entities arrive linked to the project's actors.
+    return attribute(doc, document, link(doc, document, entities))
 
 
 # (cue, outlet the claim belongs to, expected kind) in reading order.
@@ -47,6 +50,13 @@ EXPECTED = [
     ("speculated", "Nikkei", ClaimKind.PREDICTION),
     ("pointed out", "Nikkei", ClaimKind.WARNING),
 ]
+# The project's actor of each outlet; "Nikkei" is also the alias given in "Nihon Keizai Shimbun (Nikkei)".
+ACTOR_IDS = {
+    "Yomiuri": "outlet:yomiuri",
+    "Asahi": "outlet:asahi",
+    "Sankei": "outlet:sankei",
+    "Nikkei": "outlet:nikkei",
+}
 # In-document names of each outlet: "Nikkei" is the alias given in "Nihon Keizai Shimbun (Nikkei)".
 NAMES = {
     "Yomiuri": ("Yomiuri",),
@@ -63,6 +73,8 @@ def test_every_claim_has_its_outlet(seed_claims: list[Claim]) -> None:
         actor = claim.source.actor
         assert actor.kind == "outlet", (cue, actor)
         assert any(name in actor.name for name in NAMES[outlet]), (cue, actor.name)
+        assert actor.id == ACTOR_IDS[outlet], (cue, actor.id)
+        assert actor.country == "JPN", (cue, actor)
 
 
 def test_one_actor_per_outlet(seed_claims: list[Claim]) -> None:

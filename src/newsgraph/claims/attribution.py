@@ -196,7 +196,7 @@ def attribute(doc: Doc, document: Document, entities: Sequence[Entity]) -> list[
     ordered = list(unique.values())
     _split_siblings(text, ordered)
     ordered = _drop_weak_nested(ordered, speech)
-    resolver = SourceResolver(doc, text, entities)
+    resolver = SourceResolver(doc, text, entities, document.published)
     mentions: dict[Span, Mention] = {}
     for item in sorted(ordered, key=lambda f: f.source_span or (len(text), 0)):
         if item.source_span is not None and item.source_head is not None:

@@ -87,32 +87,53 @@ def actor_kind(name: str, label: str) -> ActorKind:
 class SourceResolver:
     """Turns source spans of one document into Mentions with in-document actors."""
 
-    def __init__(self, doc: Doc, text: str, entities: Sequence[Entity]) -> None:
+    def __init__(self, doc: Doc, text: str, entities: Sequence[Entity], date: str | None = None) -> None:
         self._doc = doc
         self._text = text
+        self._date = date
         self._ents = tuple(doc.ents)
+        # Entities the pipeline already linked (``newsgraph.actors.link``): their actor is the canonical one.
+        self._linked = sorted(
+            ((e.span, e.actor) for e in entities if e.actor is not None), key=lambda p: p[0]
+        )
+        self._resolved: dict[str, Actor | None] = {}
         self._canon: dict[str, Actor] = {}
         # (offset, actor): every named actor in reading order, for pronouns and "the paper".
         self._seen: list[tuple[int, Actor]] = []
         aliases = {m.group(2): m.group(1) for m in _ALIAS.finditer(text)}
         self._aliases = {_normal(a): _normal(n) for a, n in aliases.items()}
         for ent in sorted(entities, key=lambda e: e.span):
-            if ent.label in _LABEL_KINDS:
-                self._seen.append((ent.span[0], self._actor(ent.text, ent.label)))
+            if ent.label in _LABEL_KINDS or ent.actor is not None:
+                self._seen.append((ent.span[0], self._actor(ent.text, ent.label, ent.actor)))
 
-    def _actor(self, name: str, label: str) -> Actor:
+    def _global(self, name: str) -> Actor | None:
+        """The project's actor dictionaries on a source text nothing linked ("the Kremlin", "Putin")."""
+        if name not in self._resolved:
+            from newsgraph.actors import resolve
+
+            self._resolved[name] = resolve(name, date=self._date)
+        return self._resolved[name]
+
+    def _actor(self, name: str, label: str, linked: Actor | None = None, lookup: bool = False) -> Actor:
         key = _normal(name)
         key = self._aliases.get(key, key)
         if key in self._canon:
             return self._canon[key]
         words = set(key.split())
         kind = actor_kind(name, label)
-        # A shorter later name ("Trump", "Yomiuri") is the most recent longer one that contains its words.
+        # A shorter later name ("Trump", "Yomiuri") is the most recent longer one that contains its words:
+        # the document's own aliases come before any dictionary.
         for other in reversed(list(self._canon)):
             if words and words < set(other.split()):
                 actor = self._canon[other]
                 self._canon[key] = actor
                 return actor
+        if linked is None and lookup:
+            # Only for sources: looking up every entity of the document would cost more than the stage.
+            linked = self._global(name)
+        if linked is not None and linked.kind != "sector":
+            self._canon[key] = linked
+            return linked
         for alias, full in self._aliases.items():
             if full == key:
                 kind = actor_kind(name + " " + alias, label)
@@ -140,6 +161,16 @@ class SourceResolver:
             return self._doc[left : head.i + 1].text, "ORG"
         return None
 
+    def _linked_in(self, span: Span, head: Token) -> Actor | None:
+        """The actor of a linked entity holding the source's head, else of the first one inside the span."""
+        inside: Actor | None = None
+        for (start, end), actor in self._linked:
+            if start <= head.idx < end:
+                return actor
+            if inside is None and span[0] <= start and end <= span[1]:
+                inside = actor
+        return inside
+
     def mention(self, span: Span, head: Token) -> Mention:
         """The Mention for a source span whose syntactic head is ``head``; remembers it for later anaphors."""
         text = self._text[span[0] : span[1]]
@@ -154,9 +185,15 @@ class SourceResolver:
         ):
             actor = self._before(span[0], _ANAPHORS[head.lemma_.lower()])
         else:
+            linked = self._linked_in(span, head)
             named = self._entity_at(head)
-            if named is not None:
-                actor = self._actor(*named)
+            if linked is not None:
+                actor = self._actor(named[0] if named else text, named[1] if named else "ORG", linked)
+            elif named is not None:
+                actor = self._actor(*named, lookup=True)
+            else:
+                # "Russian officials", "the Foreign Ministry": no name, but maybe a known actor or sector.
+                actor = self._global(text)
         if actor is not None:
             self._seen.append((span[0], actor))
         return Mention(text=text, span=span, actor=actor)
