@@ -31,7 +31,16 @@ def _check_published(published: str | None, name: str) -> str | None:
 
 
 class Component:
-    """What every newsgraph component shares: the Document a Doc stands for, and ``pipe``."""
+    """What every newsgraph component shares: the Document a Doc stands for, and ``pipe``.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> component = Component(nlp, "newsgraph_timex", "2024-06-19")
+    >>> doc = nlp("Putin arrived.")
+    >>> doc._.newsgraph_doc_id = "my-id"
+    >>> component.document(doc).doc_id, component.document(doc).published
+    ('my-id', '2024-06-19')
+    """
 
     def __init__(self, nlp: Language, name: str, published: str | None) -> None:
         register()
@@ -163,7 +172,12 @@ class Events(Component):
     assigns=["doc._.newsgraph_entities", "span._.newsgraph_actor"],
 )
 def make_actors(nlp: Language, name: str, published: Optional[str]) -> Actors:  # noqa: UP045
-    """The ``newsgraph_actors`` component: entities linked to canonical actors."""
+    """The ``newsgraph_actors`` component: entities linked to canonical actors.
+
+    >>> import spacy
+    >>> make_actors(spacy.blank("en"), "newsgraph_actors", "2024-06-19").published
+    '2024-06-19'
+    """
     return Actors(nlp, name, published)
 
 
@@ -174,7 +188,12 @@ def make_actors(nlp: Language, name: str, published: Optional[str]) -> Actors:  
     assigns=["doc._.newsgraph_timexes"],
 )
 def make_timex(nlp: Language, name: str, published: Optional[str]) -> Timexes:  # noqa: UP045
-    """The ``newsgraph_timex`` component: time expressions with TimeML values."""
+    """The ``newsgraph_timex`` component: time expressions with TimeML values.
+
+    >>> import spacy
+    >>> make_timex(spacy.blank("en"), "newsgraph_timex", "2024-06-19").published
+    '2024-06-19'
+    """
     return Timexes(nlp, name, published)
 
 
@@ -185,7 +204,12 @@ def make_timex(nlp: Language, name: str, published: Optional[str]) -> Timexes:  
     assigns=["doc._.newsgraph_claims"],
 )
 def make_claims(nlp: Language, name: str, published: Optional[str]) -> Claims:  # noqa: UP045
-    """The ``newsgraph_claims`` component: attributions (who said what)."""
+    """The ``newsgraph_claims`` component: attributions (who said what).
+
+    >>> import spacy
+    >>> make_claims(spacy.blank("en"), "newsgraph_claims", "2024-06-19").published
+    '2024-06-19'
+    """
     return Claims(nlp, name, published)
 
 
@@ -196,5 +220,10 @@ def make_claims(nlp: Language, name: str, published: Optional[str]) -> Claims:  
     assigns=["doc._.newsgraph_events"],
 )
 def make_events(nlp: Language, name: str, published: Optional[str]) -> Events:  # noqa: UP045
-    """The ``newsgraph_events`` component: PLOVER events with factuality."""
+    """The ``newsgraph_events`` component: PLOVER events with factuality.
+
+    >>> import spacy
+    >>> make_events(spacy.blank("en"), "newsgraph_events", "2024-06-19").published
+    '2024-06-19'
+    """
     return Events(nlp, name, published)

@@ -21,7 +21,12 @@ _HINTS = {
 
 
 class MissingExtraError(ConfigError):
-    """An optional extra (pandas, polars) is needed for a conversion and is not installed."""
+    """An optional extra (pandas, polars) is needed for a conversion and is not installed.
+
+    >>> err = MissingExtraError("polars is not installed; pip install polars")
+    >>> err.code, isinstance(err, ConfigError)
+    ('E-LIBRARY-EXTRA', True)
+    """
 
     code = "E-LIBRARY-EXTRA"
 

@@ -44,7 +44,15 @@ class NetworkResult(ResultSet[Edge]):
 
 
 class RoundupResult(ResultSet[RoundupClaim]):
-    """Each outlet's claims on a story, one row per claim; ``roundup`` has agreements and differences."""
+    """Each outlet's claims on a story, one row per claim; ``roundup`` has agreements and differences.
+
+    >>> import newsgraph
+    >>> store = newsgraph.open(":memory:")
+    >>> _ = store.add({"text": "Putin said the pact was historic.", "outlet": "Asahi"})
+    >>> result = store.roundup(query="pact")
+    >>> [view.outlet for view in result.roundup.outlets], result.to_pandas()["outlet"].tolist()
+    (['Asahi'], ['Asahi'])
+    """
 
     def __init__(self, roundup: Roundup) -> None:
         super().__init__([c for view in roundup.outlets for c in view.claims], RoundupClaim.to_dict)
@@ -276,7 +284,7 @@ class StoreView:
         >>> import newsgraph
         >>> store = newsgraph.open(":memory:")
         >>> _ = store.add({"text": "Putin said the pact was historic.", "outlet": "Asahi"})
-        >>> [(c.outlet, c.carrier, c.claim.cue) for c in store.roundup(query="pact")]
+        >>> [(c.outlet, c.claim.source.text, c.claim.cue) for c in store.roundup(query="pact")]
         [('Asahi', 'Putin', 'said')]
         """
         from newsgraph.analysis.roundup import roundup
