@@ -216,3 +216,31 @@ def test_participle_tagged_as_noun() -> None:
 @pytest.mark.parametrize("text", ["", "   \n\n ", '"', "“unclosed", "He said.", "According to", ":"])
 def test_degenerate_input_gives_no_claims(text: str) -> None:
     assert attribute_text(text) == []
+
+
+LINKED = [
+    # (text, the source's actor id): linked entities first, then newsgraph.actors.resolve on the source text.
+    (
+        "Vladimir Putin said the talks had been useful. Putin added that Russia was ready.",
+        "person:vladimir-putin",
+    ),
+    ("The Kremlin said the talks had been useful.", "RUS-GOV"),
+    (
+        "The Yomiuri Shimbun reported that the visit was planned. The paper warned of new tests.",
+        "outlet:yomiuri",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "actor_id"), LINKED)
+def test_sources_use_linked_actors(nlp: Language, text: str, actor_id: str) -> None:
+    from newsgraph.actors import link
+
+    doc = nlp(text)
+    document = Document(doc_id="d2", text=text, published="2024-06-20")
+    entities = link(
+        doc, document, [Entity("d2", e.text, e.label_, (e.start_char, e.end_char)) for e in doc.ents]
+    )
+    claims = attribute(doc, document, entities)
+    assert claims
+    assert {c.source.actor.id for c in claims if c.source and c.source.actor} == {actor_id}
