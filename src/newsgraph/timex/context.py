@@ -57,6 +57,10 @@ class Value:
     approximate: bool = False
     relative: bool = False
     absolute: bool = False
+    # Two dates written as one phrase ("April 24 and 25", "Aug. 26 to Oct. 20") are two timexes in TimeML:
+    # the match is cut at ``cut`` and ``also`` holds the second one's (start, end, value).
+    cut: int | None = None
+    also: tuple[tuple[int, int, str], ...] = ()
 
 
 Resolver = Callable[[re.Match[str], Ctx], Value | None]

@@ -35,21 +35,28 @@ def full_date(m: re.Match[str], ctx: Ctx) -> Value | None:
     year = int(m.group("y")) if m.group("y") else None
     absolute = year is not None
     if year is None:
-        year = doc_year(ctx, month, day, ctx.direction(m.start(), m.end()))
+        rel = (m.groupdict().get("rel") or "").lower()
+        way = -1 if rel.startswith(("last", "this past")) else 1 if rel else ctx.direction(m.start(), m.end())
+        year = doc_year(ctx, month, day, way)
     try:
         if year is not None:
             dt.date(year, month, day)
     except ValueError:
         return None
     end = None
+    value = f"{year_text(year)}-{month:02d}-{day:02d}"
+    if year is not None:
+        ctx.mention(dt.date(year, month, day), "D")
     if m.group("d2"):
         day2 = int(re.sub(r"\D", "", m.group("d2")))
         if not (1 <= day2 <= 31) or (month2 == month and day2 <= day):
             return None
         end = f"{year_text(year)}-{month2:02d}-{day2:02d}"
-    if year is not None:
-        ctx.mention(dt.date(year, month, day), "D")
-    return Value(DATE, f"{year_text(year)}-{month:02d}-{day:02d}", end, absolute=absolute)
+        conj = (m.groupdict().get("conj") or "").lower()
+        if "conj" in m.re.groupindex and (conj == "and" or m.group("m2")):
+            second = m.start("m2") if m.group("m2") else m.start("d2")
+            return Value(DATE, value, absolute=absolute, cut=m.end("d"), also=((second, m.end(), end),))
+    return Value(DATE, value, end, absolute=absolute)
 
 
 def dmy_date(m: re.Match[str], ctx: Ctx) -> Value | None:

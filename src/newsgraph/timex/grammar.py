@@ -50,8 +50,8 @@ def _c(pattern: str) -> re.Pattern[str]:
 
 RULES: tuple[Rule, ...] = (
     Rule("full_date", _c(
-        rf"(?:{WEEKDAY_RE},?\s+)?(?P<m>{MONTH_RE})\s*(?P<d>{DAYNUM_RE})(?!\d)"
-        rf"(?:\s*(?:-|–|to|through|and|until)\s*(?:(?P<m2>{MONTH_RE})\s*)?(?P<d2>{DAYNUM_RE})(?!\d))?"
+        rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?(?:{WEEKDAY_RE},?\s+)?(?P<m>{MONTH_RE})\s*(?P<d>{DAYNUM_RE})(?!\d)"
+        rf"(?:\s*(?P<conj>-|–|to|through|and|until)\s*(?:(?P<m2>{MONTH_RE})\s*)?(?P<d2>{DAYNUM_RE})(?!\d))?"
         rf"(?:,?\s*(?P<y>{YEAR_RE}))?"), full_date, 3),
     Rule("dmy_date", _c(
         rf"(?:{WEEKDAY_RE},?\s+)?(?P<d>{DAYNUM_RE})(?:\s*(?:-|–)\s*(?P<d2>{DAYNUM_RE}))?\s+(?:of\s+)?"
@@ -76,7 +76,7 @@ RULES: tuple[Rule, ...] = (
     Rule("deictic", _c(r"(?:(?:early|late)\s+)?(?P<rd>today|yesterday|tomorrow|tonight)"
                        r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"
                        r"|(?P<this>this|last)\s+(?P<pod2>morning|afternoon|evening|night)"), deictic_day, 1),
-    Rule("clock", _c(
+    Rule("clock", _c(r"(?<!high\s)"
         r"(?:(?P<h>\d{1,2})(?:[:.](?P<min>\d\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m)|(?P<noon>noon|midnight|midday))"
         r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|JST|KST))?"
         rf"(?:,?\s+(?:on\s+)?(?:(?P<w>{WEEKDAY_RE})|(?P<rd>today|yesterday|tomorrow)"

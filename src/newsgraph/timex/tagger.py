@@ -141,16 +141,29 @@ def tag(doc: Doc, document: Document) -> list[Timex]:
             anchor = "inferred"
         else:
             anchor = "none"
+        end = value.cut if value.cut is not None else hit.end
         out.append(
             Timex(
                 doc_id=document.doc_id,
-                text=text[hit.start : hit.end],
+                text=text[hit.start : end],
                 kind=value.kind,
                 value=value.value,
-                span=(hit.start, hit.end),
+                span=(hit.start, end),
                 end_value=value.end_value,
                 anchor=anchor,
                 approximate=value.approximate,
             )
         )
+        for start2, end2, value2 in value.also:
+            out.append(
+                Timex(
+                    doc_id=document.doc_id,
+                    text=text[start2:end2],
+                    kind=value.kind,
+                    value=value2,
+                    span=(start2, end2),
+                    anchor=anchor,
+                    approximate=value.approximate,
+                )
+            )
     return out

@@ -40,7 +40,7 @@ def verb_direction(verb: Token) -> int:
         return FUTURE
     if "going" in words and any(c.lower_ == "to" for c in aux):
         return FUTURE
-    if verb.lemma_ in _FUTURE_VERBS and verb.tag_ != "VBD":
+    if verb.lemma_ in _FUTURE_VERBS and not (verb.tag_ == "VBN" and not aux):
         # "planned a demonstration on Saturday": the date is the plan's, ahead of the report
         return FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
@@ -76,6 +76,9 @@ def direction(doc: Doc, text: str, start: int, end: int) -> int:
         return UNKNOWN  # "Wednesday's ruling": a noun modifier, the verb is not its tense
     before = text[max(0, start - 24) : start]
     if _AHEAD.search(before):
+        # "Until Thursday, they had not called him a suspect": a past perfect closes the span in the past
+        if re.search(r"\b(?:until|till)\s+(?:on\s+)?$", before, re.I) and _past_perfect(doc, start, end):
+            return PAST
         return FUTURE
     if _BEHIND.search(before):
         return PAST
@@ -90,3 +93,9 @@ def direction_of_verb(doc: Doc, start: int, end: int) -> int:
     if verb is None:
         return UNKNOWN
     return verb_direction(verb)
+
+
+def _past_perfect(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verb = _governor(span.root) if span is not None and len(span) else None
+    return verb is not None and any(c.lower_ == "had" for c in verb.children if c.dep_ == "aux")
