@@ -96,7 +96,8 @@ def month_alone(m: re.Match[str], ctx: Ctx) -> Value | None:
     if ctx.dct is None:
         return Value(DATE, f"{year_text(doc_year(ctx, month, None, 0))}-{month:02d}")
     if rel in ("last", "past", "previous"):
-        year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
+        # "last February" in a March story is a year back; the February just gone is "last month"
+        year = ctx.dct.year if month < ctx.dct.month - 1 else ctx.dct.year - 1
     elif rel in ("next", "coming"):
         year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
     elif rel == "this":
@@ -133,6 +134,9 @@ def decade(m: re.Match[str], ctx: Ctx) -> Value | None:
 
 def century(m: re.Match[str], ctx: Ctx) -> Value | None:
     ordinal = m.group("ord").lower()
+    if ordinal in ("this", "last", "next", "past") and ctx.dct is not None:
+        offset = {"this": 0, "last": -1, "past": -1, "next": 1}[ordinal]
+        return Value(DATE, f"{ctx.dct.year // 100 + offset:02d}")
     n = ORDINALS.get(ordinal)
     if n is None:
         digits = re.sub(r"\D", "", ordinal)
@@ -162,6 +166,9 @@ def holiday(m: re.Match[str], ctx: Ctx) -> Value | None:
         if name.startswith("easter"):
             sunday: dt.date = easter(y)
             return sunday
+        if name == "election day":
+            first = dt.date(y, 11, 1)
+            return first + dt.timedelta(days=(-first.weekday()) % 7 + 1)  # Tuesday after the first Monday
         if name == "labor day":
             first = dt.date(y, 9, 1)
             return first + dt.timedelta(days=(-first.weekday()) % 7)

@@ -106,3 +106,8 @@ def whole_unit(m: re.Match[str], ctx: Ctx) -> Value | None:
     # Without "ended ...", "for the year" in a report is the current one ("a high for the year").
     unit = UNITS[m.group("u").lower()]
     return Value(DATE, cal.at_granularity(ctx.dct, unit))
+
+
+def bare_plural(m: re.Match[str], ctx: Ctx) -> Value | None:
+    """ "for years", "for weeks": an unstated number of units."""
+    return Value(DURATION, duration_value(None, m.group("u").lower()[:-1]), approximate=True)

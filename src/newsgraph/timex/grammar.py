@@ -20,7 +20,7 @@ from newsgraph.timex.dates import (
     spelled_year,
     year_alone,
 )
-from newsgraph.timex.durations import duration, frequency, vague_duration, whole_unit
+from newsgraph.timex.durations import bare_plural, duration, frequency, vague_duration, whole_unit
 from newsgraph.timex.lexicon import (
     DAYNUM_RE,
     FULL_MONTH_RE,
@@ -69,7 +69,7 @@ RULES: tuple[Rule, ...] = (
     Rule("holiday", _c(r"(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?"
                        r"|thanksgiving(?:\s+day)?"
                        r"|easter(?:\s+sunday)?|independence\s+day|labor\s+day|memorial\s+day|veterans\s+day"
-                       rf"|halloween|valentine's\s+day)(?:,?\s+(?P<y>{YEAR_RE}))?"), holiday, 1),
+                       rf"|halloween|valentine's\s+day|election\s+day)(?:,?\s+(?P<y>{YEAR_RE}))?"), holiday, 1),
     Rule("weekday", _c(r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|early|late)\s+)?"
                        rf"(?P<w>{WEEKDAY_RE})"
                        r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"), weekday_rule, 1),
@@ -119,6 +119,9 @@ RULES: tuple[Rule, ...] = (
          unit_edge, 1),
     Rule("for_the_unit", re.compile(r"(?<=\bfor\s)the\s+(?:fiscal\s+)?(?P<u>year|month|week)(?![\w-])", re.I),
          whole_unit, 0),
+    Rule("for_plural", re.compile(
+        r"(?<=\bfor\s)(?P<u>years|months|weeks|days|decades|hours)(?![\w-])(?!\s+(?:to|of|ago|before|after))",
+        re.I), bare_plural, 0),
     Rule("year_ago", _c(r"year-(?:earlier|ago)|year\s+earlier"), year_ago, 0),
     Rule("weekend", _c(r"the\s+weekend"), weekend, 0),
     Rule("season", _c(rf"(?:(?P<mod>early|late|mid)[-\s]+)?(?P<s>spring|summer|fall|autumn|winter)"

@@ -67,7 +67,10 @@ def verb_direction(verb: Token) -> int:
 
 
 _BEHIND = re.compile(r"\b(?:since|ever\s+since)\s+(?:early|late|mid-?)?\s*$", re.I)
-_AHEAD = re.compile(r"(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|until|till)\s+(?:on\s+)?$", re.I)
+_AHEAD = re.compile(
+    r"(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|until|till|effective|payable|due|starting)\s+(?:on\s+)?$",
+    re.I,
+)
 
 
 def direction(doc: Doc, text: str, start: int, end: int) -> int:
