@@ -32,14 +32,20 @@ def write_slice(n: int, folder: Path) -> Path:
     return path
 
 
-def run_pipeline(path: Path, db: str, n_process: int, batch_size: int) -> tuple[int, int, float]:
+def cpu_seconds() -> float:
+    """CPU time of this process and its reaped children (spaCy's n_process workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def run_pipeline(path: Path, db: str, n_process: int, batch_size: int) -> tuple[int, int, float, float]:
     from newsgraph.pipeline import Pipeline
     from newsgraph.sources import iter_inputs
     from newsgraph.store import Store
 
     pipeline = Pipeline(batch_size=batch_size, n_process=n_process)
     words = docs = 0
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     with Store.open(db) as store:
         for batch in pipeline.run(
             iter_inputs([str(path)]), known=store.known, known_hashes=store.known_hashes
@@ -47,7 +53,7 @@ def run_pipeline(path: Path, db: str, n_process: int, batch_size: int) -> tuple[
             store.write(batch.analyses, batch.failures)
             words += batch.words
             docs += len(batch.analyses)
-    return docs, words, time.perf_counter() - started
+    return docs, words, time.perf_counter() - started, cpu_seconds() - cpu
 
 
 def peak_rss_mib() -> float:
@@ -77,19 +83,25 @@ def main() -> None:
         flush=True,
     )
     load_model()
-    rows: list[tuple[str, int, int, float]] = []
-    docs, words, seconds = run_pipeline(path, str(folder / "one.db"), 1, args.batch_size)
-    rows.append(("one process", docs, words, seconds))
+    rows: list[tuple[str, int, int, float, float]] = []
+    docs, words, seconds, cpu = run_pipeline(path, str(folder / "one.db"), 1, args.batch_size)
+    rows.append(("one process", docs, words, seconds, cpu))
     print(f"one process: {words / seconds:,.0f} words/s", flush=True)
-    docs, words, seconds = run_pipeline(path, str(folder / "np2.db"), 2, args.batch_size)
-    rows.append(("n_process=2", docs, words, seconds))
+    docs, words, seconds, cpu = run_pipeline(path, str(folder / "np2.db"), 2, args.batch_size)
+    rows.append(("n_process=2", docs, words, seconds, cpu))
     print(f"n_process=2: {words / seconds:,.0f} words/s", flush=True)
 
     started = time.perf_counter()
     with connect(workers=args.workers) as client:
         startup = time.perf_counter() - started
+        before: dict[str, float] = client.run(cpu_seconds)
+        cpu = cpu_seconds()
         stats = run(client, iter_inputs([str(path)]), str(folder / "dask.db"), batch_size=args.batch_size)
-        rows.append((f"Dask, {args.workers} workers", stats.new, stats.words, stats.seconds))
+        cpu = cpu_seconds() - cpu
+        after: dict[str, float] = client.run(cpu_seconds)
+        cpu += sum(after[w] - before[w] for w in after)
+        rows.append((f"Dask, {args.workers} workers", stats.new, stats.words, stats.seconds, cpu))
+        print(f"Dask: {stats.words / stats.seconds:,.0f} words/s; planning {stats.planning_seconds:.2f} s")
         memory: list[tuple[int, list[float], float]] = []
         for size in [int(s) for s in args.memory.split(",") if s]:
             client.restart()  # fresh worker processes: ru_maxrss is a lifetime peak
@@ -99,10 +111,17 @@ def main() -> None:
             memory.append((size, sorted(peaks.values()), peak_rss_mib()))
 
     base = rows[0][2] / rows[0][3]
-    print("\n| mode | docs | words | seconds | words/s | ratio to one process |\n|---|---|---|---|---|---|")
-    for name, docs, words, seconds in rows:
-        rate = words / seconds
-        print(f"| {name} | {docs} | {words:,} | {seconds:.1f} | {rate:,.0f} | {rate / base:.2f} |")
+    base_cpu = rows[0][2] / rows[0][4]
+    print(
+        "\n| mode | docs | words | wall s | words/s | ratio | CPU s | words/CPU-s | CPU ratio |"
+        "\n|---|---|---|---|---|---|---|---|---|"
+    )
+    for name, docs, words, seconds, cpu in rows:
+        rate, per_cpu = words / seconds, words / cpu
+        print(
+            f"| {name} | {docs} | {words:,} | {seconds:.1f} | {rate:,.0f} | {rate / base:.2f} | {cpu:.1f} | "
+            f"{per_cpu:,.0f} | {per_cpu / base_cpu:.2f} |"
+        )
     print(
         f"\nDask cluster start (workers up, model loaded): {startup:.1f} s; "
         f"load average after {os.getloadavg()[0]:.1f}"
