@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.cameo import shift
-from newsgraph.events.factuality import Judgement, judge
+from newsgraph.events.factuality import Judgement, conditional_marks, judge
 from newsgraph.events.roles import Roles, noun_roles, phrase, verb_roles
 from newsgraph.events.triggers import LIGHT_VERBS, Trigger, candidates, find_triggers
 from newsgraph.records import (
@@ -100,8 +100,8 @@ class _Context:
         claims: Sequence[Claim],
     ) -> None:
         self.doc = doc
-        # Doc.text joins every token on each access: read the document's copy (the same string).
-        self.text = document.text if len(document.text) == len(doc.text) else doc.text
+        # Doc.text joins every token on each access; the document's text is the same string (the contract).
+        self.text = document.text
         self.document = document
         self.entities = sorted(entities, key=lambda e: e.span)
         self.timexes = [t for t in timexes if t.kind in (TimexKind.DATE, TimexKind.TIME)]
@@ -252,8 +252,10 @@ def _light_verbs(triggers: list[Trigger]) -> set[int]:
     }
 
 
-def _judge(ctx: _Context, trigger: Token, span: tuple[int, int]) -> tuple[Judgement, str | None]:
-    judgement = judge(trigger)
+def _judge(
+    ctx: _Context, trigger: Token, span: tuple[int, int], marks: list[Token]
+) -> tuple[Judgement, str | None]:
+    judgement = judge(trigger, marks)
     claim = ctx.claim_for(*span)
     if claim is None:
         return judgement, None
@@ -290,6 +292,7 @@ def code_ranked(
             continue
         triggers = find_triggers([doc[i] for i in mine])
         light = _light_verbs(triggers) | _restated(triggers)
+        marks = conditional_marks(sentence)
         for trigger in triggers:
             roles = _roles(trigger)
             if (
@@ -305,7 +308,7 @@ def code_ranked(
             hi = max(ctx.phrase(t, token.i)[1] for t in span_tokens)
             span = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
             trigger_span = (token.idx, token.idx + len(token))
-            judgement, claim_id = _judge(ctx, token, trigger_span)
+            judgement, claim_id = _judge(ctx, token, trigger_span, marks)
             coded = shift(
                 trigger.coding,
                 judgement.cues,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -77,13 +78,16 @@ def _own_cues(token: Token, found: dict[Factuality, list[str]]) -> None:
         found[Factuality.HYPOTHETICAL].append("in case")
 
 
-def _conditional_over(trigger: Token) -> str | None:
+def conditional_marks(sentence: Iterable[Token]) -> list[Token]:
+    """The "if"/"unless" marks of a sentence, found once per sentence rather than once per event."""
+    return [t for t in sentence if t.dep_ == "mark" and t.lower_ in HYPOTHETICAL_MARKS]
+
+
+def _conditional_over(trigger: Token, marks: list[Token]) -> str | None:
     """The "if" whose clause holds the trigger. The clause is taken as the whole chain of adverbial
     clauses the mark hangs in, because the parser often attaches "If" to a clause nested inside the
     condition ("If Russia, continuing its invasion, and North Korea ... advance their cooperation")."""
-    for token in trigger.sent:
-        if token.dep_ != "mark" or token.lower_ not in HYPOTHETICAL_MARKS:
-            continue
+    for token in marks:
         top = token.head
         # Conservative on purpose: a misparse may widen the condition, never let a conditioned event out.
         while top.dep_ in {"advcl", "conj"} and top.head.dep_ in {"advcl", "ccomp"}:
@@ -93,8 +97,10 @@ def _conditional_over(trigger: Token) -> str | None:
     return None
 
 
-def judge(trigger: Token) -> Judgement:
+def judge(trigger: Token, marks: list[Token] | None = None) -> Judgement:
     """Factuality of the event at ``trigger``: cues on it and on the clauses that govern it."""
+    if marks is None:
+        marks = conditional_marks(trigger.sent)
     found: dict[Factuality, list[str]] = {f: [] for f in _PRIORITY}
     _own_cues(trigger, found)
     current = trigger
@@ -124,7 +130,7 @@ def judge(trigger: Token) -> Judgement:
                 found[Factuality.POSSIBLE].append(child.text)
         current = governor
     if not found[Factuality.HYPOTHETICAL]:
-        cue = _conditional_over(trigger)
+        cue = _conditional_over(trigger, marks)
         if cue is not None:
             found[Factuality.HYPOTHETICAL].append(cue)
     # "according to X" reports whatever it modifies.
@@ -136,7 +142,7 @@ def judge(trigger: Token) -> Judgement:
         if found[factuality]:
             return Judgement(factuality, cues)
     # The consequent of a condition ("If X happens, Y would prolong the invasion") is not asserted either.
-    for token in trigger.sent:
-        if token.dep_ == "mark" and token.lower_ in {"if", "unless"}:
+    for token in marks:
+        if token.lower_ in {"if", "unless"}:
             return Judgement(Factuality.HYPOTHETICAL, (token.text,))
     return Judgement(Factuality.ASSERTED, ())

@@ -187,6 +187,10 @@ def _match(entry: VerbEntry, verb: Token) -> tuple[bool, str | None]:
             else:
                 continue
         else:
+            if any(words.isdisjoint(after) for words in pattern.after) or any(
+                words.isdisjoint(before) for words in pattern.before
+            ):
+                continue
             found = _distance(pattern, before, after)
             if found is None:
                 continue
