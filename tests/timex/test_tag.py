@@ -58,6 +58,36 @@ CASES = [
     ("Nineteen ninety-six was a bad year.", "1998-02-06", "Nineteen ninety-six", DATE, "1996", None),
     ("Buses run daily.", "1998-02-06", "daily", SET, "P1D", None),
     ("He was a 6-year-old boy.", "2000-01-06", "", DATE, "", None),
+    # calendar units and results conventions (TimeBank)
+    ("For the year, pet food volume was flat.", "1989-11-02", "the year", DATE, "1989", None),
+    ("It had revenue of $76 million for the year ended June 30.", "1989-11-02", "the year", DURATION, "P1Y",
+     None),
+    ("Hate groups grew over the past year.", "1998-02-06", "the past year", DATE, "1997", None),
+    ("Wages lost to inflation in the last decade.", "1990-08-15", "the last decade", DATE, "198", None),
+    ("The deal should close by year-end.", "1989-11-02", "year-end", DATE, "1989-12-31", None),
+    ("The index change is since year-end.", "1989-10-30", "year-end", DATE, "1988-12-31", None),
+    ("Earnings fell in the third quarter. Revenue declined to $85 million from $93 million a year earlier.",
+     "1989-11-02", "a year earlier", DATE, "1988-Q3", None),
+    ("Net rose in the third quarter to $24 million, compared with a loss of $3 million last year.",
+     "1989-11-02", "last year", DATE, "1988-Q3", None),
+    # anchors at month and year granularity
+    ("He fled to Florida in June 1998 and returned to Cuba later that year.", "2000-01-28", "later that year",
+     DATE, "1998", None),
+    # two dates in one phrase are two timexes
+    ("The summit will be held on April 24 and 25.", "1999-02-10", "April 24", DATE, "1999-04-24", None),
+    ("The summit will be held on April 24 and 25.", "1999-02-10", "25", DATE, "1999-04-25", None),
+    ("Shares rose from Aug. 26 to Oct. 20.", "1989-10-30", "Oct. 20", DATE, "1989-10-20", None),
+    # direction cues
+    ("He was shot dead last Oct. 23 at his home.", "1999-04-19", "last Oct. 23", DATE, "1998-10-23", None),
+    ("Until Thursday, the police had not called him a suspect.", "1999-05-07", "Thursday", DATE, "1999-05-06",
+     None),
+    ("The new office of the chairman is effective Feb. 1.", "1989-10-26", "Feb. 1", DATE, "1990-02-01", None),
+    ("The helicopters crashed last February.", "1998-03-01", "last February", DATE, "1997-02", None),
+    ("NATO will admit them in April next year.", "1998-08-11", "April next year", DATE, "1999-04", None),
+    ("It was the theme of our campaign until Election Day.", "1998-10-26", "Election Day", DATE, "1998-11-03",
+     None),
+    ("For weeks the government has held such rallies.", "2000-01-15", "weeks", DURATION, "PXW", None),
+    ("For the people of Poland, high noon comes today.", "1999-03-12", "today", DATE, "1999-03-12", None),
 ]  # fmt: skip
 
 
@@ -149,6 +179,17 @@ def test_parse_dct(published: str | None, iso: str | None) -> None:
 
 def test_empty_text_has_no_timex(nlp: Language) -> None:
     assert _tag(nlp, "", "2024-06-17") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("WASHINGTON, August 11 (Xinhua) -- The secretary left.", "August 11"),
+        ("The poster showed Gary Cooper in High Noon.", "Noon"),
+    ],
+)
+def test_not_a_timex(nlp: Language, text: str, absent: str) -> None:
+    assert absent not in [t.text for t in _tag(nlp, text, "1998-08-11")]
 
 
 @pytest.mark.xfail(

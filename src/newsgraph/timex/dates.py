@@ -95,7 +95,11 @@ def month_alone(m: re.Match[str], ctx: Ctx) -> Value | None:
     month = month_number(name)
     if ctx.dct is None:
         return Value(DATE, f"{year_text(doc_year(ctx, month, None, 0))}-{month:02d}")
-    if rel in ("last", "past", "previous"):
+    yr = (m.group("yr") or "").lower()
+    if yr:
+        # "in April next year", "early October this year"
+        year = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[yr]
+    elif rel in ("last", "past", "previous"):
         # "last February" in a March story is a year back; the February just gone is "last month"
         year = ctx.dct.year if month < ctx.dct.month - 1 else ctx.dct.year - 1
     elif rel in ("next", "coming"):

@@ -59,7 +59,8 @@ RULES: tuple[Rule, ...] = (
     Rule("numeric_date", _c(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)"), numeric_date, 3),
     Rule("month_year", _c(rf"{MOD_RE}(?P<m>{MONTH_RE}),?\s+(?:of\s+)?(?P<y>{YEAR_RE}|'\d\d)"), month_year, 2),
     Rule("month", _c(rf"{MOD_RE}(?:(?P<rel>last|this|next|past|coming|previous)\s+)?"
-                     rf"(?P<m>{FULL_MONTH_RE}|(?:jan|feb|aug|sept|oct|nov|dec)\.)"), month_alone, 1),
+                     rf"(?P<m>{FULL_MONTH_RE}|(?:jan|feb|aug|sept|oct|nov|dec)\.)"
+                     r"(?:\s+(?P<yr>this|last|next)\s+year)?"), month_alone, 1),
     Rule("year", _c(rf"{MOD_RE}(?:(?P<fy>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year)\s*)?"
                     rf"(?P<y>{YEAR_RE})"), year_alone, 1),
     Rule("decade", _c(rf"(?:the\s+)?{MOD_RE}(?:(?P<dy>1[5-9]\d|20\d)0'?s|'(?P<dy2>\d)0s"
