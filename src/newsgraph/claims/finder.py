@@ -23,6 +23,16 @@ from newsgraph.claims.lexicon import Cue, Lexicon
 from newsgraph.claims.quotes import is_speech
 from newsgraph.records import ClaimKind, Span
 
+# Verbs of stance: an attribution only when people hold the stance, not when a state acts on it.
+STANCES = frozenset({"support", "back", "favor", "endorse", "oppose"})
+_NOT_HUMAN = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
+
+
+def _human(subject: Token) -> bool:
+    if subject.ent_type_ in _NOT_HUMAN:
+        return False
+    return not (subject.lower_ in ("that", "which", "it") and subject.dep_ in ("nsubj", "nsubjpass"))
+
 
 class CueFinder:
     """Finds attributions whose cue is a word in the lexicon, one document at a time."""
@@ -97,6 +107,10 @@ class CueFinder:
             ):
                 # "Upon announcing the visit", "backed Clinton" with nobody doing it: actions, not claims.
                 return
+        if verb.lemma_.lower() in STANCES and source is not None and not _human(source):
+            # "North Korea supports the invasion", "the Soviet Union supported its founding": a state's
+            # policy is an action; a person's or a party's support is the stance PolNeAR attributes.
+            return
         if content is None and passive:
             content = self._passive_content(verb)
         self._add(cue_tokens, cue, content, source)
@@ -124,7 +138,7 @@ class CueFinder:
         recipient = (
             any(c.dep_ == "dative" for c in verb.children) or sum(c.dep_ == "dobj" for c in verb.children) > 1
         )
-        if cue.takes == "obj" and not recipient:
+        if cue.takes in ("obj", "xcomp") and not recipient:
             if particle is not None and particle.dep_ == "prep":
                 obj = next((c for c in particle.children if c.dep_ == "pobj"), None)
                 if obj is not None:
