@@ -63,6 +63,14 @@ def dmy_date(m: re.Match[str], ctx: Ctx) -> Value | None:
     return full_date(m, ctx)
 
 
+def week_of(m: re.Match[str], ctx: Ctx) -> Value | None:
+    """ "the week of March 6": the ISO week that holds the date."""
+    day = full_date(m, ctx)
+    if day is None or day.value.startswith("X"):
+        return day
+    return Value(DATE, cal.week_value(dt.date.fromisoformat(day.value)), absolute=day.absolute)
+
+
 def numeric_date(m: re.Match[str], ctx: Ctx) -> Value | None:
     y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
     try:

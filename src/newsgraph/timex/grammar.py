@@ -18,6 +18,7 @@ from newsgraph.timex.dates import (
     quarter,
     season,
     spelled_year,
+    week_of,
     year_alone,
 )
 from newsgraph.timex.durations import bare_plural, duration, frequency, vague_duration, whole_unit
@@ -56,6 +57,8 @@ RULES: tuple[Rule, ...] = (
     Rule("dmy_date", _c(
         rf"(?:{WEEKDAY_RE},?\s+)?(?P<d>{DAYNUM_RE})(?:\s*(?:-|–)\s*(?P<d2>{DAYNUM_RE}))?\s+(?:of\s+)?"
         rf"(?P<m>{MONTH_RE})(?P<m2>)(?:,?\s+(?P<y>{YEAR_RE}))?"), dmy_date, 3),
+    Rule("week_of", _c(rf"the\s+week\s+of\s+(?P<m>{MONTH_RE})\s*(?P<d>{DAYNUM_RE})(?!\d)(?P<m2>)(?P<d2>)"
+                       rf"(?:,?\s*(?P<y>{YEAR_RE}))?"), week_of, 3),
     Rule("numeric_date", _c(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)"), numeric_date, 3),
     Rule("month_year", _c(rf"{MOD_RE}(?P<m>{MONTH_RE}),?\s+(?:of\s+)?(?P<y>{YEAR_RE}|'\d\d)"), month_year, 2),
     Rule("month", _c(rf"{MOD_RE}(?:(?P<rel>last|this|next|past|coming|previous)\s+)?"

@@ -18,10 +18,6 @@ _SINCE = re.compile(rf"(?P<n>{NUMBER_RE})\s+years?\s+since\s+(?P<y>1[6-9]\d\d|20
 _EXPLICIT_YEAR = re.compile(r"(?<![\d$.,])(?:1[6-9]\d\d|20\d\d)(?![\d,])")
 
 
-# "WASHINGTON, August 11 (Xinhua) --": the dateline restates the DCT and is not a timex of the story.
-_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?(?=\s*(?:\(|--|_))")
-
-
 @dataclass(frozen=True)
 class _Hit:
     start: int
@@ -131,11 +127,7 @@ def tag(doc: Doc, document: Document) -> list[Timex]:
     )
     out: list[Timex] = []
     pending = _select(_find(text, doc))
-    dateline = _DATELINE.match(text)
-    dateline_end = dateline.end() if dateline else -1
     for hit in pending:
-        if hit.end == dateline_end:
-            continue
         ctx.used_year = False
         value = hit.rule.resolve(hit.match, ctx)
         if value is None:
