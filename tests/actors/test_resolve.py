@@ -73,6 +73,15 @@ CASES: list[tuple[str, str | None, str | None, str, str | None, str | None]] = [
     ("Armenian Prime Minister Nikol Pashinyan", None, None, "person:nikol-pashinyan", "ARM", "GOV"),
     ("Russian Defense Minister Ivan Notlisted", None, "PERSON", "person:ivan-notlisted", "RUS", "GOV"),
     ("Lt. Gen. Muhoozi Kainerugaba", None, "PERSON", "person:muhoozi-kainerugaba", None, "MIL"),
+    # a possessor state and a title before a name, with no NER label
+    ("Lebanon's new President Elias Hrawi", None, None, "person:elias-hrawi", "LBN", "GOV"),
+    ("Sudan's President Omar al-Bashir", None, None, "person:omar-al-bashir", "SDN", "GOV"),
+    ("Ivory Coast's Supreme Court", None, None, "CIV-JUD", "CIV", "JUD"),
+    # a town inside a longer name is not the actor ("Hassan" is also an Indian city)
+    ("President Omar Hassan al-Bashir", None, None, "person:omar-hassan-al-bashir", None, "GOV"),
+    # a people with one home state
+    ("Yoruba leaders", None, None, "ethnic:yoruba-GOV", "NGA", "GOV"),
+    ("Uighur activists", None, "NORP", "ethnic:uyghur-OPP", "CHN", "OPP"),
 ]
 
 
@@ -94,6 +103,7 @@ def test_resolve(
         ("the Ukrainian war", "EVENT"),
         ("Soviet Union", "GPE"),  # a state (SUN), never the labour sector of "union"
         ("Hassan", "PERSON"),  # a senator, not the Indian city
+        ("Omar Hassan al-Bashir", None),  # a name, not the Indian city inside it
         ("their military cooperation", None),  # "military" modifies; the head noun is no actor
         ("ballistic missile technology", None),
         ("Russia-North Korea Military Ties Pose Challenge", None),  # a headline, not a titled name

@@ -153,6 +153,62 @@ _GENERIC = frozenset(
         "agents",
     }
 )
+# Titles that stand before a person's name: "Lebanon's new President Elias Hrawi" names a person even when no
+# NER label says so (other agent nouns before capitalised words are usually a headline: "Military Ties ...").
+_PERSON_TITLES = frozenset(
+    {
+        "president",
+        "vice president",
+        "prime minister",
+        "minister",
+        "foreign minister",
+        "defence minister",
+        "defense minister",
+        "interior minister",
+        "finance minister",
+        "chancellor",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "crown prince",
+        "emir",
+        "sultan",
+        "sheikh",
+        "general",
+        "gen",
+        "lt gen",
+        "maj gen",
+        "colonel",
+        "col",
+        "senator",
+        "sen",
+        "governor",
+        "gov",
+        "ambassador",
+        "envoy",
+        "mayor",
+        "judge",
+        "justice",
+        "secretary",
+        "secretary general",
+        "chairman",
+        "leader",
+        "commander",
+        "ayatollah",
+        "cardinal",
+        "archbishop",
+        "bishop",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    }
+)
+# Lower-case particles inside personal names ("Omar Hassan al-Bashir", "Ursula von der Leyen").
+_NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "abu", "abd", "de", "da", "di", "van", "von", "der", "le", "la"}
+)
 _PERSON_KINDS = ("person",)
 _NAME_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON", "FAC"})
 _PLACE_KINDS = ("state", "place")
@@ -329,7 +385,7 @@ class Resolver:
         return out
 
     def _compose(self, words: list[str], date: str | None, label: str | None) -> Actor | None:
-        matches = self._matches(words)
+        matches = self._inside_names(words, self._matches(words))
         persons = [m for m in matches if m.entry is not None and m.entry.kind == "person"]
         if persons:
             # "French Foreign Minister Jean-Yves Le Drian": the titles describe the person named last.
@@ -398,6 +454,29 @@ class Resolver:
             f"{country}-{sector}", f"{state} {SECTOR_NAMES.get(sector, sector)}", "sector", country, sector
         )
 
+    @staticmethod
+    def _inside_names(words: list[str], matches: list[_Match]) -> list[_Match]:
+        """Drop a town found inside a longer name: "Hassan" in "Omar Hassan al-Bashir" is no Indian city."""
+        covered = {i for m in matches for i in range(m.start, m.end)}
+
+        def free_name_word(i: int) -> bool:
+            return (
+                0 <= i < len(words)
+                and i not in covered
+                and (words[i][:1].isupper() or words[i] in _NAME_PARTICLES)
+            )
+
+        return [
+            m
+            for m in matches
+            if not (
+                m.entry is not None
+                and m.entry.kind == "place"
+                and free_name_word(m.start - 1)
+                and free_name_word(m.end)
+            )
+        ]
+
     def _head_agent(self, words: list[str], head: list[_Match], cut: int) -> _Match | None:
         """The longest agent noun ending the head: only the head noun gives the sector ("military
         cooperation" is no military, "military officials" are; "military intelligence agency" is SPY)."""
@@ -414,10 +493,19 @@ class Resolver:
     ) -> Actor | None:
         """Titles before a name we do not know: "Armenian Prime Minister Nikol Pashinyan" is ARM/GOV."""
         tail = words[matches[-1].end :]
-        if not tail or not all(_capitalised(w) for w in tail) or matches[-1].sector is None:
+        if (
+            not tail
+            or not _capitalised(tail[-1])
+            or not all(_capitalised(w) or w in _NAME_PARTICLES for w in tail)
+            or matches[-1].sector is None
+        ):
             return None
         if label != "PERSON":
-            return None  # title-case headlines look like titled names ("Military Ties Pose Challenge")
+            # Title-case headlines look like titled names ("Military Ties Pose Challenge"): without a PERSON
+            # label, only a person's title directly before one to four name words counts.
+            title = " ".join(w.lower() for w in words[matches[-1].start : matches[-1].end])
+            if label is not None or title not in _PERSON_TITLES or len(tail) > 4:
+                return None
         titles = [m for m in matches if m.sector is not None]
         owner = self._country_actor(matches, date)
         name = " ".join(tail)
