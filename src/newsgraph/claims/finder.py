@@ -296,4 +296,21 @@ class CueFinder:
             owner = next(
                 (c for c in noun.children if c.dep_ == "compound" and c.ent_type_ in SPEAKER_LABELS), None
             )
+        if owner is None:
+            owner = self._noun_holder(noun)
         self._add([noun], cue, content, owner)
+
+    def _noun_holder(self, noun: Token) -> Token | None:
+        """ "He renewed his criticism of …", "Aides made the argument that …": the subject of the verb
+        that governs the noun of saying is whose words they are."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        elif noun.dep_ not in ("dobj", "attr", "conj"):
+            return None
+        if verb.pos_ not in ("VERB", "AUX") or verb is noun:
+            return None
+        subject = subject_of(verb)
+        if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in EXPLETIVES:
+            return None
+        return subject
