@@ -63,6 +63,7 @@ CASES = [
     ("It had revenue of $76 million for the year ended June 30.", "1989-11-02", "the year", DURATION, "P1Y",
      None),
     ("Hate groups grew over the past year.", "1998-02-06", "the past year", DATE, "1997", None),
+    ("Net rose 5% in the latest fiscal year.", "1989-10-26", "the latest fiscal year", DATE, "1988", None),
     ("Wages lost to inflation in the last decade.", "1990-08-15", "the last decade", DATE, "198", None),
     ("The deal should close by year-end.", "1989-11-02", "year-end", DATE, "1989-12-31", None),
     ("The index change is since year-end.", "1989-10-30", "year-end", DATE, "1988-12-31", None),

@@ -171,7 +171,7 @@ def relative_unit(m: re.Match[str], ctx: Ctx) -> Value | None:
             return None  # the quarter rule reads these
         if core == "following" and ctx.anchor(unit) is not None:
             return Value(DATE, unit_date(ctx, unit, 1, ctx.anchor(unit)), relative=True)
-        if core in ("past", "last", "previous") and unit in ("Y", "DE", "M") and ctx.dct is not None:
+        if core in ("past", "last", "previous", "latest") and unit in ("Y", "DE", "M") and ctx.dct:
             # TimeBank reads "the past year" as the calendar unit before the DCT, not a 12-month stretch
             return Value(DATE, unit_date(ctx, unit, -1))
         if core in ("past", "last") and unit == "W" and ctx.dct is not None:
