@@ -78,6 +78,10 @@ class CueFinder:
             head, tokens = source_tokens(source, self.sents.ents)
             expletive = head.lower_ in EXPLETIVES and head.dep_ == "nsubjpass"
             span = None if expletive else tokens_span(self.text, tokens, head, shortest=1)
+            first_part = min(p[0] for p in parts)
+            if span is not None and span[0] <= head.idx < first_part < span[1]:
+                # "a statement saying …": the noun phrase holds the content; the source ends before it.
+                span = trim(self.text, span[0], first_part)
             if span is not None and not any(span[0] < p[1] and p[0] < span[1] for p in parts):
                 found.source_span, found.source_head = span, head
         self.found.append(found)
@@ -102,6 +106,14 @@ class CueFinder:
             source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         else:
             source = subject_of(verb, self.lex, self.quotes)
+            if (
+                source is None
+                and verb.dep_ == "acl"
+                and verb.tag_ == "VBG"
+                and verb.head.pos_ in ("NOUN", "PROPN")
+            ):
+                # "a statement saying …", "911 calls saying …": the noun the participle describes speaks.
+                source = verb.head
             if source is None and (
                 verb.dep_ in ("pcomp", "acl", "amod", "advcl") or cue.takes in ("obj", "xcomp")
             ):
