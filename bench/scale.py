@@ -16,7 +16,6 @@ import gzip
 import itertools
 import os
 import resource
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -128,9 +127,9 @@ def main() -> None:
     )
     if memory:
         print("\n| corpus docs | peak RSS per worker (MiB) | client peak RSS (MiB) |\n|---|---|---|")
-        for size, peaks, client_peak in memory:
-            print(f"| {size} | {', '.join(f'{p:,.0f}' for p in peaks)} | {client_peak:,.0f} |")
+        for size, worker_peaks, client_peak in memory:
+            print(f"| {size} | {', '.join(f'{p:,.0f}' for p in worker_peaks)} | {client_peak:,.0f} |")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

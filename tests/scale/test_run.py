@@ -141,9 +141,11 @@ def test_two_workers_store_what_one_process_stores(
 def test_corpus_ids_longer_than_128_characters_store_on_postgresql(
     client: Client, shared_data: Path, tmp_path: Path, pg: str
 ) -> None:
-    path = corpus_slice(shared_data, 20, tmp_path, keep_ids=True)  # the 19th id has 164 characters
+    path = corpus_slice(shared_data, 19, tmp_path, keep_ids=True)
+    # Only the 19th document, whose id has 164 characters: one short parse is enough to show it.
+    path.write_text(path.read_text(encoding="utf-8").splitlines(keepends=True)[-1], encoding="utf-8")
     stats = dask_run(client, path, pg)
-    assert stats.new == 20
+    assert stats.new == 1
 
 
 @pytest.mark.slow
