@@ -108,6 +108,34 @@ CASES = [
         "Democrat",
         False,
     ),
+    (
+        "Clinton is calling for the United States to step up military efforts against the Islamic State.",
+        "Clinton",
+        "calling for",
+        "the United States to step up",
+        False,
+    ),
+    (
+        "The senator issued a statement saying the bill would fail in the House.",
+        "a statement",
+        "saying",
+        "the bill would fail",
+        False,
+    ),
+    (
+        "Aides made the argument that the county must tackle prices.",
+        "Aides",
+        "argument",
+        "that the county must tackle prices",
+        False,
+    ),
+    (
+        "Many voters seem to prefer an outsider this year.",
+        "Many voters",
+        "seem",
+        "to prefer an outsider",
+        False,
+    ),
 ]
 
 

@@ -157,4 +157,9 @@ def phrasal(verb: Token, cue: Cue) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("prt", "prep") and child.lower_ == cue.particle:
             return child
+    for child in verb.children:
+        # "called for the US to step up …": "for" is parsed as the marker of the infinitive clause.
+        for mark in child.children if child.dep_ in ("advcl", "ccomp", "xcomp") else ():
+            if mark.dep_ == "mark" and mark.lower_ == cue.particle and mark.i == verb.i + 1:
+                return mark
     return None

@@ -78,10 +78,10 @@ class CueFinder:
             head, tokens = source_tokens(source, self.sents.ents)
             expletive = head.lower_ in EXPLETIVES and head.dep_ == "nsubjpass"
             span = None if expletive else tokens_span(self.text, tokens, head, shortest=1)
-            first_part = min(p[0] for p in parts)
-            if span is not None and span[0] <= head.idx < first_part < span[1]:
-                # "a statement saying …": the noun phrase holds the content; the source ends before it.
-                span = trim(self.text, span[0], first_part)
+            stop = min(cue_span[0], *(p[0] for p in parts))
+            if span is not None and span[0] <= head.idx < stop < span[1]:
+                # "a statement saying …": the noun phrase holds cue and content; the source ends before them.
+                span = trim(self.text, span[0], stop)
             if span is not None and not any(span[0] < p[1] and p[0] < span[1] for p in parts):
                 found.source_span, found.source_head = span, head
         self.found.append(found)
@@ -150,6 +150,9 @@ class CueFinder:
         recipient = (
             any(c.dep_ == "dative" for c in verb.children) or sum(c.dep_ == "dobj" for c in verb.children) > 1
         )
+        if particle is not None and particle.dep_ == "mark":
+            clause = [t for t in particle.head.subtree if t.i > particle.i]
+            return tokens_span(text, clause, particle.head)
         if cue.takes in ("obj", "xcomp") and not recipient:
             if particle is not None and particle.dep_ == "prep":
                 obj = next((c for c in particle.children if c.dep_ == "pobj"), None)
