@@ -17,7 +17,24 @@ def _main(text: str) -> Event:
 @pytest.mark.parametrize(
     ("text", "event_type", "quad", "source", "target"),
     [
-        ("Russia vetoed the resolution.", "REJECT", 3, "Russia", "the resolution"),
+        # A thing acted upon is no target: the roles name actors (as the ConfliBERT gold does).
+        ("Russia vetoed the resolution.", "REJECT", 3, "Russia", None),
+        ("Taliban fighters seized a house in the city.", "COERCE", 4, "Taliban fighters", None),
+        # A telephone call, unlike "called on X to ...".
+        (
+            "Rex Tillerson called Russian Foreign Minister Sergey Lavrov to discuss Syria.",
+            "CONSULT",
+            1,
+            "Rex Tillerson",
+            "Russian Foreign Minister Sergey Lavrov",
+        ),
+        (
+            "Croatia has opened its borders to refugees from Serbia.",
+            "RETREAT",
+            2,
+            "Croatia",
+            "refugees from Serbia",
+        ),
         ("Putin's visit to North Korea alarmed Tokyo.", "CONSULT", 1, "Putin", "North Korea"),
         ("Russia invaded Ukraine in February 2022.", "ASSAULT", 4, "Russia", "Ukraine"),
         ("The invasion of Ukraine by Russia continued.", "ASSAULT", 4, "Russia", "Ukraine"),
@@ -44,12 +61,15 @@ def _main(text: str) -> Event:
         ("Russia is likely to attack Kyiv.", "ASSAULT", 4, "Russia", "Kyiv"),
     ],
 )
-def test_type_quad_and_roles(text: str, event_type: str, quad: int, source: str, target: str) -> None:
+def test_type_quad_and_roles(text: str, event_type: str, quad: int, source: str, target: str | None) -> None:
     event = _main(text)
     assert event.event_type.value == event_type
     assert event.quad_class == quad
     assert event.source is not None and event.source.text == source
-    assert event.target is not None and event.target.text == target
+    if target is None:
+        assert event.target is None, event.target
+    else:
+        assert event.target is not None and event.target.text == target
 
 
 @pytest.mark.parametrize(

@@ -158,13 +158,32 @@ def _compatible(gold_role: str, predicted_role: str) -> bool:
     return gold_role == predicted_role or gold_role == "reciprocal"
 
 
-def _score_spans(events: list[Event], gold: list[dict[str, Any]], counts: _SpanCounts) -> None:
-    predicted: list[tuple[str, str]] = []
-    for event in events:
-        for role in ("source", "target"):
-            mention = getattr(event, role)
-            if mention is not None and (role, mention.text) not in predicted:
-                predicted.append((role, mention.text))
+# What may stand between two coordinated actors of one role: "Russia and the Syrian government", "A, B or C".
+_COORDINATION = re.compile(r"^(?:\s|,|;|&|\band\b|\bor\b|\bas well as\b|\bas\b|\bwell\b|\bnor\b)*$", re.I)
+
+
+def predicted_phrases(events: list[Event], text: str) -> list[tuple[str, str]]:
+    """(role, phrase) pairs of a sentence's main events, coordinated actors of one role as one phrase.
+
+    The coder splits "Both Russia and the Syrian government welcomed ..." into one event per actor (each
+    with its own actor); the gold annotates the coordinated phrase as the actor span, so mentions of one
+    role separated only by "and", "or" or commas are scored as the phrase that spans them.
+    """
+    out: list[tuple[str, str]] = []
+    for role in ("source", "target"):
+        spans = sorted({m.span for e in events if (m := getattr(e, role)) is not None})
+        merged: list[list[int]] = []
+        for start, end in spans:
+            if merged and (start < merged[-1][1] or _COORDINATION.match(text[merged[-1][1] : start])):
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        out.extend((role, text[start:end]) for start, end in merged)
+    return out
+
+
+def _score_spans(events: list[Event], gold: list[dict[str, Any]], counts: _SpanCounts, text: str) -> None:
+    predicted = predicted_phrases(events, text)
     golds = [(g["role"], g["text"]) for g in gold if g.get("text")]
     counts.gold += len(golds)
     counts.predicted += len(predicted)
@@ -188,7 +207,7 @@ def _evaluate_conflibert(path: Path, limit: int | None) -> EvalReport:
         predicted = events[0].quad_class if events else 0
         confusion[(int(row["quad_class"]), predicted)] += 1
         if row.get("actors"):
-            _score_spans(events, row["actors"], spans)
+            _score_spans(events, row["actors"], spans, row["text"])
     n = len(rows)
     correct = sum(v for (g, p), v in confusion.items() if g == p)
     f1s: list[float] = []
@@ -213,7 +232,8 @@ def _evaluate_conflibert(path: Path, limit: int | None) -> EvalReport:
         notes=[
             f"macro-F1 over the quad classes present in the gold data: {present}",
             "span found when a prediction of the same role (either role for 'reciprocal') covers at least "
-            "half of the gold phrase's content words; precision counts predictions that find some gold actor",
+            "half of the gold phrase's content words; precision counts predictions that find some gold "
+            "actor; coordinated mentions of one role (one event each) are scored as the phrase spanning them",
             "confusion (gold,predicted): "
             + ", ".join(f"{g}->{p} {v}" for (g, p), v in sorted(confusion.items()) if g != p),
         ],

@@ -212,7 +212,11 @@ def _requested(token: Token) -> bool:
 
 def _abstract_target(trigger: Trigger, roles: Roles) -> bool:
     """Force against a disease or a social ill ("fight the Ebola epidemic") is a metaphor, not an event."""
-    return trigger.coding.quad_class == 4 and any(t.lemma_.lower() in ABSTRACT_TARGETS for t in roles.targets)
+    if trigger.coding.quad_class != 4:
+        return False
+    # The direct object too: a target that names no actor ("the Ebola epidemic") is not kept as a role.
+    objects = [c for c in trigger.token.children if c.dep_ in {"dobj", "obj"}]
+    return any(t.lemma_.lower() in ABSTRACT_TARGETS for t in (*roles.targets, *objects))
 
 
 def _keep(trigger: Trigger, roles: Roles, claimed: set[int]) -> bool:

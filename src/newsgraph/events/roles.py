@@ -142,6 +142,14 @@ def is_actorish(token: Token) -> bool:
     return any(t.ent_type_ in _ACTOR_LABELS for t in token.subtree if t.dep_ in {"compound", "amod", "poss"})
 
 
+def _may_be_actor(token: Token) -> bool:
+    """A target is someone acted upon: a thing with no name anywhere in its phrase ("seized a house",
+    "rejected appeals", "carried out operations") is what was done, not whom it was done to."""
+    if is_actorish(token):
+        return True
+    return any(t.ent_type_ in _ACTOR_LABELS or t.lemma_.lower() in ACTOR_NOUNS for t in token.subtree)
+
+
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """(subject, passive) of a verb, inherited along xcomp/conj/relcl chains."""
     seen = 0
@@ -176,6 +184,9 @@ def _agent(verb: Token) -> Token | None:
 def _objects(verb: Token) -> list[Token]:
     """Candidate targets in preference order: direct object, dative, prepositional objects."""
     direct = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    if not direct:
+        # "called Foreign Minister Sergey Lavrov": a name parsed as the verb's predicate is its object.
+        direct = [c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
     dative = [c for c in verb.children if c.dep_ in {"dative", "iobj"}]
     preps: list[tuple[int, Token]] = []
     for child in verb.children:
@@ -223,7 +234,7 @@ def verb_roles(verb: Token) -> Roles:
                 if child.dep_ == "xcomp":
                     objects = _objects(child)
                     break
-        if objects:
+        if objects and _may_be_actor(objects[0]):
             target = objects[0]
     if source is not None and source.dep_ == "poss":
         source = source.head
@@ -266,6 +277,8 @@ def noun_roles(noun: Token) -> Roles:
                 target = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if target is not None:
                     break
+    if source is not None and target is not None and not _may_be_actor(target):
+        target = None  # "their assault on the old city": who assaulted is known, no one named is the target
     if source is None and target is not None and target.head.lower_ == "between":
         source = target
         target = None

@@ -209,12 +209,42 @@ def _particle(verb: Token) -> Token | None:
     return None
 
 
+_NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _phoned(token: Token) -> bool:
+    """ "Tillerson called Lavrov to discuss ...": a telephone call (CAMEO 041), unlike "called on X to",
+    "called for X" (appeals) or "called X a liar" (a name given: the object has a predicate of its own)."""
+    # spaCy often parses the one called as a predicate ("called Foreign Minister Sergey Lavrov": oprd).
+    objects = [c for c in token.children if c.dep_ in {"dobj", "obj", "oprd"}]
+    if len(objects) != 1 or any(c.dep_ in {"attr", "ccomp", "prt"} for c in token.children):
+        return False
+    if any(c.dep_ == "prep" and c.i > token.i and c.lower_ in {"on", "for", "upon"} for c in token.children):
+        return False
+    thing = objects[0]
+    if any(c.dep_ in {"oprd", "attr", "appos"} and c.pos_ in {"NOUN", "ADJ"} for c in thing.children):
+        return False
+    return thing.ent_type_ in _NAMED_LABELS or any(
+        c.ent_type_ in _NAMED_LABELS for c in thing.children if c.dep_ in {"compound", "poss", "amod"}
+    )
+
+
 def verb_trigger(token: Token) -> Trigger | None:
     """The event a verb triggers, or None (not in the dictionary, a statement, an appeal)."""
     lemma = token.lemma_.lower()
     override = load_lexicon().verbs.get(lemma)
     particle = _particle(token)
     entry = load_verbs().lookup(lemma, particle.lower_ if particle is not None else None)
+    if lemma == "open" and any(
+        c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in {"border", "airspace", "crossing"}
+        for c in token.children
+    ):
+        # "opened its borders to refugees": allowing access (CAMEO 0863), though "open" alone is no event.
+        found_open = coding("0863")
+        return None if found_open is None else Trigger(token, found_open, False, token.text)
+    if lemma == "call" and _phoned(token):
+        found_call = coding("041")
+        return None if found_call is None else Trigger(token, found_call, False, token.text)
     # "call" is an appeal, "call off" is not: a phrasal verb of its own escapes the word's veto.
     if override == NOT_A_TRIGGER and (entry is None or entry.particle is None):
         return None
@@ -290,7 +320,12 @@ def _lemma_hashes() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
 
     lexicon = load_lexicon()
     verbs = {lemma for lemma, _ in load_verbs().verbs} | set(lexicon.verbs) | REVERSAL_VERBS
-    verbs -= {lemma for lemma, code in lexicon.verbs.items() if code == NOT_A_TRIGGER}
+    # "call" stays a candidate: a telephone call is an event, an appeal is not (see _phoned).
+    verbs -= {
+        lemma
+        for lemma, code in lexicon.verbs.items()
+        if code == NOT_A_TRIGGER and lemma not in {"call", "open"}
+    }
     return (
         np.array(sorted(hash_string(v) for v in verbs), dtype=np.uint64),
         np.array(sorted(hash_string(n) for n in lexicon.nouns), dtype=np.uint64),
