@@ -13,7 +13,7 @@ GATES = [
     # (file, metric, floor)
     ("conflibert_cameo_test_in_gsr.jsonl", "quad_accuracy", 0.80),
     ("conflibert_cameo_test_in_gsr.jsonl", "quad_macro_f1", 0.81),
-    ("conflibert_cameo_test_in_gsr.jsonl", "actor_span_f1", 0.77),
+    ("conflibert_cameo_test_in_gsr.jsonl", "actor_span_f1", 0.79),
     ("plover_gsr_cameo.json", "type_accuracy", 0.64),
     ("plover_gsr_cameo.json", "source_country_accuracy", 0.70),
     ("plover_gsr_cameo.json", "target_country_accuracy", 0.54),
@@ -41,6 +41,11 @@ def test_events_gate(reports: dict[str, dict[str, float]], name: str, metric: st
         ("the last ISIS group bastion", "the last ISIS group bastion in the country", True),
         ("the country", "the last ISIS group bastion in the country", False),
         ("the", "the", False),
+        # gold phrases are tokenised: hyphens and possessives split off
+        ("US Vice-President Mike Pence", "US Vice - President Mike Pence", True),
+        ("Brazil's main oilworkers' confederation", "Brazil 's main oilworkers ' confederation", True),
+        ("US", "US", True),  # an acronym, not the pronoun
+        ("us", "us", False),
     ],
 )
 def test_span_scorer(predicted: str, gold: str, expected: bool) -> None:

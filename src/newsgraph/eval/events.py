@@ -29,7 +29,7 @@ OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "I
 _NOT_COUNTRIES = {"IGO", "NGO", "IMG", "ISM", "MNC", "REB", "UAF"}
 _LEGACY = {"JAP": "JPN", "ITL": "ITA"}
 _NO_SOURCE = 2.5
-_WORD = re.compile(r"[\w'-]+")
+_WORD = re.compile(r"\w+")
 
 
 def main_events(ranked: Iterable[Ranked]) -> list[Event]:
@@ -128,8 +128,20 @@ _TYPES_KNOWN = {
 
 
 def content_words(text: str) -> list[str]:
-    """Lower-cased words that are not stop words: what the span scorer counts."""
-    return [w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in STOP_WORDS]
+    """Lower-cased words that are not stop words: what the span scorer counts.
+
+    Words are split at hyphens and apostrophes, as the gold phrases are tokenised ("Vice - President",
+    "Brazil 's"), so that "Vice-President" and "Brazil's" in a prediction count as the same words; the
+    possessive "s" is no word. An acronym in capitals ("US", "UN") is a name, not the stop word "us".
+    """
+    out: list[str] = []
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        lower = word.lower()
+        if lower == "s" or (lower in STOP_WORDS and not (word.isupper() and len(word) > 1)):
+            continue
+        out.append(lower)
+    return out
 
 
 def covers(predicted: str, gold: str) -> bool:
