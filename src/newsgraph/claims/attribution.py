@@ -109,6 +109,10 @@ def _quote_claims(
             found.append(item)
             used.add(cue_tok.i)
             continue
+        introduced = _colon_intro(doc, text, quote, sents_of)
+        if introduced is not None:
+            found.append(introduced)
+            continue
         # A quote standing alone continues the nearest earlier direct quote's speaker, if close enough.
         earlier = [f for f in found if f.span[1] <= quote[0] and quote[0] - f.span[1] < 400 and f.source_head]
         if earlier:
@@ -131,6 +135,41 @@ def _quote_claims(
                         sentence=(min(s[0] for s in sent_spans), max(s[1] for s in sent_spans)),
                     )
                 )
+
+
+def _colon_intro(doc: Doc, text: str, quote: Span, sents: Sentences) -> Found | None:
+    """ "… surprise pollster Daron Shaw: “…”", "Hannity interjected: “…”": a colon hands over to a quote."""
+    before = text[: quote[0]].rstrip(" \t")
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None or colon.start == 0:
+        return None
+    prev = doc[colon.start - 1]
+    subject: Token | None = None
+    cue_span: Span = (colon.start_char, colon.end_char)
+    if prev.pos_ == "VERB":
+        subject = subject_of(prev)
+        cue_span = (prev.idx, colon.end_char)
+    elif prev.pos_ in ("PROPN", "NOUN") and prev.dep_ not in ("compound", "poss"):
+        subject = prev
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON") or subject.lower_ in EXPLETIVES:
+        return None
+    head, tokens = source_tokens(subject, sents.ents)
+    span = tokens_span(text, tokens, head, shortest=1)
+    if span is None or span[1] > cue_span[0]:
+        return None
+    sent = sents.of(prev)
+    return Found(
+        cue=text[cue_span[0] : cue_span[1]],
+        cue_span=cue_span,
+        cue_kind=ClaimKind.STATEMENT,
+        content=[trim(text, quote[0], quote[1])],
+        takes="speech",
+        source_span=span,
+        source_head=head,
+        sentence=(sent.start_char, sent.end_char),
+    )
 
 
 def _drop_weak_nested(found: list[Found], quotes: list[Span] | None = None) -> list[Found]:
