@@ -56,7 +56,11 @@ def run_pipeline(path: Path, db: str, n_process: int, batch_size: int) -> tuple[
 
 
 def peak_rss_mib() -> float:
-    # ru_maxrss is in KiB on Linux.
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss across fork+exec, so a spawned worker would report the
+    # peak of the (large) process that started it.
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -68,6 +72,7 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--memory", default="", help="corpus sizes for the per-worker memory table")
+    parser.add_argument("--memory-only", action="store_true", help="skip the speed comparison")
     args = parser.parse_args()
 
     from newsgraph.nlp import load_model
@@ -81,50 +86,53 @@ def main() -> None:
         f"load average before {os.getloadavg()[0]:.1f}",
         flush=True,
     )
-    load_model()
     rows: list[tuple[str, int, int, float, float]] = []
-    docs, words, seconds, cpu = run_pipeline(path, str(folder / "one.db"), 1, args.batch_size)
-    rows.append(("one process", docs, words, seconds, cpu))
-    print(f"one process: {words / seconds:,.0f} words/s", flush=True)
-    docs, words, seconds, cpu = run_pipeline(path, str(folder / "np2.db"), 2, args.batch_size)
-    rows.append(("n_process=2", docs, words, seconds, cpu))
-    print(f"n_process=2: {words / seconds:,.0f} words/s", flush=True)
+    if not args.memory_only:
+        load_model()
+        for name, n_process in (("one process", 1), ("n_process=2", 2)):
+            docs, words, seconds, cpu = run_pipeline(
+                path, str(folder / f"np{n_process}.db"), n_process, args.batch_size
+            )
+            rows.append((name, docs, words, seconds, cpu))
+            print(f"{name}: {words / seconds:,.0f} words/s", flush=True)
 
     started = time.perf_counter()
+    memory: list[tuple[int, list[float], float]] = []
     with connect(workers=args.workers) as client:
         startup = time.perf_counter() - started
-        before: dict[str, float] = client.run(cpu_seconds)
-        cpu = cpu_seconds()
-        stats = run(client, iter_inputs([str(path)]), str(folder / "dask.db"), batch_size=args.batch_size)
-        cpu = cpu_seconds() - cpu
-        after: dict[str, float] = client.run(cpu_seconds)
-        cpu += sum(after[w] - before[w] for w in after)
-        rows.append((f"Dask, {args.workers} workers", stats.new, stats.words, stats.seconds, cpu))
-        print(f"Dask: {stats.words / stats.seconds:,.0f} words/s; planning {stats.planning_seconds:.2f} s")
-        memory: list[tuple[int, list[float], float]] = []
+        if not args.memory_only:
+            before: dict[str, float] = client.run(cpu_seconds)
+            cpu = cpu_seconds()
+            stats = run(client, iter_inputs([str(path)]), str(folder / "dask.db"), batch_size=args.batch_size)
+            cpu = cpu_seconds() - cpu
+            after: dict[str, float] = client.run(cpu_seconds)
+            cpu += sum(after[w] - before[w] for w in after)
+            rows.append((f"Dask, {args.workers} workers", stats.new, stats.words, stats.seconds, cpu))
+            print(
+                f"Dask: {stats.words / stats.seconds:,.0f} words/s; planning {stats.planning_seconds:.2f} s"
+            )
         for size in [int(s) for s in args.memory.split(",") if s]:
-            client.restart()  # fresh worker processes: ru_maxrss is a lifetime peak
+            client.restart()  # fresh worker processes: the high-water mark is a lifetime peak
             sized = write_slice(size, folder)
             run(client, iter_inputs([str(sized)]), str(folder / f"mem-{size}.db"), batch_size=args.batch_size)
             peaks: dict[str, float] = client.run(peak_rss_mib)
             memory.append((size, sorted(peaks.values()), peak_rss_mib()))
+            print(f"memory at {size} documents: {memory[-1]}", flush=True)
+    print(f"\nDask cluster start (workers up, model loaded): {startup:.1f} s")
 
-    base = rows[0][2] / rows[0][3]
-    base_cpu = rows[0][2] / rows[0][4]
-    print(
-        "\n| mode | docs | words | wall s | words/s | ratio | CPU s | words/CPU-s | CPU ratio |"
-        "\n|---|---|---|---|---|---|---|---|---|"
-    )
-    for name, docs, words, seconds, cpu in rows:
-        rate, per_cpu = words / seconds, words / cpu
+    if rows:
+        base, base_cpu = rows[0][2] / rows[0][3], rows[0][2] / rows[0][4]
         print(
-            f"| {name} | {docs} | {words:,} | {seconds:.1f} | {rate:,.0f} | {rate / base:.2f} | {cpu:.1f} | "
-            f"{per_cpu:,.0f} | {per_cpu / base_cpu:.2f} |"
+            "\n| mode | docs | words | wall s | words/s | ratio | CPU s | words/CPU-s | CPU ratio |"
+            "\n|---|---|---|---|---|---|---|---|---|"
         )
-    print(
-        f"\nDask cluster start (workers up, model loaded): {startup:.1f} s; "
-        f"load average after {os.getloadavg()[0]:.1f}"
-    )
+        for name, docs, words, seconds, cpu in rows:
+            rate, per_cpu = words / seconds, words / cpu
+            print(
+                f"| {name} | {docs} | {words:,} | {seconds:.1f} | {rate:,.0f} | {rate / base:.2f} "
+                f"| {cpu:.1f} | {per_cpu:,.0f} | {per_cpu / base_cpu:.2f} |"
+            )
+    print(f"load average after {os.getloadavg()[0]:.1f}")
     if memory:
         print("\n| corpus docs | peak RSS per worker (MiB) | client peak RSS (MiB) |\n|---|---|---|")
         for size, worker_peaks, client_peak in memory:
