@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from newsgraph.analysis.roundup import Roundup
 from newsgraph.cli.app import DbOption, FormatOption, _check_date, _settings, app
 from newsgraph.cli.output import Format, fail, stderr
 from newsgraph.errors import NewsgraphError
@@ -169,6 +170,31 @@ def network(
         stderr.print(f"wrote {len(net.nodes)} actors and {len(net.edges)} edges to {out}", highlight=False)
 
 
+def print_roundup(out: Console, result: Roundup) -> None:
+    """The roundup as text: per outlet its claims by kind, then agreements and differences."""
+    out.print(f"{len(result.doc_ids)} documents, {len(result.outlets)} outlets. {result.rule}", markup=False)
+    for view in result.outlets:
+        out.print(f"\n[bold]{view.outlet}[/bold] (by {' and '.join(view.grouped_by)})", markup=True)
+        carriers = ", ".join(f"{who} ({n})" for who, n in view.carriers().items())
+        out.print(f"  carried by: {carriers}", markup=False)
+        for kind, claims in view.by_kind().items():
+            out.print(f"  {kind}:", markup=False)
+            for c in claims:
+                out.print(
+                    f"    - {c.carrier or '(unnamed)'} {c.claim.cue}: {c.claim.content[:200]}", markup=False
+                )
+    if result.agreements:
+        out.print("\n[bold]Where outlets agree[/bold]", markup=True)
+        for a in result.agreements[:20]:
+            first, second = a.claims
+            out.print(f"  {a.similarity:.2f} {first.outlet}: {first.claim.content[:100]}", markup=False)
+            out.print(f"       {second.outlet}: {second.claim.content[:100]}", markup=False)
+    if result.only_in:
+        out.print("\n[bold]Where they differ (claims only one outlet makes)[/bold]", markup=True)
+        for outlet, unique in result.only_in.items():
+            out.print(f"  {outlet}: {len(unique)} claims, e.g. {unique[0].claim.content[:120]}", markup=False)
+
+
 @app.command()
 def roundup(
     db: DbOption = None,
@@ -205,28 +231,7 @@ def roundup(
             row.update(doc_id=row.pop("document")["doc_id"])
         _print(rows, fmt, ["outlet", "grouped_by", "kind", "carrier", "cue", "content", "doc_id"])
         return
-    out = Console(highlight=False)
-    out.print(f"{len(result.doc_ids)} documents, {len(result.outlets)} outlets. {result.rule}", markup=False)
-    for view in result.outlets:
-        out.print(f"\n[bold]{view.outlet}[/bold] (by {' and '.join(view.grouped_by)})", markup=True)
-        carriers = ", ".join(f"{who} ({n})" for who, n in view.carriers().items())
-        out.print(f"  carried by: {carriers}", markup=False)
-        for kind, claims in view.by_kind().items():
-            out.print(f"  {kind}:", markup=False)
-            for c in claims:
-                out.print(
-                    f"    - {c.carrier or '(unnamed)'} {c.claim.cue}: {c.claim.content[:200]}", markup=False
-                )
-    if result.agreements:
-        out.print("\n[bold]Where outlets agree[/bold]", markup=True)
-        for a in result.agreements[:20]:
-            first, second = a.claims
-            out.print(f"  {a.similarity:.2f} {first.outlet}: {first.claim.content[:100]}", markup=False)
-            out.print(f"       {second.outlet}: {second.claim.content[:100]}", markup=False)
-    if result.only_in:
-        out.print("\n[bold]Where they differ (claims only one outlet makes)[/bold]", markup=True)
-        for outlet, unique in result.only_in.items():
-            out.print(f"  {outlet}: {len(unique)} claims, e.g. {unique[0].claim.content[:120]}", markup=False)
+    print_roundup(Console(highlight=False), result)
 
 
 @app.command()

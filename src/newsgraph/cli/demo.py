@@ -52,6 +52,8 @@ def demo(
 
     Example: newsgraph demo examples/articles --db demo.db
     """
+    from newsgraph.analysis.roundup import roundup
+    from newsgraph.cli.analysis import print_roundup
     from newsgraph.pipeline import Pipeline
     from newsgraph.sources import iter_inputs
     from newsgraph.store import Store
@@ -73,6 +75,8 @@ def demo(
             docs = store.documents(limit=None)
             for document in sorted(docs, key=lambda d: d.path or ""):
                 _show(out, store.get(document.doc_id))
+            out.rule("[bold]Roundup of the sample articles: how each outlet told the story[/bold]")
+            print_roundup(out, roundup(store, doc_ids=[d.doc_id for d in docs]))
             out.rule()
             where = (
                 Path(store.url.removeprefix("sqlite:///")) if store.url.startswith("sqlite") else store.url
@@ -80,6 +84,9 @@ def demo(
             out.print(f"{new} new documents this run, {len(docs)} stored in {where}")
             out.print(
                 f"try: .venv/bin/newsgraph docs --db {where}   ·   .venv/bin/newsgraph claims --db {where}"
+            )
+            out.print(
+                f"open the dashboard: .venv/bin/newsgraph serve --db {where}   then http://127.0.0.1:8000/"
             )
     except NewsgraphError as err:
         raise fail(err) from err
