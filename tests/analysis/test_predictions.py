@@ -44,4 +44,4 @@ def test_undated_claims_get_no_later_events(analysis_store: Store) -> None:
 
 def test_source_filter(analysis_store: Store) -> None:
     found = predictions(analysis_store, source="Nikkei")
-    assert found and all("Nihon Keizai" in (p.made_by or "") or "Nikkei" in p.claim.sentence for p in found)
+    assert found and all("Nikkei" in (p.made_by or "") or "Nikkei" in p.claim.sentence for p in found)

@@ -20,9 +20,9 @@ def seed_roundup(analysis_store: Store):  # type: ignore[no-untyped-def]
     ("outlet", "kinds"),
     [
         ("The Yomiuri Shimbun", {"prediction"}),
-        ("Asahi Shimbun", {"report", "explanation"}),
-        ("Sankei Shimbun", {"prediction"}),
-        ("Nihon Keizai Shimbun", {"prediction", "warning"}),
+        ("The Asahi Shimbun", {"report", "explanation"}),
+        ("The Sankei Shimbun", {"prediction"}),
+        ("Nikkei", {"prediction", "warning"}),
     ],
 )
 def test_seed_000_claims_grouped_by_the_four_papers(seed_roundup, outlet: str, kinds: set[str]) -> None:  # type: ignore[no-untyped-def]
@@ -35,7 +35,10 @@ def test_seed_000_claims_grouped_by_the_four_papers(seed_roundup, outlet: str, k
 def test_seed_000_says_how_it_grouped(seed_roundup) -> None:  # type: ignore[no-untyped-def]
     assert "source" in seed_roundup.rule and "document" in seed_roundup.rule
     data = seed_roundup.to_dict()
-    assert data["rule"] and {o["outlet"] for o in data["outlets"]} >= {"Sankei Shimbun", "Asahi Shimbun"}
+    assert data["rule"] and {o["outlet"] for o in data["outlets"]} >= {
+        "The Sankei Shimbun",
+        "The Asahi Shimbun",
+    }
     # claims whose source is no outlet stay with the (unknown) outlet of the document that carried them
     others = [v for v in seed_roundup.outlets if v.grouped_by == ("document outlet",)]
     assert [v.outlet for v in others] in ([], [UNKNOWN_OUTLET])

@@ -13,7 +13,11 @@ from newsgraph.cli.app import _check_date, app
 from newsgraph.cli.output import fail, stderr
 from newsgraph.errors import NewsgraphError
 
-actors_app = typer.Typer(help="Actor dictionaries: resolve mentions, import Phoenix/PETRARCH dictionaries.")
+actors_app = typer.Typer(
+    help="Actor dictionaries: resolve mentions, import Phoenix/PETRARCH dictionaries.\n\n"
+    "Example: newsgraph actors resolve 'North Korean soldiers'",
+    no_args_is_help=True,
+)
 app.add_typer(actors_app, name="actors")
 
 
