@@ -11,13 +11,12 @@ import itertools
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from newsgraph.errors import InputError, TooLargeError
-from newsgraph.extract import build_document
-from newsgraph.extract.dedup import NearDuplicates
+from newsgraph.extract import extract
+from newsgraph.extract.dedup import Duplicates
 from newsgraph.nlp.entities import entities as find_entities
 from newsgraph.records import Analysis, Claim, Document, Entity, Event, Failure, Timex
 from newsgraph.sources import RawInput
@@ -25,7 +24,6 @@ from newsgraph.sources import RawInput
 log = logging.getLogger(__name__)
 
 STAGES: tuple[str, ...] = ("actors", "timex", "claims", "events")
-MAX_TEXT_CHARS = 1_000_000
 
 
 @dataclass
@@ -57,16 +55,6 @@ class Stats:
         self.words += batch.words
 
 
-def _failure(doc_id: str, raw: RawInput | None, code: str, message: str) -> Failure:
-    return Failure(
-        doc_id=doc_id,
-        code=code,
-        message=message,
-        path=raw.path if raw else None,
-        line=raw.line if raw else None,
-    )
-
-
 class Pipeline:
     """The stages, with the model loaded once; reuse one Pipeline for many runs."""
 
@@ -84,8 +72,7 @@ class Pipeline:
         self.stages = tuple(s for s in STAGES if s in stages)
         self.batch_size = batch_size
         self.n_process = n_process
-        self._near = NearDuplicates() if near_duplicates else None
-        self._hashes: dict[str, str] = {}
+        self._duplicates = Duplicates(near_duplicates=near_duplicates)
 
     def run(
         self,
@@ -119,50 +106,22 @@ class Pipeline:
         raws = [item for item in chunk if isinstance(item, RawInput)]
         batch.failures.extend(item for item in chunk if isinstance(item, Failure))
         stored = known([r.doc_id for r in raws]) if known else set()
-        docs: list[tuple[Document, RawInput]] = []
+        docs: list[Document] = []
         seen_ids: set[str] = set()
         for raw in raws:
             if raw.doc_id in stored or raw.doc_id in seen_ids:
                 batch.skipped.append(raw.doc_id)
                 continue
             seen_ids.add(raw.doc_id)
-            try:
-                doc = build_document(raw, published=published, outlet=outlet)
-                if len(doc.text) > MAX_TEXT_CHARS:
-                    raise TooLargeError(
-                        f"{raw.path}: {len(doc.text):,} characters of text is over {MAX_TEXT_CHARS:,}",
-                        path=raw.path,
-                        line=raw.line,
-                    )
-            except InputError as err:
-                batch.failures.append(_failure(raw.doc_id, raw, err.code, err.message))
-                continue
-            except Exception as exc:  # a bug in extraction must not sink the batch
-                log.exception("extraction failed for %s", raw.path)
-                batch.failures.append(
-                    _failure(raw.doc_id, raw, "E-EXTRACT-INTERNAL", f"{type(exc).__name__}: {exc}")
-                )
-                continue
-            docs.append((doc, raw))
-        stored_hashes = known_hashes([d.content_hash for d, _ in docs]) if known_hashes else {}
-        to_parse: list[Document] = []
-        for doc, _raw in docs:
-            original = self._hashes.get(doc.content_hash) or stored_hashes.get(doc.content_hash)
-            if original and original != doc.doc_id:
-                # An exact copy: kept as a document pointing at its original, not parsed again.
-                dup = replace(doc, duplicate_of=original, flags=(*doc.flags, "exact-duplicate"))
-                batch.analyses.append(Analysis(document=dup))
-                continue
-            self._hashes[doc.content_hash] = doc.doc_id
-            if self._near is not None:
-                near = self._near.check(doc.doc_id, doc.text)
-                if near:
-                    doc = replace(doc, duplicate_of=near, flags=(*doc.flags, "near-duplicate"))
-            if doc.language not in ("en", "und"):
-                batch.analyses.append(Analysis(document=doc))  # stored and flagged, not parsed
-                continue
-            to_parse.append(doc)
-        for result in self._analyse(to_parse):
+            extracted = extract(raw, published=published, outlet=outlet)
+            if isinstance(extracted, Failure):
+                batch.failures.append(extracted)
+            else:
+                docs.append(extracted)
+        stored_hashes = known_hashes([d.content_hash for d in docs]) if known_hashes else {}
+        decision = self._duplicates.decide(docs, stored_hashes)
+        batch.analyses.extend(decision.unparsed)
+        for result in self._analyse(decision.to_parse):
             if isinstance(result, Failure):
                 batch.failures.append(result)
             else:

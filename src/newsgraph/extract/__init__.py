@@ -1,5 +1,5 @@
 """Raw input to one clean Document: HTML through trafilatura, scraped text through our line filter."""
 
-from newsgraph.extract.document import build_document
+from newsgraph.extract.document import MAX_TEXT_CHARS, build_document, extract
 
-__all__ = ["build_document"]
+__all__ = ["MAX_TEXT_CHARS", "build_document", "extract"]

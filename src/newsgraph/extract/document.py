@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
-from newsgraph.errors import NoTextError
-from newsgraph.extract.dedup import content_hash
+from newsgraph.errors import InputError, NoTextError, TooLargeError
+from newsgraph.extract.dedup import PARSED_LANGUAGES, content_hash
 from newsgraph.extract.language import detect_language
 from newsgraph.extract.metadata import find_metadata, parse_date
 from newsgraph.extract.text import clean_lines
-from newsgraph.records import DateSource, Document
+from newsgraph.records import DateSource, Document, Failure
 from newsgraph.sources import RawInput
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT_CHARS = 1_000_000
 
 
 def _iso(value: str | None) -> str | None:
@@ -95,7 +100,7 @@ def build_document(raw: RawInput, *, published: str | None = None, outlet: str |
     flags = list(doc.flags)
     if raw.encoding:
         flags.append(f"encoding:{raw.encoding}")
-    if language not in ("en", "und"):
+    if language not in PARSED_LANGUAGES:
         flags.append("non-english")
     return replace(
         doc,
@@ -106,3 +111,31 @@ def build_document(raw: RawInput, *, published: str | None = None, outlet: str |
         content_hash=content_hash(doc.text),
         flags=tuple(flags),
     )
+
+
+def extract(raw: RawInput, *, published: str | None = None, outlet: str | None = None) -> Document | Failure:
+    """The Document for one raw input, or the Failure that says why there is none; never raises.
+
+    The one place both the single-process pipeline and the distributed workers turn raw input into
+    documents, so a bad page fails the same way at any scale.
+    """
+    try:
+        doc = build_document(raw, published=published, outlet=outlet)
+        if len(doc.text) > MAX_TEXT_CHARS:
+            raise TooLargeError(
+                f"{raw.path}: {len(doc.text):,} characters of text is over {MAX_TEXT_CHARS:,}",
+                path=raw.path,
+                line=raw.line,
+            )
+    except InputError as err:
+        return Failure(doc_id=raw.doc_id, code=err.code, message=err.message, path=raw.path, line=raw.line)
+    except Exception as exc:  # a bug in extraction must not sink the batch
+        log.exception("extraction failed for %s", raw.path)
+        return Failure(
+            doc_id=raw.doc_id,
+            code="E-EXTRACT-INTERNAL",
+            message=f"{type(exc).__name__}: {exc}",
+            path=raw.path,
+            line=raw.line,
+        )
+    return doc

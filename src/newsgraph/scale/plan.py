@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from newsgraph.errors import InputError, TooLargeError
-from newsgraph.extract import build_document
-from newsgraph.extract.dedup import NearDuplicates
-from newsgraph.pipeline import MAX_TEXT_CHARS
+from newsgraph.extract import extract as extract_one
+from newsgraph.extract.dedup import Duplicates
 from newsgraph.records import Analysis, Document, Failure
 from newsgraph.sources import RawInput
 
@@ -48,33 +46,11 @@ class Shard:
     skipped: list[str] = field(default_factory=list)
 
 
-def _failure(raw: RawInput, code: str, message: str) -> Failure:
-    return Failure(doc_id=raw.doc_id, code=code, message=message, path=raw.path, line=raw.line)
-
-
 def extract(
     raws: Sequence[RawInput], *, published: str | None = None, outlet: str | None = None
 ) -> list[Document | Failure]:
     """Build each input's Document (or its Failure), as the pipeline does; runs on a worker."""
-    out: list[Document | Failure] = []
-    for raw in raws:
-        try:
-            doc = build_document(raw, published=published, outlet=outlet)
-            if len(doc.text) > MAX_TEXT_CHARS:
-                raise TooLargeError(
-                    f"{raw.path}: {len(doc.text):,} characters of text is over {MAX_TEXT_CHARS:,}",
-                    path=raw.path,
-                    line=raw.line,
-                )
-        except InputError as err:
-            out.append(_failure(raw, err.code, err.message))
-            continue
-        except Exception as exc:  # a bug in extraction must not sink the shard
-            log.exception("extraction failed for %s", raw.path)
-            out.append(_failure(raw, "E-EXTRACT-INTERNAL", f"{type(exc).__name__}: {exc}"))
-            continue
-        out.append(doc)
-    return out
+    return [extract_one(raw, published=published, outlet=outlet) for raw in raws]
 
 
 class Planner:
@@ -90,9 +66,7 @@ class Planner:
     ) -> None:
         self._known = known
         self._known_hashes = known_hashes
-        self._duplicate_of = duplicate_of
-        self._near = NearDuplicates() if near_duplicates else None
-        self._hashes: dict[str, str] = {}
+        self._duplicates = Duplicates(near_duplicates=near_duplicates, duplicate_of=duplicate_of)
         # Every doc_id this run took on: shards are stored later and out of order, so the store cannot say.
         self._seen: set[str] = set()
         self._next = 0
@@ -118,30 +92,7 @@ class Planner:
         docs = [d for d in extracted if isinstance(d, Document)]
         shard.failures.extend(f for f in extracted if isinstance(f, Failure))
         stored = self._known_hashes([d.content_hash for d in docs]) if self._known_hashes else {}
-        for doc in docs:
-            original = self._hashes.get(doc.content_hash) or self._stored_original(doc, stored)
-            if original and original != doc.doc_id:
-                dup = replace(doc, duplicate_of=original, flags=(*doc.flags, "exact-duplicate"))
-                shard.unparsed.append(Analysis(document=dup))
-                continue
-            self._hashes[doc.content_hash] = doc.doc_id
-            if self._near is not None:
-                near = self._near.check(doc.doc_id, doc.text)
-                if near:
-                    doc = replace(doc, duplicate_of=near, flags=(*doc.flags, "near-duplicate"))
-            if doc.language not in ("en", "und"):
-                shard.unparsed.append(Analysis(document=doc))  # stored and flagged, not parsed
-                continue
-            shard.to_parse.append(doc)
+        decision = self._duplicates.decide(docs, stored)
+        shard.unparsed.extend(decision.unparsed)
+        shard.to_parse.extend(decision.to_parse)
         return shard
-
-    def _stored_original(self, doc: Document, stored: dict[str, str]) -> str | None:
-        original = stored.get(doc.content_hash)
-        if original is None or self._duplicate_of is None:
-            return original
-        # Shards commit out of order, so a killed run can leave a copy stored without its original. The
-        # copy then names the original, which is this document: follow the link rather than trust the hash.
-        points_to = self._duplicate_of(original)
-        if points_to is None:
-            return original
-        return None if points_to == doc.doc_id else points_to
