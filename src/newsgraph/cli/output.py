@@ -26,6 +26,16 @@ class Format(str, enum.Enum):
     table = "table"
 
 
+class EventFormat(str, enum.Enum):
+    """The formats of ``newsgraph events``: the common ones and GDELT-style TSV."""
+
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+    table = "table"
+    gdelt = "gdelt"
+
+
 def fail(err: NewsgraphError, *, status: int = 1) -> typer.Exit:
     """One line for the user, never a traceback."""
     stderr.print(f"[red]error[/red] {err.code}: {err.message}", highlight=False, markup=True)

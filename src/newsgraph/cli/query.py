@@ -11,12 +11,12 @@ import typer
 from rich.console import Console
 
 from newsgraph.cli.app import DbOption, FormatOption, _check_date, _settings, app
-from newsgraph.cli.output import Format, emit, fail
+from newsgraph.cli.output import EventFormat, Format, emit, fail
 from newsgraph.errors import NewsgraphError, NotFoundError
 
 Since = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
 Until = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
-Limit = Annotated[int, typer.Option("--limit", help="At most this many rows.")]
+Limit = Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")]
 
 
 @app.command()
@@ -39,7 +39,9 @@ def docs(
     _check_date(until, "--until")
     try:
         with Store.open(_settings(db).db) as store:
-            found = store.documents(outlet=outlet, since=since, until=until, search=search, limit=limit)
+            found = store.documents(
+                outlet=outlet, since=since, until=until, search=search, limit=limit or None
+            )
     except NewsgraphError as err:
         raise fail(err) from err
     cols = ["doc_id", "published", "outlet", "title", "language", "duplicate_of"]
@@ -134,7 +136,7 @@ def claims(
         raise typer.BadParameter(f"--kind must be one of {', '.join(k.value for k in ClaimKind)}")
     try:
         with Store.open(_settings(db).db) as store:
-            found = store.claims(source=source, kind=kind, since=since, limit=limit)
+            found = store.claims(source=source, kind=kind, since=since, limit=limit or None)
     except NewsgraphError as err:
         raise fail(err) from err
     emit(found, fmt, columns=["doc_id", "source", "cue", "kind", "direct", "content"])
@@ -151,11 +153,15 @@ def events(
     since: Since = None,
     until: Until = None,
     limit: Limit = 100,
-    fmt: FormatOption = Format.table,
+    fmt: Annotated[
+        EventFormat,
+        typer.Option("--format", "-f", help="Output format; gdelt: GDELT 2.0 columns as TSV, then ours."),
+    ] = EventFormat.table,
 ) -> None:
     """List stored events: who did what to whom, when, and how sure.
 
     Example: newsgraph events --actor PRK --type AID --factuality asserted
+    Example: newsgraph events --format gdelt --limit 0 > events.tsv
     """
     from newsgraph.store import Store
 
@@ -169,11 +175,18 @@ def events(
                 factuality=factuality,
                 since=since,
                 until=until,
-                limit=limit,
+                limit=limit or None,
             )
+            documents = store.documents_by_id(e.doc_id for e in found) if fmt is EventFormat.gdelt else {}
     except NewsgraphError as err:
         raise fail(err) from err
-    emit(found, fmt, columns=["doc_id", "event_type", "source", "target", "factuality", "trigger", "date"])
+    if fmt is EventFormat.gdelt:
+        from newsgraph.store.gdelt import write_gdelt
+
+        write_gdelt(found, documents, sys.stdout)
+        return
+    columns = ["doc_id", "event_type", "source", "target", "factuality", "trigger", "date"]
+    emit(found, Format(fmt.value), columns=columns)
 
 
 @app.command()
@@ -186,7 +199,7 @@ def failures(db: DbOption = None, limit: Limit = 100, fmt: FormatOption = Format
 
     try:
         with Store.open(_settings(db).db) as store:
-            found = store.failures(limit=limit)
+            found = store.failures(limit=limit or None)
     except NewsgraphError as err:
         raise fail(err) from err
     emit(found, fmt, columns=["path", "line", "code", "message"])

@@ -305,6 +305,16 @@ class Store:
         query = query.order_by(table.c.published.desc().nulls_last(), table.c.doc_id)
         return self._rows(query.limit(limit).offset(offset), rows.document_from)
 
+    def documents_by_id(self, doc_ids: Iterable[str]) -> dict[str, Document]:
+        """The stored documents with these ids (missing ones left out), by id."""
+        table = schema.documents
+        found: dict[str, Document] = {}
+        for chunk in _chunks(sorted(set(doc_ids))):
+            query = select(table.c.text, table.c.record).where(table.c.doc_id.in_(chunk))
+            for doc in self._rows(query, rows.document_from):
+                found[doc.doc_id] = doc
+        return found
+
     def count_documents(self) -> int:
         with self._engine.connect() as conn:
             return int(conn.scalar(select(func.count()).select_from(schema.documents)) or 0)
