@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from newsgraph.extract import extract
-from newsgraph.extract.dedup import Duplicates
+from newsgraph.extract.dedup import Duplicates, StoredNear
 from newsgraph.nlp.entities import entities as find_entities
 from newsgraph.records import Analysis, Claim, Document, Entity, Event, Failure, Timex
 from newsgraph.sources import RawInput
@@ -82,11 +82,16 @@ class Pipeline:
         outlet: str | None = None,
         known: Callable[[list[str]], set[str]] | None = None,
         known_hashes: Callable[[list[str]], dict[str, str]] | None = None,
+        known_near: StoredNear | None = None,
     ) -> Iterator[Batch]:
-        """Analyse the inputs batch by batch; ``known`` names stored doc_ids, which are skipped."""
+        """Analyse the inputs batch by batch; ``known`` names stored doc_ids, which are skipped.
+
+        ``known_hashes`` and ``known_near`` (``Store.known_hashes``, ``Store.near_candidates``) let exact and
+        near duplicates of documents stored in earlier runs be found too.
+        """
         stream = iter(items)
         while chunk := list(itertools.islice(stream, self.batch_size)):
-            yield self._batch(chunk, published, outlet, known, known_hashes)
+            yield self._batch(chunk, published, outlet, known, known_hashes, known_near)
 
     def analyse(self, documents: Iterable[Document]) -> Iterator[Analysis | Failure]:
         """Run the NLP stages over ready Documents (no extraction, no dedup)."""
@@ -101,6 +106,7 @@ class Pipeline:
         outlet: str | None,
         known: Callable[[list[str]], set[str]] | None,
         known_hashes: Callable[[list[str]], dict[str, str]] | None,
+        known_near: StoredNear | None = None,
     ) -> Batch:
         batch = Batch()
         raws = [item for item in chunk if isinstance(item, RawInput)]
@@ -119,7 +125,7 @@ class Pipeline:
             else:
                 docs.append(extracted)
         stored_hashes = known_hashes([d.content_hash for d in docs]) if known_hashes else {}
-        decision = self._duplicates.decide(docs, stored_hashes)
+        decision = self._duplicates.decide(docs, stored_hashes, known_near)
         batch.analyses.extend(decision.unparsed)
         for result in self._analyse(decision.to_parse):
             if isinstance(result, Failure):

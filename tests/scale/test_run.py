@@ -69,7 +69,10 @@ def single_process(path: Path, db: Path) -> list[str]:
     with Store.open(str(db)) as store:
         pipeline = Pipeline(batch_size=32)
         for batch in pipeline.run(
-            iter_inputs([str(path)]), known=store.known, known_hashes=store.known_hashes
+            iter_inputs([str(path)]),
+            known=store.known,
+            known_hashes=store.known_hashes,
+            known_near=store.near_candidates,
         ):
             store.write(batch.analyses, batch.failures)
     return records(str(db))

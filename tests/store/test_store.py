@@ -9,9 +9,7 @@ import csv
 import gzip
 import json
 import threading
-import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -20,8 +18,8 @@ import pyarrow.parquet as pq
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
-from sqlalchemy.engine import make_url
+from sqlalchemy import inspect
+from tests.store.backends import BACKENDS, fresh_url
 
 from newsgraph.errors import ConfigError, NotFoundError, StoreError
 from newsgraph.records import (
@@ -52,8 +50,6 @@ RUSSIA = Actor(id="RUS", name="Russia", kind="state", country="RUS", sector=None
 PUTIN = Actor(id="putin", name="Vladimir Putin", kind="person", country="RUS", sector="GOV")
 NORTH_KOREA = Actor(id="PRK", name="North Korea", kind="state", country="PRK")
 NIKKEI = Actor(id="nikkei", name="Nikkei", kind="outlet", country="JPN", sector="MED")
-
-BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
 def analysis(
@@ -128,26 +124,6 @@ def analysis(
         for i in range(events)
     )
     return Analysis(document, (entity,), (timex,), (claim,), made)
-
-
-@contextmanager
-def fresh_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
-    """An empty database: a new SQLite file, or a new PostgreSQL schema dropped afterwards."""
-    if backend == "sqlite":
-        yield str(tmp_path / "newsgraph.db")
-        return
-    server = normalise_url(request.getfixturevalue("postgres_url"))
-    schema = f"ng_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server)
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    try:
-        url = make_url(server).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-        admin.dispose()
 
 
 @pytest.fixture(params=BACKENDS)
@@ -491,7 +467,17 @@ def test_in_memory_store_works() -> None:
 
 # -- migrations -------------------------------------------------------------------------------------------
 
-TABLES = {"alembic_version", "documents", "entities", "timexes", "claims", "events", "failures"}
+TABLES = {
+    "alembic_version",
+    "documents",
+    "entities",
+    "timexes",
+    "claims",
+    "events",
+    "failures",
+    "near_signatures",
+    "near_buckets",
+}
 
 
 def test_migrations_create_the_schema_from_empty(url: str) -> None:

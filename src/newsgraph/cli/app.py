@@ -161,6 +161,7 @@ def ingest(
                     outlet=outlet,
                     known=None if force else lambda ids: store.known(ids),
                     known_hashes=None if force else lambda hashes: store.known_hashes(hashes),
+                    known_near=None if force else lambda wanted: store.near_candidates(wanted),
                 ):
                     store.write(batch.analyses, batch.failures, force=force)
                     stats.add(batch)

@@ -66,7 +66,10 @@ def demo(
             pipeline = Pipeline(batch_size=settings.batch_size)
             new = 0
             for batch in pipeline.run(
-                iter_inputs(inputs), known=lambda ids: store.known(ids), known_hashes=store.known_hashes
+                iter_inputs(inputs),
+                known=lambda ids: store.known(ids),
+                known_hashes=store.known_hashes,
+                known_near=store.near_candidates,
             ):
                 store.write(batch.analyses, batch.failures)
                 new += len(batch.analyses)

@@ -113,8 +113,14 @@ class StoreView:
         total = WriteResult()
         known = None if force else self.store.known
         hashes = None if force else self.store.known_hashes
+        near = None if force else self.store.near_candidates
         for batch in runner.run(
-            raw_inputs(inputs), published=published, outlet=outlet, known=known, known_hashes=hashes
+            raw_inputs(inputs),
+            published=published,
+            outlet=outlet,
+            known=known,
+            known_hashes=hashes,
+            known_near=near,
         ):
             total += self.store.write(batch.analyses, batch.failures, force=force)
             total += WriteResult(skipped=len(batch.skipped))

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from newsgraph.extract import extract as extract_one
-from newsgraph.extract.dedup import Duplicates
+from newsgraph.extract.dedup import Duplicates, StoredNear
 from newsgraph.records import Analysis, Document, Failure
 from newsgraph.sources import RawInput
 
@@ -62,9 +62,11 @@ class Planner:
         known: KnownIds | None = None,
         known_hashes: KnownHashes | None = None,
         duplicate_of: DuplicateOf | None = None,
+        known_near: StoredNear | None = None,
         near_duplicates: bool = True,
     ) -> None:
         self._known = known
+        self._known_near = known_near
         self._known_hashes = known_hashes
         self._duplicates = Duplicates(near_duplicates=near_duplicates, duplicate_of=duplicate_of)
         # Every doc_id this run took on: shards are stored later and out of order, so the store cannot say.
@@ -92,7 +94,7 @@ class Planner:
         docs = [d for d in extracted if isinstance(d, Document)]
         shard.failures.extend(f for f in extracted if isinstance(f, Failure))
         stored = self._known_hashes([d.content_hash for d in docs]) if self._known_hashes else {}
-        decision = self._duplicates.decide(docs, stored)
+        decision = self._duplicates.decide(docs, stored, self._known_near)
         shard.unparsed.extend(decision.unparsed)
         shard.to_parse.extend(decision.to_parse)
         return shard

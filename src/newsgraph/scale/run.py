@@ -80,6 +80,7 @@ def run(
         planner = Planner(
             known=None if force else store.known,
             known_hashes=None if force else store.known_hashes,
+            known_near=None if force else store.near_candidates,
             duplicate_of=None if force else _duplicate_of(store),
         )
         stream = iter(items)

@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -163,5 +164,36 @@ failures = Table(
     UniqueConstraint("failure_key", name="uq_failures_failure_key"),
     Index("ix_failures_doc_id", "doc_id"),
 )
+
+# The near-duplicate index of stored documents, so a wire copy is caught in any later run, not only in the
+# run that stored its original: each document's MinHash signature, and its LSH band buckets to look up.
+near_signatures = Table(
+    "near_signatures",
+    metadata,
+    Column(
+        "doc_id",
+        String(),
+        ForeignKey("documents.doc_id", ondelete="CASCADE", name="fk_near_signatures_doc_id"),
+        primary_key=True,
+    ),
+    Column("signature", LargeBinary, nullable=False),
+)
+
+near_buckets = Table(
+    "near_buckets",
+    metadata,
+    Column("row_id", RowId, primary_key=True, autoincrement=True),
+    Column(
+        "doc_id",
+        String(),
+        ForeignKey("documents.doc_id", ondelete="CASCADE", name="fk_near_buckets_doc_id"),
+        nullable=False,
+    ),
+    Column("bucket", String(), nullable=False),
+    Index("ix_near_buckets_bucket", "bucket"),
+    Index("ix_near_buckets_doc_id", "doc_id"),
+)
+
+NEAR_TABLES: tuple[Table, ...] = (near_buckets, near_signatures)
 
 CHILD_TABLES: dict[str, Table] = {"entity": entities, "timex": timexes, "claim": claims, "event": events}

@@ -26,6 +26,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from newsgraph.errors import ConfigError, NotFoundError, StoreError
+from newsgraph.extract.dedup import buckets, minhash, signature
 from newsgraph.records import Analysis, Claim, Document, Entity, Event, Failure, Record, Timex
 from newsgraph.store import rows, schema
 from newsgraph.store.engine import create, migrate, normalise_url
@@ -177,6 +178,25 @@ class Store:
                     found.setdefault(content_hash, doc_id)
         return found
 
+    def near_candidates(self, wanted: Iterable[str]) -> dict[str, tuple[set[str], bytes]]:
+        """Stored documents in any of these LSH buckets: doc_id -> (which of the buckets, its signature).
+
+        What :class:`~newsgraph.extract.dedup.Duplicates` asks to find near-duplicates among every
+        document stored before this run.
+        """
+        found: dict[str, tuple[set[str], bytes]] = {}
+        near, sigs = schema.near_buckets, schema.near_signatures
+        with self._engine.connect() as conn:
+            for chunk in _chunks(sorted(set(wanted))):
+                query = (
+                    select(near.c.doc_id, near.c.bucket, sigs.c.signature)
+                    .join(sigs, sigs.c.doc_id == near.c.doc_id)
+                    .where(near.c.bucket.in_(chunk))
+                )
+                for doc_id, bucket, signature in conn.execute(query):
+                    found.setdefault(doc_id, (set(), bytes(signature)))[0].add(bucket)
+        return found
+
     def write(
         self, analyses: Sequence[Analysis], failures: Sequence[Failure] = (), *, force: bool = False
     ) -> WriteResult:
@@ -206,6 +226,7 @@ class Store:
             removed = self._delete(conn, ids) if force else set()
             added = self._insert_documents(conn, [batch[i].document for i in ids])
             self._insert_children(conn, [batch[i] for i in ids if i in added])
+            self._index_near(conn, [batch[i].document for i in ids if i in added])
             # A document that is stored now has no failure any more, whether or not this batch added it.
             for chunk in _chunks(ids):
                 conn.execute(delete(schema.failures).where(schema.failures.c.doc_id.in_(chunk)))
@@ -219,7 +240,7 @@ class Store:
     def _delete(self, conn: Connection, ids: Sequence[str]) -> set[str]:
         removed: set[str] = set()
         for chunk in _chunks(ids):
-            for table in (*schema.CHILD_TABLES.values(), schema.failures):
+            for table in (*schema.CHILD_TABLES.values(), *schema.NEAR_TABLES, schema.failures):
                 conn.execute(delete(table).where(table.c.doc_id.in_(chunk)))
             query = delete(schema.documents).where(schema.documents.c.doc_id.in_(chunk))
             removed.update(conn.scalars(query.returning(schema.documents.c.doc_id)))
@@ -237,6 +258,20 @@ class Store:
             )
             added.update(conn.scalars(statement))
         return added
+
+    def _index_near(self, conn: Connection, documents: Sequence[Document]) -> None:
+        # Exact copies are not indexed: their original is, and a later copy of it finds that.
+        signature_rows: list[dict[str, Any]] = []
+        bucket_rows: list[dict[str, Any]] = []
+        for doc in documents:
+            if "exact-duplicate" in doc.flags or not doc.text.strip():
+                continue
+            sig = minhash(doc.text)
+            signature_rows.append({"doc_id": doc.doc_id, "signature": signature(sig)})
+            bucket_rows += [{"doc_id": doc.doc_id, "bucket": b} for b in buckets(sig)]
+        if signature_rows:
+            conn.execute(insert(schema.near_signatures), signature_rows)
+            conn.execute(insert(schema.near_buckets), bucket_rows)
 
     def _insert_children(self, conn: Connection, analyses: Sequence[Analysis]) -> None:
         entity_rows: list[dict[str, Any]] = []
