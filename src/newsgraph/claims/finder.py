@@ -8,6 +8,7 @@ from newsgraph.claims.clauses import (
     EXPLETIVES,
     MIN_CONTENT,
     NAMING,
+    RAISING,
     SPEAKER_LABELS,
     SUBJECTS,
     Found,
@@ -25,6 +26,8 @@ from newsgraph.records import ClaimKind, Span
 
 # Verbs of stance: an attribution only when people hold the stance, not when a state acts on it.
 STANCES = frozenset({"support", "back", "favor", "endorse", "oppose"})
+# Verbs of asking: an "if"/"whether" clause under them is the question, whatever the parser calls it.
+QUESTIONS = frozenset({"ask", "wonder", "question", "inquire"})
 _NOT_HUMAN = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 
 
@@ -75,7 +78,7 @@ class CueFinder:
             sentence=(self.sents.of(first).start_char, self.sents.of(first).end_char),
         )
         if source is not None:
-            head, tokens = source_tokens(source, self.sents.ents)
+            head, tokens = source_tokens(source, self.sents.ents, first)
             expletive = head.lower_ in EXPLETIVES and head.dep_ == "nsubjpass"
             span = None if expletive else tokens_span(self.text, tokens, head, shortest=1)
             stop = min(cue_span[0], *(p[0] for p in parts))
@@ -98,9 +101,18 @@ class CueFinder:
         else:
             return
         cue_tokens = [verb] + ([particle] if particle is not None and particle.i - verb.i <= 2 else [])
+        if verb.lemma_.lower() in RAISING:
+            self._raising(verb, cue)
+            return
         content = self._verb_content(verb, cue, particle)
         source: Token | None = None
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        # "Asked if the comments rattled them, Ryan said …": a bare past participle is passive too, and the
+        # subject it borrows from the main clause is the one asked, not the asker.
+        passive = any(c.dep_ == "auxpass" for c in verb.children) or (
+            verb.tag_ == "VBN"
+            and verb.dep_ in ("advcl", "acl")
+            and not any(c.dep_ in SUBJECTS for c in verb.children)
+        )
         if passive:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -112,8 +124,9 @@ class CueFinder:
                 and verb.tag_ == "VBG"
                 and verb.head.pos_ in ("NOUN", "PROPN")
             ):
-                # "a statement saying …", "911 calls saying …": the noun the participle describes speaks.
-                source = verb.head
+                # "His office put out a statement saying …": whoever issued the statement speaks (PolNeAR
+                # marks the issuer); "one of her ads asking …", with no issuer, has the noun as its source.
+                source = self._noun_holder(verb.head) or verb.head
             if source is None and (
                 verb.dep_ in ("pcomp", "acl", "amod", "advcl") or cue.takes in ("obj", "xcomp")
             ):
@@ -127,6 +140,22 @@ class CueFinder:
             content = self._passive_content(verb)
         self._add(cue_tokens, cue, content, source)
 
+    def _raising(self, verb: Token, cue: Cue) -> None:
+        """ "Voters seem to prefer an outsider": no holder is named; subject and infinitive are content."""
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if subject is None or clause is None:
+            return
+        parts: list[Span] = []
+        if subject.lower_ not in EXPLETIVES:
+            span = tokens_span(self.text, subject.subtree, subject, shortest=1)
+            if span is not None:
+                parts.append(span)
+        rest = tokens_span(self.text, clause.subtree, clause)
+        if rest is None:
+            return
+        self._add([verb], cue, sorted([*parts, rest]), None)
+
     def _verb_content(self, verb: Token, cue: Cue, particle: Token | None) -> Span | list[Span] | None:
         text = self.text
         quoted = self._adjacent_quotes(verb)
@@ -135,6 +164,14 @@ class CueFinder:
         for child in verb.children:
             if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and cue.takes == "xcomp"):
                 return tokens_span(text, child.subtree, child)
+        if verb.lemma_.lower() in QUESTIONS:
+            for child in verb.children:
+                # "Asked if the comments had rattled them": the parser often hangs the question as a clause
+                # of condition.
+                if child.dep_ == "advcl" and any(
+                    g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in child.children
+                ):
+                    return tokens_span(text, child.subtree, child)
         objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp")]
         if len(objects) == 1 and objects[0].dep_ == "dobj" and verb.lemma_.lower() in NAMING:
             # "called the charges unsubstantiated", parsed with the judgement inside the object.
