@@ -302,3 +302,42 @@ def test_sources_use_linked_actors(nlp: Language, text: str, actor_id: str) -> N
     claims = attribute(doc, document, entities)
     assert claims
     assert {c.source.actor.id for c in claims if c.source and c.source.actor} == {actor_id}
+
+
+def test_participle_after_another_cue_does_not_take_its_quote() -> None:
+    text = (
+        "“A lot of it is justified because they have not seen their lives get better,” he continued, "
+        "citing the many Americans who had given up looking for work."
+    )
+    claims = {c.cue: c for c in attribute_text(text)}
+    assert claims["continued"].content.startswith("“A lot of it")
+    assert claims["citing"].content == "the many Americans who had given up looking for work"
+
+
+def test_lemmatizer_slip_on_hoping_is_corrected() -> None:
+    claim = _only("The senator is hoping that the vote will be delayed.")
+    assert claim.cue == "hoping"
+    assert claim.content == "that the vote will be delayed"
+
+
+def test_content_stays_in_the_cue_paragraph(nlp: Language) -> None:
+    from newsgraph.claims.clauses import Sentences
+    from newsgraph.claims.finder import CueFinder
+    from newsgraph.claims.lexicon import load_lexicon
+
+    text = (
+        "Will there be an effect on the vote?\n\nSims says he voted for Rubio, he said:\n\n"
+        "“It was a close call.”"
+    )
+    doc = nlp(text)
+    finder = CueFinder(doc, load_lexicon(), [], Sentences(doc))
+    says = text.index("says")
+    cue = (says, says + 4)
+    before = (0, text.index("?"))
+    # A part in an earlier paragraph goes, one running across the break is cut at it.
+    assert finder._in_paragraph(cue, [before]) == []
+    assert finder._in_paragraph(cue, [(0, text.index(","))]) == [(text.index("Sims"), text.index(","))]
+    # A colon hands over to the next paragraph.
+    said = text.index("said")
+    quote = (text.index("“"), len(text))
+    assert finder._in_paragraph((said, said + 4), [quote]) == [quote]

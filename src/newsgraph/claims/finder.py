@@ -37,6 +37,16 @@ def _human(subject: Token) -> bool:
     return not (subject.lower_ in ("that", "which", "it") and subject.dep_ in ("nsubj", "nsubjpass"))
 
 
+# Lemmatizer slips on cue verbs (PolNeAR train: "hoping" -> "hop" 31 times as a cue, "retweeted" ->
+# "retweete"): the form decides.
+_LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "retweeted": "retweet", "retweeting": "retweet"}
+
+
+def lemma(tok: Token) -> str:
+    """The lowercased lemma of a token, with the model's known slips on cue verbs corrected."""
+    return _LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
+
+
 class CueFinder:
     """Finds attributions whose cue is a word in the lexicon, one document at a time."""
 
@@ -69,6 +79,9 @@ class CueFinder:
         cue_span = (first.idx, last.idx + len(last.text))
         if any(cue_span[0] < p[1] and p[0] < cue_span[1] for p in parts):
             return
+        parts = self._in_paragraph(cue_span, parts)
+        if not parts:
+            return
         found = Found(
             cue=" ".join(t.text for t in cue_tokens),
             cue_span=cue_span,
@@ -85,13 +98,36 @@ class CueFinder:
             if span is not None and span[0] <= head.idx < stop < span[1]:
                 # "a statement saying …": the noun phrase holds cue and content; the source ends before them.
                 span = trim(self.text, span[0], stop)
+            for quote in self.quotes:
+                if span is not None and span[0] < quote[1] <= head.idx:
+                    # "“Very good reporter,” Trump said": the parser took the quote into the subject.
+                    span = trim(self.text, quote[1], span[1])
             if span is not None and not any(span[0] < p[1] and p[0] < span[1] for p in parts):
                 found.source_span, found.source_head = span, head
         self.found.append(found)
         self.used_cues.add(first.i)
 
+    def _in_paragraph(self, cue: Span, parts: list[Span]) -> list[Span]:
+        """Content kept to the cue's paragraph: a parse that runs across a paragraph break is an error.
+
+        Content in a later paragraph stays only when a colon hands over to it ("… said:¶“…”").
+        """
+        text = self.text
+        start = text.rfind("\n", 0, cue[0]) + 1
+        end = text.find("\n", cue[1])
+        end = len(text) if end < 0 else end
+        kept = []
+        for part in parts:
+            if part[0] >= end and text[cue[1] : part[0]].rstrip().endswith(":"):
+                kept.append(part)
+                continue
+            clipped = trim(text, max(part[0], start), min(part[1], end))
+            if clipped[1] - clipped[0] >= MIN_CONTENT:
+                kept.append(clipped)
+        return kept
+
     def _verb(self, verb: Token) -> None:
-        cues = self.lex.verbs.get(verb.lemma_.lower())
+        cues = self.lex.verbs.get(lemma(verb))
         if not cues:
             return
         for cue in cues:
@@ -249,12 +285,23 @@ class CueFinder:
                 and text[quote[1] - 2 : quote[1] - 1] in (",", "?", "!", "—", "–", "-")
                 and not any(ch in between for ch in ".?!\n")
                 and not {"and", "but", "while"} & set(words)
+                and not self._cue_between(quote[1], verb)
             ):
                 before = trim(text, quote[0], quote[1])
             elif after <= quote[0] and not text[after : quote[0]].strip(" ,:\n"):
                 following = trim(text, quote[0], quote[1])
                 break
         return [q for q in (before, following) if q is not None]
+
+    def _cue_between(self, start: int, verb: Token) -> bool:
+        """Whether another cue verb stands between ``start`` and ``verb`` ("“…,” he said, citing …")."""
+        tok = verb.i - 1
+        while tok >= 0 and self.doc[tok].idx >= start:
+            other = self.doc[tok]
+            if other.pos_ in ("VERB", "AUX") and lemma(other) in self.lex.verbs:
+                return True
+            tok -= 1
+        return False
 
     def _passive_content(self, verb: Token) -> Span | None:
         """ "Trump is expected to win", "the issue was reported by the Post": the subject is the content."""
