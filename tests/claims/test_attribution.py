@@ -154,10 +154,14 @@ def test_attribution(text: str, source: str, cue: str, content: str, direct: boo
 
 def test_raising_verb_has_no_source() -> None:
     # "seem" and "appear" name no holder of the impression; the subject is part of the content.
-    claim = _only("Many voters seem to prefer an outsider this year.")
+    claim = _only("Many voters seem to be unhappy with both candidates this year.")
     assert claim.source is None
     assert claim.cue == "seem"
-    assert claim.content.startswith("Many voters … to prefer an outsider")
+    assert claim.content.startswith("Many voters … to be unhappy")
+    # A cue verb under "seem" makes the claim itself, and its holder is the subject.
+    claim = _only("Many voters seem to prefer an outsider this year.")
+    assert claim.cue == "prefer"
+    assert claim.source is not None and claim.source.text == "Many voters"
 
 
 def test_asked_participle_is_not_the_answerer() -> None:

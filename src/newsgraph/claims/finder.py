@@ -58,6 +58,7 @@ class CueFinder:
         self.lex = lexicon
         self.found: list[Found] = []
         self.used_cues: set[int] = set()
+        self._raised: list[tuple[Token, Cue, list[Span], Token]] = []
 
     def run(self) -> list[Found]:
         for tok in self.doc:
@@ -67,6 +68,11 @@ class CueFinder:
                 self._verb(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.nouns:
                 self._noun(tok)
+        cued = {f.cue_span[0] for f in self.found if f.cue_span is not None}
+        for verb, cue, parts, clause in self._raised:
+            # "Obama seemed to recognize the significance": a cue verb inside makes the claim, with Obama.
+            if clause.idx not in cued:
+                self._add([verb], cue, parts, None)
         return self.found
 
     def _add(
@@ -190,7 +196,7 @@ class CueFinder:
         rest = tokens_span(self.text, clause.subtree, clause)
         if rest is None:
             return
-        self._add([verb], cue, sorted([*parts, rest]), None)
+        self._raised.append((verb, cue, sorted([*parts, rest]), clause))
 
     def _verb_content(self, verb: Token, cue: Cue, particle: Token | None) -> Span | list[Span] | None:
         text = self.text
@@ -219,6 +225,15 @@ class CueFinder:
         if len(objects) == 2 and objects[1].dep_ in ("oprd", "ccomp", "xcomp") and objects[0].dep_ == "dobj":
             # "called the charges unsubstantiated": an object and what it is called is an assessment.
             return tokens_span(text, [*objects[0].subtree, *objects[1].subtree], objects[0])
+        if verb.lemma_.lower() in NAMING and particle is None:
+            named = [c for c in objects if c.dep_ == "dobj"]
+            small = [c for c in objects if c.dep_ == "xcomp" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+            if len(named) == 2:
+                # "calling them rapists", "calls North Carolina her home state": the parser reads two objects.
+                return tokens_span(text, [*named[0].subtree, *named[1].subtree], named[0])
+            if len(objects) == 1 and small:
+                # "calling Trump a fascist", parsed as a small clause.
+                return tokens_span(text, small[0].subtree, small[0])
         # "showed him a launch site": with a recipient, the object is a thing handed over, not words.
         recipient = (
             any(c.dep_ == "dative" for c in verb.children) or sum(c.dep_ == "dobj" for c in verb.children) > 1
@@ -241,7 +256,7 @@ class CueFinder:
                         if (
                             extra.dep_ in ("oprd", "prep")
                             and extra.i > child.i
-                            and extra.lower_ in ("as", "oprd")
+                            and extra.lower_ in ("as", "oprd", "of", "for")
                         ):
                             tokens += list(extra.subtree)
                     return tokens_span(text, tokens, child)
@@ -363,6 +378,7 @@ class CueFinder:
             and cue.kind is ClaimKind.REPORT
             and noun.dep_ == "pobj"
             and noun.head.lower_ == "in"
+            and noun.head.i < noun.head.head.i
             and noun.head.head.lemma_.lower() not in self.lex.verbs
         ):
             owner = noun
