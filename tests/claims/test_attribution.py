@@ -345,3 +345,24 @@ def test_content_stays_in_the_cue_paragraph(nlp: Language) -> None:
     said = text.index("said")
     quote = (text.index("“"), len(text))
     assert finder._in_paragraph((said, said + 4), [quote]) == [quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # The parser makes the time heading the subject; the name before the verb speaks.
+        (
+            "___.\n\n7:30 p.m.\n\nBernie Sanders is thanking supporters at a victory rally in Vermont.",
+            "Bernie Sanders",
+        ),
+        # The parser takes the quote into the subject; the source starts after it.
+        (
+            "“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP frontrunner, said "
+            "when Boyle asked him a question.",
+            "Trump, the 2016 GOP frontrunner",
+        ),
+    ],
+)
+def test_source_despite_a_misparse(text: str, source: str) -> None:
+    claim = _only(text)
+    assert claim.source is not None and claim.source.text == source

@@ -26,6 +26,7 @@ from newsgraph.records import ClaimKind, Span
 
 # Verbs of stance: an attribution only when people hold the stance, not when a state acts on it.
 STANCES = frozenset({"support", "back", "favor", "endorse", "oppose"})
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 # Verbs of asking: an "if"/"whether" clause under them is the question, whatever the parser calls it.
 QUESTIONS = frozenset({"ask", "wonder", "question", "inquire"})
 _NOT_HUMAN = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
@@ -76,7 +77,12 @@ class CueFinder:
         return self.found
 
     def _add(
-        self, cue_tokens: list[Token], cue: Cue, content: Span | list[Span] | None, source: Token | None
+        self,
+        cue_tokens: list[Token],
+        cue: Cue,
+        content: Span | list[Span] | None,
+        source: Token | None,
+        guess: bool = False,
     ) -> None:
         if content is None:
             return
@@ -105,13 +111,43 @@ class CueFinder:
                 # "a statement saying …": the noun phrase holds cue and content; the source ends before them.
                 span = trim(self.text, span[0], stop)
             for quote in self.quotes:
-                if span is not None and span[0] < quote[1] <= head.idx:
+                if span is not None and span[0] < quote[1] < span[1]:
                     # "“Very good reporter,” Trump said": the parser took the quote into the subject.
                     span = trim(self.text, quote[1], span[1])
+                    if head.idx < span[0]:
+                        head = next((t for t in self.doc[head.i :] if t.idx >= span[0]), head)
             if span is not None and not any(span[0] < p[1] and p[0] < span[1] for p in parts):
                 found.source_span, found.source_head = span, head
+        if found.source_span is None and guess:
+            speaker = self._left_speaker(first)
+            span = tokens_span(self.text, speaker, speaker[-1], shortest=1) if speaker else None
+            if speaker and span is not None and not any(span[0] < p[1] and p[0] < span[1] for p in parts):
+                found.source_span, found.source_head = span, speaker[-1]
         self.found.append(found)
         self.used_cues.add(first.i)
+
+    def _left_speaker(self, cue: Token) -> list[Token]:
+        """A name or personal pronoun right before a cue verb the parse gave no subject.
+
+        "7:30 p.m. ¶ Bernie Sanders is thanking …", "the Daily News claims …": the parser hung the name
+        elsewhere (a heading, the previous clause); the words before the verb still say who speaks.
+        """
+        doc = self.doc
+        i = cue.i - 1
+        while i >= 0 and (doc[i].pos_ in ("AUX", "ADV", "PART") or doc[i].dep_ in ("aux", "neg", "advmod")):
+            i -= 1
+        if i < 0 or any(q[0] <= doc[i].idx < q[1] for q in self.quotes):
+            return []
+        if doc[i].pos_ == "PRON" and doc[i].lower_ in SPEAKER_PRONOUNS:
+            return [doc[i]]
+        if doc[i].pos_ != "PROPN":
+            return []
+        left = i
+        while left > 0 and doc[left - 1].pos_ == "PROPN" and not doc[left - 1].is_space:
+            left -= 1
+        if left > 0 and doc[left - 1].lower_ == "the":
+            left -= 1
+        return list(doc[left : i + 1])
 
     def _in_paragraph(self, cue: Span, parts: list[Span]) -> list[Span]:
         """Content kept to the cue's paragraph: a parse that runs across a paragraph break is an error.
@@ -180,7 +216,11 @@ class CueFinder:
             return
         if content is None and passive:
             content = self._passive_content(verb)
-        self._add(cue_tokens, cue, content, source)
+        finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (
+            verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children)
+        )
+        guess = not passive and finite and verb.dep_ not in ("acl", "relcl", "amod", "pcomp", "advcl")
+        self._add(cue_tokens, cue, content, source, guess=guess)
 
     def _raising(self, verb: Token, cue: Cue) -> None:
         """ "Voters seem to prefer an outsider": no holder is named; subject and infinitive are content."""
