@@ -366,3 +366,16 @@ def test_content_stays_in_the_cue_paragraph(nlp: Language) -> None:
 def test_source_despite_a_misparse(text: str, source: str) -> None:
     claim = _only(text)
     assert claim.source is not None and claim.source.text == source
+
+
+def test_judgement_framed_with_as() -> None:
+    claim = _only("Many voters see Cruz as a uniter.")
+    assert claim.cue == "see"
+    assert claim.content == "Cruz as a uniter"
+
+
+def test_speech_as_the_means_of_an_action() -> None:
+    # "by talking about": the subject of the governing verb speaks; "Upon announcing" stays an action.
+    claim = _only("Trump launched his campaign by talking about Mexican immigrants and the wall.")
+    assert claim.source is not None and claim.source.text == "Trump"
+    assert claim.content == "Mexican immigrants and the wall"

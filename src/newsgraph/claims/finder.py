@@ -178,7 +178,9 @@ class CueFinder:
                 break
         else:
             return
-        cue_tokens = [verb] + ([particle] if particle is not None and particle.i - verb.i <= 2 else [])
+        # "see Cruz as a uniter": the object and its "as" phrase are what is judged; the cue is the verb.
+        joined = particle is not None and particle.i - verb.i <= 2 and particle.lower_ != "as"
+        cue_tokens = [verb] + ([particle] if particle is not None and joined else [])
         if verb.lemma_.lower() in RAISING:
             self._raising(verb, cue)
             return
@@ -205,6 +207,15 @@ class CueFinder:
                 # "His office put out a statement saying …": whoever issued the statement speaks (PolNeAR
                 # marks the issuer); "one of her ads asking …", with no issuer, has the noun as its source.
                 source = self._noun_holder(verb.head) or verb.head
+            if (
+                source is None
+                and verb.dep_ == "pcomp"
+                and verb.head.lower_ == "by"
+                and verb.head.head.pos_ in ("VERB", "AUX")
+            ):
+                # "launched his campaign by talking about …", "responded by saying …": the means is speech,
+                # and whoever did the governing verb speaks.
+                source = subject_of(verb.head.head)
             if source is None and (
                 verb.dep_ in ("pcomp", "acl", "amod", "advcl") or cue.takes in ("obj", "xcomp")
             ):
@@ -284,8 +295,9 @@ class CueFinder:
         if cue.takes in ("obj", "xcomp") and not recipient:
             if particle is not None and particle.dep_ == "prep":
                 obj = next((c for c in particle.children if c.dep_ == "pobj"), None)
+                judged = [c for c in verb.children if c.dep_ == "dobj" and particle.lower_ == "as"]
                 if obj is not None:
-                    return tokens_span(text, obj.subtree, obj)
+                    return tokens_span(text, [*(judged[0].subtree if judged else []), *obj.subtree], obj)
             for child in verb.children:
                 # A bare pronoun object ("defended him") is no content of a claim.
                 if child.dep_ in ("dobj", "attr") and not (
