@@ -379,3 +379,10 @@ def test_speech_as_the_means_of_an_action() -> None:
     claim = _only("Trump launched his campaign by talking about Mexican immigrants and the wall.")
     assert claim.source is not None and claim.source.text == "Trump"
     assert claim.content == "Mexican immigrants and the wall"
+
+
+def test_noun_of_saying_with_its_own_preposition() -> None:
+    claim = _only("Republicans renewed their calls for a special prosecutor.")
+    assert claim.cue == "calls"
+    assert claim.content == "a special prosecutor"
+    assert claim.source is not None and claim.source.text == "their"

@@ -26,6 +26,8 @@ from newsgraph.records import ClaimKind, Span
 
 # Verbs of stance: an attribution only when people hold the stance, not when a state acts on it.
 STANCES = frozenset({"support", "back", "favor", "endorse", "oppose"})
+# Nouns of saying whose content follows another preposition ("calls for a special prosecutor").
+_NOUN_PREPS = {"call": ("for",), "opposition": ("to",), "reference": ("to",), "plea": ("for",)}
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 # Verbs of asking: an "if"/"whether" clause under them is the question, whatever the parser calls it.
 QUESTIONS = frozenset({"ask", "wonder", "question", "inquire"})
@@ -450,7 +452,10 @@ class CueFinder:
             elif (
                 cue.takes == "obj"
                 and child.dep_ == "prep"
-                and child.lower_ in ("on", "about", "of", "against")
+                and (
+                    child.lower_ in ("on", "about", "of", "against")
+                    or child.lower_ in _NOUN_PREPS.get(noun.lemma_.lower(), ())
+                )
             ):
                 obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
