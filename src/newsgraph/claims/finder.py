@@ -28,6 +28,41 @@ from newsgraph.records import ClaimKind, Span
 STANCES = frozenset({"support", "back", "favor", "endorse", "oppose"})
 # Nouns of saying whose content follows another preposition ("calls for a special prosecutor").
 _NOUN_PREPS = {"call": ("for",), "opposition": ("to",), "reference": ("to",), "plea": ("for",)}
+# Verbs that put out a statement, an ad, a letter: their subject is the source of what the text says.
+ISSUING = frozenset(
+    {
+        "issue",
+        "release",
+        "put",
+        "send",
+        "post",
+        "publish",
+        "make",
+        "deliver",
+        "give",
+        "write",
+        "run",
+        "air",
+        "tweet",
+        "sign",
+        "file",
+        "approve",
+        "pass",
+        "adopt",
+        "offer",
+        "present",
+        "draft",
+        "unveil",
+        "launch",
+        "circulate",
+        "distribute",
+        "broadcast",
+        "share",
+        "produce",
+        "pen",
+        "author",
+    }
+)
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 # Verbs of asking: an "if"/"whether" clause under them is the question, whatever the parser calls it.
 QUESTIONS = frozenset({"ask", "wonder", "question", "inquire"})
@@ -207,8 +242,11 @@ class CueFinder:
                 and verb.head.pos_ in ("NOUN", "PROPN")
             ):
                 # "His office put out a statement saying …": whoever issued the statement speaks (PolNeAR
-                # marks the issuer); "one of her ads asking …", with no issuer, has the noun as its source.
-                source = self._noun_holder(verb.head) or verb.head
+                # marks the issuer); "one of her ads asking …", "police received 911 calls saying …", with
+                # no issuer, have the noun as their source.
+                holder = self._noun_holder(verb.head)
+                issued = holder is not None and lemma(holder.head) in ISSUING
+                source = holder if holder is not None and issued else verb.head
             if (
                 source is None
                 and verb.dep_ == "pcomp"
