@@ -386,3 +386,15 @@ def test_noun_of_saying_with_its_own_preposition() -> None:
     assert claim.cue == "calls"
     assert claim.content == "a special prosecutor"
     assert claim.source is not None and claim.source.text == "their"
+
+
+def test_quote_paragraph_continues_the_speaker() -> None:
+    text = (
+        "“We are ready to talk to anyone about this,” the envoy said.\n\n"
+        "“But we will not wait forever for an answer from them.”\n\n"
+        "The talks resumed on Monday.\n\n"
+        "“Nobody expects a deal this year,” a diplomat told reporters."
+    )
+    claims = attribute_text(text)
+    assert [c.source.text if c.source else None for c in claims] == ["the envoy", "a diplomat"]
+    assert claims[0].content.endswith("an answer from them.”")
