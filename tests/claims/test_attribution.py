@@ -398,3 +398,23 @@ def test_quote_paragraph_continues_the_speaker() -> None:
     claims = attribute_text(text)
     assert [c.source.text if c.source else None for c in claims] == ["the envoy", "a diplomat"]
     assert claims[0].content.endswith("an answer from them.”")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "And Mike Huckabee called for denying entry to travelers from the region.",
+            "denying entry to travelers from the region",
+        ),
+        ("He called anti-Trump protestors “illegals” and “thugs” without proof.", "anti-Trump protestors"),
+        (
+            "Bloomberg put him at $2.9 billion, which Mr. Trump called “a disgrace,” in a statement.",
+            "which … a disgrace",
+        ),
+    ],
+)
+def test_calling_names_and_calling_for(text: str, content: str) -> None:
+    claims = [c for c in attribute_text(text) if c.cue.startswith("called")]
+    assert len(claims) == 1
+    assert claims[0].content.startswith(content)

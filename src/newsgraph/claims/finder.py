@@ -77,7 +77,13 @@ def _human(subject: Token) -> bool:
 
 # Lemmatizer slips on cue verbs (PolNeAR train: "hoping" -> "hop" 31 times as a cue, "retweeted" ->
 # "retweete"): the form decides.
-_LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "retweeted": "retweet", "retweeting": "retweet"}
+_LEMMA_FIXES = {
+    "hoping": "hope",
+    "hoped": "hope",
+    "hopes": "hope",
+    "retweeted": "retweet",
+    "retweeting": "retweet",
+}
 
 
 def lemma(tok: Token) -> str:
@@ -315,6 +321,10 @@ class CueFinder:
                 return tokens_span(text, objects[0].subtree, objects[0])
         if len(objects) == 2 and objects[1].dep_ in ("oprd", "ccomp", "xcomp") and objects[0].dep_ == "dobj":
             # "called the charges unsubstantiated": an object and what it is called is an assessment.
+            if objects[0].i < verb.i < objects[1].i:
+                # "which Mr. Trump called “a disgrace”": the two parts stand on either side of the cue.
+                sides = [tokens_span(text, o.subtree, o, shortest=1) for o in objects]
+                return [p for p in sides if p is not None] or None
             return tokens_span(text, [*objects[0].subtree, *objects[1].subtree], objects[0])
         if verb.lemma_.lower() in NAMING and particle is None:
             named = [c for c in objects if c.dep_ == "dobj"]
@@ -325,6 +335,9 @@ class CueFinder:
             if len(objects) == 1 and small:
                 # "calling Trump a fascist", parsed as a small clause.
                 return tokens_span(text, small[0].subtree, small[0])
+            if len(objects) == 1 and objects[0].dep_ == "oprd" and objects[0].i > verb.i:
+                # "He called anti-Trump protestors “illegals”": object and name parsed as one complement.
+                return tokens_span(text, objects[0].subtree, objects[0])
         # "showed him a launch site": with a recipient, the object is a thing handed over, not words.
         recipient = (
             any(c.dep_ == "dative" for c in verb.children) or sum(c.dep_ == "dobj" for c in verb.children) > 1
@@ -334,7 +347,7 @@ class CueFinder:
             return tokens_span(text, clause, particle.head)
         if cue.takes in ("obj", "xcomp") and not recipient:
             if particle is not None and particle.dep_ == "prep":
-                obj = next((c for c in particle.children if c.dep_ == "pobj"), None)
+                obj = next((c for c in particle.children if c.dep_ in ("pobj", "pcomp")), None)
                 judged = [c for c in verb.children if c.dep_ == "dobj" and particle.lower_ == "as"]
                 if obj is not None:
                     return tokens_span(text, [*(judged[0].subtree if judged else []), *obj.subtree], obj)
