@@ -418,3 +418,22 @@ def test_calling_names_and_calling_for(text: str, content: str) -> None:
     claims = [c for c in attribute_text(text) if c.cue.startswith("called")]
     assert len(claims) == 1
     assert claims[0].content.startswith(content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Can we win Illinois this year?” Mr. Manafort asked.",
+        "''Can we win Illinois this year?'' Mr. Manafort asked.",
+    ],
+)
+def test_question_quote_before_a_titled_speaker(text: str) -> None:
+    # The full stop of "Mr." ends no sentence; a wire's '' quotes close like curly ones.
+    claim = _only(text)
+    assert claim.source is not None and claim.source.text == "Mr. Manafort"
+    assert "Can we win Illinois" in claim.content
+
+
+def test_agree_with_and_agree_to() -> None:
+    assert _only("Former President Bill Clinton agreed with the analysis.").content == "the analysis"
+    assert _only("The company agreed to pay $325 million.").content == "to pay $325 million"

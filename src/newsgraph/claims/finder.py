@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from newsgraph.claims.clauses import (
@@ -64,6 +66,10 @@ ISSUING = frozenset(
     }
 )
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+# Titles and initials whose full stop ends no sentence ("…?” Mr. Manafort asked", "said Gov. J. Smith").
+_ABBREVIATION = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Gov|Rep|Reps|Jr|Sr|St|Lt|Gen|Col|Sgt|Capt|Prof|Rev|Hon|Adm|Gens|Mt|Ft|[A-Z])\."
+)
 # Verbs of asking: an "if"/"whether" clause under them is the question, whatever the parser calls it.
 QUESTIONS = frozenset({"ask", "wonder", "question", "inquire"})
 _NOT_HUMAN = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
@@ -402,8 +408,9 @@ class CueFinder:
             if (
                 quote[1] <= verb.idx
                 and len(words) <= 8
-                and text[quote[1] - 2 : quote[1] - 1] in (",", "?", "!", "—", "–", "-")
-                and not any(ch in between for ch in ".?!\n")
+                and text[quote[1] - 2 : quote[1] - 1].replace("'", text[quote[1] - 3 : quote[1] - 2])
+                in (",", "?", "!", "—", "–", "-")
+                and not any(ch in _ABBREVIATION.sub("", between) for ch in ".?!\n")
                 and not {"and", "but", "while"} & set(words)
                 and not self._cue_between(quote[1], verb)
             ):
