@@ -437,3 +437,8 @@ def test_question_quote_before_a_titled_speaker(text: str) -> None:
 def test_agree_with_and_agree_to() -> None:
     assert _only("Former President Bill Clinton agreed with the analysis.").content == "the analysis"
     assert _only("The company agreed to pay $325 million.").content == "to pay $325 million"
+
+
+def test_quote_broken_by_a_titled_speaker_is_one_claim() -> None:
+    claim = _only("“We are ready to talk,” said Mr. Smith, “but we will not wait forever for an answer.”")
+    assert claim.content.endswith("for an answer.”")

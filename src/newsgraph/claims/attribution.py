@@ -23,7 +23,7 @@ from newsgraph.claims.finder import CueFinder
 from newsgraph.claims.kinds import claim_kind
 from newsgraph.claims.layout import find_layout
 from newsgraph.claims.lexicon import Lexicon, load_lexicon
-from newsgraph.claims.quotes import find_quotes, is_speech, quoted_share
+from newsgraph.claims.quotes import ABBREVIATION, find_quotes, is_speech, quoted_share
 from newsgraph.claims.sources import SourceResolver
 from newsgraph.records import Claim, ClaimKind, Document, Entity, Mention, Span
 
@@ -39,7 +39,7 @@ def _merge_quotes(text: str, found: list[Found], quotes: list[Span]) -> None:
         after = [q for q in quotes if 0 <= q[0] - item.cue_span[1] <= 40 and q[0] > inside[0][1]]
         if after and is_speech(text, after[0]):
             gap = text[inside[0][1] : after[0][0]]
-            if "\n" not in gap and not any(ch in gap for ch in ".?!"):
+            if "\n" not in gap and not any(ch in ABBREVIATION.sub("", gap) for ch in ".?!"):
                 item.content = [item.content[0], trim(text, after[0][0], after[0][1])]
 
 

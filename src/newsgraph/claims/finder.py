@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
 from newsgraph.claims.clauses import (
@@ -23,7 +21,7 @@ from newsgraph.claims.clauses import (
     trim,
 )
 from newsgraph.claims.lexicon import Cue, Lexicon
-from newsgraph.claims.quotes import is_speech
+from newsgraph.claims.quotes import ABBREVIATION, is_speech
 from newsgraph.records import ClaimKind, Span
 
 # Verbs of stance: an attribution only when people hold the stance, not when a state acts on it.
@@ -66,10 +64,6 @@ ISSUING = frozenset(
     }
 )
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
-# Titles and initials whose full stop ends no sentence ("…?” Mr. Manafort asked", "said Gov. J. Smith").
-_ABBREVIATION = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Gov|Rep|Reps|Jr|Sr|St|Lt|Gen|Col|Sgt|Capt|Prof|Rev|Hon|Adm|Gens|Mt|Ft|[A-Z])\."
-)
 # Verbs of asking: an "if"/"whether" clause under them is the question, whatever the parser calls it.
 QUESTIONS = frozenset({"ask", "wonder", "question", "inquire"})
 _NOT_HUMAN = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
@@ -410,7 +404,7 @@ class CueFinder:
                 and len(words) <= 8
                 and text[quote[1] - 2 : quote[1] - 1].replace("'", text[quote[1] - 3 : quote[1] - 2])
                 in (",", "?", "!", "—", "–", "-")
-                and not any(ch in _ABBREVIATION.sub("", between) for ch in ".?!\n")
+                and not any(ch in ABBREVIATION.sub("", between) for ch in ".?!\n")
                 and not {"and", "but", "while"} & set(words)
                 and not self._cue_between(quote[1], verb)
             ):
