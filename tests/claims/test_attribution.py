@@ -442,3 +442,13 @@ def test_agree_with_and_agree_to() -> None:
 def test_quote_broken_by_a_titled_speaker_is_one_claim() -> None:
     claim = _only("“We are ready to talk,” said Mr. Smith, “but we will not wait forever for an answer.”")
     assert claim.content.endswith("for an answer.”")
+
+
+def test_cue_at_a_sentence_split_by_the_parser() -> None:
+    # The parser ends a sentence after "says" with no punctuation; the rest of the line is the content.
+    text = (
+        "He says Americans don’t need any more “emotional, condescending lectures that are devoid of facts.”"
+    )
+    claim = _only(text)
+    assert claim.cue == "says"
+    assert claim.content.startswith("Americans don’t need")

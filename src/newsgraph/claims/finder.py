@@ -452,6 +452,14 @@ class CueFinder:
                 removed.update(t.i for t in child.subtree)
         sent = self.sents.of(verb)
         rest = [t for t in sent if t.i not in removed and not t.is_punct]
+        following = self.sents.after(sent)
+        if verb.i == sent.end - 1 and following is not None and "\n" not in following[0].text:
+            # "He says Americans don’t need …" split after "says" by the parser: no punctuation ends the
+            # sentence, so what follows on the line is what was said.
+            nxt = [t for t in following if not t.is_space]
+            span = tokens_span(self.text, nxt, nxt[0]) if nxt else None
+            if span is not None and "\n" not in self.text[verb.idx : span[0]]:
+                return [span]
         if len(rest) < 3:
             return None
         left = [t for t in rest if t.i < verb.i]
