@@ -452,3 +452,20 @@ def test_cue_at_a_sentence_split_by_the_parser() -> None:
     claim = _only(text)
     assert claim.cue == "says"
     assert claim.content.startswith("Americans don’t need")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Clinton aides were confident that Democrats would be drawn to her plans.",
+            "confident",
+            "that Democrats would be drawn to her plans",
+        ),
+        ("She is eager to make her party more mainstream.", "eager", "to make her party more mainstream"),
+    ],
+)
+def test_predicative_adjective_of_stance(text: str, cue: str, content: str) -> None:
+    claim = _only(text)
+    assert (claim.cue, claim.content) == (cue, content)
+    assert claim.source is not None and text.startswith(claim.source.text)

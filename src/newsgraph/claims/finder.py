@@ -112,6 +112,8 @@ class CueFinder:
                 self._verb(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.nouns:
                 self._noun(tok)
+            elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.lower_ in self.lex.adjectives:
+                self._adjective(tok)
         cued = {f.cue_span[0] for f in self.found if f.cue_span is not None}
         for verb, cue, parts, clause in self._raised:
             # "Obama seemed to recognize the significance": a cue verb inside makes the claim, with Obama.
@@ -159,6 +161,9 @@ class CueFinder:
                     span = trim(self.text, quote[1], span[1])
                     if head.idx < span[0]:
                         head = next((t for t in self.doc[head.i :] if t.idx >= span[0]), head)
+            if span is not None and ":" in self.text[span[1] : cue_span[0]]:
+                # "Pat Caddell: Democrat voters are worried …": a headline speaker is no subject of its line.
+                span = None
             if span is not None and not any(span[0] < p[1] and p[0] < span[1] for p in parts):
                 found.source_span, found.source_head = span, head
         if found.source_span is None and guess:
@@ -482,6 +487,25 @@ class CueFinder:
             rest = [t for t in sent if t.i < tok.left_edge.i or t.i > tok.right_edge.i]
             content = tokens_span(self.text, rest)
         self._add([tok, to], cue, content, pobj)
+
+    def _adjective(self, adj: Token) -> None:
+        """ "Clinton aides were confident that …", "she is eager to make her party mainstream": a stance
+        held by the subject of the copula, its content the clause or phrase the adjective governs."""
+        cue = self.lex.adjectives[adj.lower_]
+        content: Span | None = None
+        for child in adj.children:
+            if child.dep_ in ("ccomp", "xcomp"):
+                content = tokens_span(self.text, child.subtree, child)
+            elif child.dep_ == "prep" and child.lower_ in ("about", "of", "on", "over", "with"):
+                obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    content = tokens_span(self.text, obj.subtree, obj)
+            if content is not None:
+                break
+        subject = subject_of(adj.head) if adj.head.pos_ in ("AUX", "VERB") else None
+        if content is None or subject is None or subject.lower_ in EXPLETIVES:
+            return
+        self._add([adj], cue, content, subject)
 
     def _noun(self, noun: Token) -> None:
         cue = self.lex.nouns[noun.lemma_.lower()]
