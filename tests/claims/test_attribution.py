@@ -469,3 +469,15 @@ def test_predicative_adjective_of_stance(text: str, cue: str, content: str) -> N
     claim = _only(text)
     assert (claim.cue, claim.content) == (cue, content)
     assert claim.source is not None and text.startswith(claim.source.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Super PACs bankrolled ads attacking the governor for his record.", "Super PACs"),
+        ("Police received 911 calls saying shots had been fired inside the center.", "911 calls"),
+    ],
+)
+def test_issuer_of_words_or_the_words_themselves(text: str, source: str) -> None:
+    claim = _only(text)
+    assert claim.source is not None and claim.source.text == source

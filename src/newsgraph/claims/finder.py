@@ -28,41 +28,8 @@ from newsgraph.records import ClaimKind, Span
 STANCES = frozenset({"support", "back", "favor", "endorse", "oppose"})
 # Nouns of saying whose content follows another preposition ("calls for a special prosecutor").
 _NOUN_PREPS = {"call": ("for",), "opposition": ("to",), "reference": ("to",), "plea": ("for",)}
-# Verbs that put out a statement, an ad, a letter: their subject is the source of what the text says.
-ISSUING = frozenset(
-    {
-        "issue",
-        "release",
-        "put",
-        "send",
-        "post",
-        "publish",
-        "make",
-        "deliver",
-        "give",
-        "write",
-        "run",
-        "air",
-        "tweet",
-        "sign",
-        "file",
-        "approve",
-        "pass",
-        "adopt",
-        "offer",
-        "present",
-        "draft",
-        "unveil",
-        "launch",
-        "circulate",
-        "distribute",
-        "broadcast",
-        "share",
-        "produce",
-        "pen",
-        "author",
-    }
-)
+# Verbs whose subject receives words rather than issuing them ("police received 911 calls saying …").
+RECEIVING = frozenset({"receive", "get", "obtain", "hear", "see", "read", "find", "cite", "quote", "review"})
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 # Verbs of asking: an "if"/"whether" clause under them is the question, whatever the parser calls it.
 QUESTIONS = frozenset({"ask", "wonder", "question", "inquire"})
@@ -252,12 +219,12 @@ class CueFinder:
                 and verb.tag_ == "VBG"
                 and verb.head.pos_ in ("NOUN", "PROPN")
             ):
-                # "His office put out a statement saying …": whoever issued the statement speaks (PolNeAR
-                # marks the issuer); "one of her ads asking …", "police received 911 calls saying …", with
-                # no issuer, have the noun as their source.
+                # "His office put out a statement saying …", "super PACs bankrolled ads attacking …": whoever
+                # issued the words speaks (PolNeAR marks the issuer); "one of her ads asking …", "police
+                # received 911 calls saying …", with no issuer, have the noun as their source.
                 holder = self._noun_holder(verb.head)
-                issued = holder is not None and lemma(holder.head) in ISSUING
-                source = holder if holder is not None and issued else verb.head
+                received = holder is not None and lemma(holder.head) in RECEIVING
+                source = holder if holder is not None and not received else verb.head
             if (
                 source is None
                 and verb.dep_ == "pcomp"
