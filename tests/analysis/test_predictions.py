@@ -11,7 +11,8 @@ def test_only_predictions_and_warnings_with_who_and_when(analysis_store: Store) 
     for p in found:
         document = analysis_store.get(p.claim.doc_id).document
         assert p.made_on == document.published
-        assert p.claim.content in document.text
+        # A content in several parts (a quote continued after its cue) joins them with " … ".
+        assert all(part in document.text for part in p.claim.content.split(" … "))
 
 
 def test_later_events_involve_the_same_actors_after_the_claim(analysis_store: Store) -> None:

@@ -39,3 +39,9 @@ def test_phrasal_and_prepositional_cues() -> None:
     assert "according" in lexicon.preps
     assert {"view", "analysis", "opinion"} <= set(lexicon.nouns)
     assert all(isinstance(kind, ClaimKind) for _, kind in lexicon.markers)
+
+
+def test_adjective_cues() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.adjectives["confident"].kind is ClaimKind.PREDICTION
+    assert lexicon.adjectives["eager"].takes == "xcomp"

@@ -23,7 +23,7 @@ from newsgraph.claims.finder import CueFinder
 from newsgraph.claims.kinds import claim_kind
 from newsgraph.claims.layout import find_layout
 from newsgraph.claims.lexicon import Lexicon, load_lexicon
-from newsgraph.claims.quotes import find_quotes, is_speech, quoted_share
+from newsgraph.claims.quotes import ABBREVIATION, find_quotes, is_speech, quoted_share
 from newsgraph.claims.sources import SourceResolver
 from newsgraph.records import Claim, ClaimKind, Document, Entity, Mention, Span
 
@@ -39,14 +39,21 @@ def _merge_quotes(text: str, found: list[Found], quotes: list[Span]) -> None:
         after = [q for q in quotes if 0 <= q[0] - item.cue_span[1] <= 40 and q[0] > inside[0][1]]
         if after and is_speech(text, after[0]):
             gap = text[inside[0][1] : after[0][0]]
-            if "\n" not in gap and not any(ch in gap for ch in ".?!"):
+            if "\n" not in gap and not any(ch in ABBREVIATION.sub("", gap) for ch in ".?!"):
                 item.content = [item.content[0], trim(text, after[0][0], after[0][1])]
 
 
 def _layout_claims(doc: Doc, text: str, found: list[Found], sents: Sentences) -> None:
     """Headline colons and dash sign-offs whose content no cue verb already claimed."""
     for item in find_layout(text):
-        if any(f.span[0] < item.content[1] and item.content[0] < f.span[1] for f in found):
+        # A cue inside the line ("Sanders: I'm Not Much Of A Socialist Compared To Eisenhower") is part of
+        # what the named speaker said; only a claim cued outside the line takes precedence.
+        if any(
+            f.span[0] < item.content[1]
+            and item.content[0] < f.span[1]
+            and not (f.cue_span is not None and item.content[0] <= f.cue_span[0] < item.content[1])
+            for f in found
+        ):
             continue
         piece = doc.char_span(item.source[0], item.source[1], alignment_mode="expand")
         if piece is None or len(piece) == 0:
@@ -102,7 +109,7 @@ def _quote_claims(
                 sentence=(sents_of.of(cue_tok).start_char, sents_of.of(cue_tok).end_char),
             )
             if subject is not None and not (subject.lower_ in EXPLETIVES and subject.dep_ == "nsubjpass"):
-                head, tokens = source_tokens(subject, sents_of.ents)
+                head, tokens = source_tokens(subject, sents_of.ents, cue_tok)
                 span = tokens_span(text, tokens, head, shortest=1)
                 if span is not None and not (span[0] < quote[1] and quote[0] < span[1]):
                     item.source_span, item.source_head = span, head
@@ -118,11 +125,17 @@ def _quote_claims(
         if earlier:
             prev = max(earlier, key=lambda f: f.span[1])
             gap = text[prev.span[1] : quote[0]]
-            if quoted_share(prev.span, quotes) >= DIRECT_SHARE and "\n" not in gap and len(gap.split()) <= 12:
-                # More of the same speech in the same paragraph: one claim, several quoted parts.
+            between = any(prev.span[1] <= f.span[0] < quote[0] for f in found if f is not prev)
+            direct = quoted_share(prev.content[-1], quotes) >= DIRECT_SHARE
+            # The next paragraph when only the speaker's cue stands between ("…,” she said.¶“…”).
+            next_paragraph = gap.count("\n") <= 2 and len(gap.split()) <= 12
+            if direct and not between and ("\n" not in gap or next_paragraph):
+                # More of the same speech ("“…,” Graham told CBS News on Tuesday. “But …”", or a paragraph
+                # that is all quote after the speaker's): one claim, several quoted parts, as PolNeAR joins
+                # them (train: 52 of 67 such paragraphs are a further part of the speaker's attribution).
                 prev.content.append(content)
                 continue
-            if quoted_share(prev.span, quotes) >= DIRECT_SHARE:
+            if direct:
                 sent_spans = [(s.start_char, s.end_char) for s in sents.values()]
                 found.append(
                     Found(
@@ -155,7 +168,7 @@ def _colon_intro(doc: Doc, text: str, quote: Span, sents: Sentences) -> Found | 
         subject = prev
     if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON") or subject.lower_ in EXPLETIVES:
         return None
-    head, tokens = source_tokens(subject, sents.ents)
+    head, tokens = source_tokens(subject, sents.ents, prev)
     span = tokens_span(text, tokens, head, shortest=1)
     if span is None or span[1] > cue_span[0]:
         return None

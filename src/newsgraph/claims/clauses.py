@@ -15,6 +15,9 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 EXPLETIVES = frozenset({"it", "there"})
 NAMING = frozenset({"call", "label", "brand", "deem", "dub"})
+# Raising verbs: "They appear to be unanimous" attributes an impression with no stated holder; the subject
+# belongs to the content (PolNeAR train: 38 of 40 seem/appear attributions have no source).
+RAISING = frozenset({"seem", "appear"})
 FIRST_PERSONS = frozenset({"i", "we", "you", "me", "us"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 TRIM = " \t\n,;:.-–—"
@@ -135,12 +138,45 @@ def subject_of(verb: Token, cues: Lexicon | None = None, quotes: Sequence[Span] 
     return None
 
 
-def source_tokens(subject: Token, ents: Sequence[SpacySpan]) -> tuple[Token, list[Token]]:
-    """The head and tokens of the source noun phrase, relative pronouns replaced by what they refer to."""
+def _clip_before(subject: Token, tokens: list[Token], cue: Token) -> tuple[Token, list[Token]]:
+    """Drop what a source phrase takes from before a line break or a dateline ("WASHINGTON (AP) — …").
+
+    The parser sometimes makes a heading or dateline the subject ("8:32 p.m. ¶ John Kasich is thanking");
+    the speaker is the part of the phrase that stands in the cue's line, after the dateline dash.
+    """
+    doc = subject.doc
+    start = min(t.i for t in tokens)
+    cut = start
+    for i in range(start, min(cue.i, max(t.i for t in tokens) + 1)):
+        tok = doc[i]
+        dateline = tok.text in ("—", "--", "–") and i > 0 and doc[i - 1].text == ")"
+        if (tok.is_space and "\n" in tok.text) or dateline:
+            cut = i + 1
+    if cut == start:
+        return subject, tokens
+    kept = [t for t in tokens if t.i >= cut]
+    inside = {t.i for t in kept}
+    heads = [t for t in kept if t.head.i not in inside and not t.is_punct and not t.is_space]
+    if not heads:
+        return subject, []
+    return heads[0], kept
+
+
+def source_tokens(
+    subject: Token, ents: Sequence[SpacySpan], cue: Token | None = None
+) -> tuple[Token, list[Token]]:
+    """The head and tokens of the source noun phrase, relative pronouns replaced by what they refer to.
+
+    With the ``cue`` token, the phrase is kept to the cue's side of a line break or dateline.
+    """
     if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
         # The span is the pronoun (as PolNeAR marks it); the actor comes from the noun it refers to.
         return subject.head.head, [subject]
-    tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl") or t.i < subject.i]
+    # Quotation marks hang off the subject when a quote precedes it ("“…,” Ramos, 58, told AFP"): they
+    # belong to the content, and a source reaching into the content would be dropped.
+    tokens = [
+        t for t in subject.subtree if (t.dep_ not in ("relcl", "acl") or t.i < subject.i) and not t.is_quote
+    ]
     doc = subject.doc
     for ent in ents:
         # The parser sometimes splits a name ("Sankei" as an auxiliary): the entity's extent wins.
@@ -150,6 +186,14 @@ def source_tokens(subject: Token, ents: Sequence[SpacySpan]) -> tuple[Token, lis
     while left > 0 and doc[left - 1].is_title and doc[left - 1].dep_ in ("compound", "aux", "nmod", "amod"):
         left -= 1
         tokens.append(doc[left])
+    # Commas and dashes at the edges belong to the sentence, not the name ("”, Ramos, 58, told").
+    tokens.sort(key=lambda t: t.i)
+    while len(tokens) > 1 and tokens[0].is_punct and tokens[0] is not subject:
+        tokens.pop(0)
+    while len(tokens) > 1 and tokens[-1].is_punct and tokens[-1] is not subject:
+        tokens.pop()
+    if cue is not None and subject.i < cue.i:
+        return _clip_before(subject, tokens, cue)
     return subject, tokens
 
 

@@ -8,6 +8,7 @@ from newsgraph.claims.clauses import (
     EXPLETIVES,
     MIN_CONTENT,
     NAMING,
+    RAISING,
     SPEAKER_LABELS,
     SUBJECTS,
     Found,
@@ -20,11 +21,18 @@ from newsgraph.claims.clauses import (
     trim,
 )
 from newsgraph.claims.lexicon import Cue, Lexicon
-from newsgraph.claims.quotes import is_speech
+from newsgraph.claims.quotes import ABBREVIATION, is_speech
 from newsgraph.records import ClaimKind, Span
 
 # Verbs of stance: an attribution only when people hold the stance, not when a state acts on it.
 STANCES = frozenset({"support", "back", "favor", "endorse", "oppose"})
+# Nouns of saying whose content follows another preposition ("calls for a special prosecutor").
+_NOUN_PREPS = {"call": ("for",), "opposition": ("to",), "reference": ("to",), "plea": ("for",)}
+# Verbs whose subject receives words rather than issuing them ("police received 911 calls saying …").
+RECEIVING = frozenset({"receive", "get", "obtain", "hear", "see", "read", "find", "cite", "quote", "review"})
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+# Verbs of asking: an "if"/"whether" clause under them is the question, whatever the parser calls it.
+QUESTIONS = frozenset({"ask", "wonder", "question", "inquire"})
 _NOT_HUMAN = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 
 
@@ -32,6 +40,22 @@ def _human(subject: Token) -> bool:
     if subject.ent_type_ in _NOT_HUMAN:
         return False
     return not (subject.lower_ in ("that", "which", "it") and subject.dep_ in ("nsubj", "nsubjpass"))
+
+
+# Lemmatizer slips on cue verbs (PolNeAR train: "hoping" -> "hop" 31 times as a cue, "retweeted" ->
+# "retweete"): the form decides.
+_LEMMA_FIXES = {
+    "hoping": "hope",
+    "hoped": "hope",
+    "hopes": "hope",
+    "retweeted": "retweet",
+    "retweeting": "retweet",
+}
+
+
+def lemma(tok: Token) -> str:
+    """The lowercased lemma of a token, with the model's known slips on cue verbs corrected."""
+    return _LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
 
 
 class CueFinder:
@@ -45,6 +69,7 @@ class CueFinder:
         self.lex = lexicon
         self.found: list[Found] = []
         self.used_cues: set[int] = set()
+        self._raised: list[tuple[Token, Cue, list[Span], Token]] = []
 
     def run(self) -> list[Found]:
         for tok in self.doc:
@@ -54,10 +79,22 @@ class CueFinder:
                 self._verb(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.nouns:
                 self._noun(tok)
+            elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.lower_ in self.lex.adjectives:
+                self._adjective(tok)
+        cued = {f.cue_span[0] for f in self.found if f.cue_span is not None}
+        for verb, cue, parts, clause in self._raised:
+            # "Obama seemed to recognize the significance": a cue verb inside makes the claim, with Obama.
+            if clause.idx not in cued:
+                self._add([verb], cue, parts, None)
         return self.found
 
     def _add(
-        self, cue_tokens: list[Token], cue: Cue, content: Span | list[Span] | None, source: Token | None
+        self,
+        cue_tokens: list[Token],
+        cue: Cue,
+        content: Span | list[Span] | None,
+        source: Token | None,
+        guess: bool = False,
     ) -> None:
         if content is None:
             return
@@ -65,6 +102,9 @@ class CueFinder:
         first, last = cue_tokens[0], cue_tokens[-1]
         cue_span = (first.idx, last.idx + len(last.text))
         if any(cue_span[0] < p[1] and p[0] < cue_span[1] for p in parts):
+            return
+        parts = self._in_paragraph(cue_span, parts)
+        if not parts:
             return
         found = Found(
             cue=" ".join(t.text for t in cue_tokens),
@@ -75,20 +115,76 @@ class CueFinder:
             sentence=(self.sents.of(first).start_char, self.sents.of(first).end_char),
         )
         if source is not None:
-            head, tokens = source_tokens(source, self.sents.ents)
+            head, tokens = source_tokens(source, self.sents.ents, first)
             expletive = head.lower_ in EXPLETIVES and head.dep_ == "nsubjpass"
             span = None if expletive else tokens_span(self.text, tokens, head, shortest=1)
             stop = min(cue_span[0], *(p[0] for p in parts))
             if span is not None and span[0] <= head.idx < stop < span[1]:
                 # "a statement saying …": the noun phrase holds cue and content; the source ends before them.
                 span = trim(self.text, span[0], stop)
+            for quote in self.quotes:
+                if span is not None and span[0] < quote[1] < span[1]:
+                    # "“Very good reporter,” Trump said": the parser took the quote into the subject.
+                    span = trim(self.text, quote[1], span[1])
+                    if head.idx < span[0]:
+                        head = next((t for t in self.doc[head.i :] if t.idx >= span[0]), head)
+            if span is not None and ":" in self.text[span[1] : cue_span[0]]:
+                # "Pat Caddell: Democrat voters are worried …": a headline speaker is no subject of its line.
+                span = None
             if span is not None and not any(span[0] < p[1] and p[0] < span[1] for p in parts):
                 found.source_span, found.source_head = span, head
+        if found.source_span is None and guess:
+            speaker = self._left_speaker(first)
+            span = tokens_span(self.text, speaker, speaker[-1], shortest=1) if speaker else None
+            if speaker and span is not None and not any(span[0] < p[1] and p[0] < span[1] for p in parts):
+                found.source_span, found.source_head = span, speaker[-1]
         self.found.append(found)
         self.used_cues.add(first.i)
 
+    def _left_speaker(self, cue: Token) -> list[Token]:
+        """A name or personal pronoun right before a cue verb the parse gave no subject.
+
+        "7:30 p.m. ¶ Bernie Sanders is thanking …", "the Daily News claims …": the parser hung the name
+        elsewhere (a heading, the previous clause); the words before the verb still say who speaks.
+        """
+        doc = self.doc
+        i = cue.i - 1
+        while i >= 0 and (doc[i].pos_ in ("AUX", "ADV", "PART") or doc[i].dep_ in ("aux", "neg", "advmod")):
+            i -= 1
+        if i < 0 or any(q[0] <= doc[i].idx < q[1] for q in self.quotes):
+            return []
+        if doc[i].pos_ == "PRON" and doc[i].lower_ in SPEAKER_PRONOUNS:
+            return [doc[i]]
+        if doc[i].pos_ != "PROPN":
+            return []
+        left = i
+        while left > 0 and doc[left - 1].pos_ == "PROPN" and not doc[left - 1].is_space:
+            left -= 1
+        if left > 0 and doc[left - 1].lower_ == "the":
+            left -= 1
+        return list(doc[left : i + 1])
+
+    def _in_paragraph(self, cue: Span, parts: list[Span]) -> list[Span]:
+        """Content kept to the cue's paragraph: a parse that runs across a paragraph break is an error.
+
+        Content in a later paragraph stays only when a colon hands over to it ("… said:¶“…”").
+        """
+        text = self.text
+        start = text.rfind("\n", 0, cue[0]) + 1
+        end = text.find("\n", cue[1])
+        end = len(text) if end < 0 else end
+        kept = []
+        for part in parts:
+            if part[0] >= end and text[cue[1] : part[0]].rstrip().endswith(":"):
+                kept.append(part)
+                continue
+            clipped = trim(text, max(part[0], start), min(part[1], end))
+            if clipped[1] - clipped[0] >= MIN_CONTENT:
+                kept.append(clipped)
+        return kept
+
     def _verb(self, verb: Token) -> None:
-        cues = self.lex.verbs.get(verb.lemma_.lower())
+        cues = self.lex.verbs.get(lemma(verb))
         if not cues:
             return
         for cue in cues:
@@ -97,10 +193,21 @@ class CueFinder:
                 break
         else:
             return
-        cue_tokens = [verb] + ([particle] if particle is not None and particle.i - verb.i <= 2 else [])
+        # "see Cruz as a uniter": the object and its "as" phrase are what is judged; the cue is the verb.
+        joined = particle is not None and particle.i - verb.i <= 2 and particle.lower_ != "as"
+        cue_tokens = [verb] + ([particle] if particle is not None and joined else [])
+        if verb.lemma_.lower() in RAISING:
+            self._raising(verb, cue)
+            return
         content = self._verb_content(verb, cue, particle)
         source: Token | None = None
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        # "Asked if the comments rattled them, Ryan said …": a bare past participle is passive too, and the
+        # subject it borrows from the main clause is the one asked, not the asker.
+        passive = any(c.dep_ == "auxpass" for c in verb.children) or (
+            verb.tag_ == "VBN"
+            and verb.dep_ in ("advcl", "acl")
+            and not any(c.dep_ in SUBJECTS for c in verb.children)
+        )
         if passive:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -112,8 +219,21 @@ class CueFinder:
                 and verb.tag_ == "VBG"
                 and verb.head.pos_ in ("NOUN", "PROPN")
             ):
-                # "a statement saying …", "911 calls saying …": the noun the participle describes speaks.
-                source = verb.head
+                # "His office put out a statement saying …", "super PACs bankrolled ads attacking …": whoever
+                # issued the words speaks (PolNeAR marks the issuer); "one of her ads asking …", "police
+                # received 911 calls saying …", with no issuer, have the noun as their source.
+                holder = self._noun_holder(verb.head)
+                received = holder is not None and lemma(holder.head) in RECEIVING
+                source = holder if holder is not None and not received else verb.head
+            if (
+                source is None
+                and verb.dep_ == "pcomp"
+                and verb.head.lower_ == "by"
+                and verb.head.head.pos_ in ("VERB", "AUX")
+            ):
+                # "launched his campaign by talking about …", "responded by saying …": the means is speech,
+                # and whoever did the governing verb speaks.
+                source = subject_of(verb.head.head)
             if source is None and (
                 verb.dep_ in ("pcomp", "acl", "amod", "advcl") or cue.takes in ("obj", "xcomp")
             ):
@@ -125,7 +245,27 @@ class CueFinder:
             return
         if content is None and passive:
             content = self._passive_content(verb)
-        self._add(cue_tokens, cue, content, source)
+        finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (
+            verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children)
+        )
+        guess = not passive and finite and verb.dep_ not in ("acl", "relcl", "amod", "pcomp", "advcl")
+        self._add(cue_tokens, cue, content, source, guess=guess)
+
+    def _raising(self, verb: Token, cue: Cue) -> None:
+        """ "Voters seem to prefer an outsider": no holder is named; subject and infinitive are content."""
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if subject is None or clause is None:
+            return
+        parts: list[Span] = []
+        if subject.lower_ not in EXPLETIVES:
+            span = tokens_span(self.text, subject.subtree, subject, shortest=1)
+            if span is not None:
+                parts.append(span)
+        rest = tokens_span(self.text, clause.subtree, clause)
+        if rest is None:
+            return
+        self._raised.append((verb, cue, sorted([*parts, rest]), clause))
 
     def _verb_content(self, verb: Token, cue: Cue, particle: Token | None) -> Span | list[Span] | None:
         text = self.text
@@ -135,6 +275,14 @@ class CueFinder:
         for child in verb.children:
             if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and cue.takes == "xcomp"):
                 return tokens_span(text, child.subtree, child)
+        if verb.lemma_.lower() in QUESTIONS:
+            for child in verb.children:
+                # "Asked if the comments had rattled them": the parser often hangs the question as a clause
+                # of condition.
+                if child.dep_ == "advcl" and any(
+                    g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in child.children
+                ):
+                    return tokens_span(text, child.subtree, child)
         objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp")]
         if len(objects) == 1 and objects[0].dep_ == "dobj" and verb.lemma_.lower() in NAMING:
             # "called the charges unsubstantiated", parsed with the judgement inside the object.
@@ -145,7 +293,23 @@ class CueFinder:
                 return tokens_span(text, objects[0].subtree, objects[0])
         if len(objects) == 2 and objects[1].dep_ in ("oprd", "ccomp", "xcomp") and objects[0].dep_ == "dobj":
             # "called the charges unsubstantiated": an object and what it is called is an assessment.
+            if objects[0].i < verb.i < objects[1].i:
+                # "which Mr. Trump called “a disgrace”": the two parts stand on either side of the cue.
+                sides = [tokens_span(text, o.subtree, o, shortest=1) for o in objects]
+                return [p for p in sides if p is not None] or None
             return tokens_span(text, [*objects[0].subtree, *objects[1].subtree], objects[0])
+        if verb.lemma_.lower() in NAMING and particle is None:
+            named = [c for c in objects if c.dep_ == "dobj"]
+            small = [c for c in objects if c.dep_ == "xcomp" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+            if len(named) == 2:
+                # "calling them rapists", "calls North Carolina her home state": the parser reads two objects.
+                return tokens_span(text, [*named[0].subtree, *named[1].subtree], named[0])
+            if len(objects) == 1 and small:
+                # "calling Trump a fascist", parsed as a small clause.
+                return tokens_span(text, small[0].subtree, small[0])
+            if len(objects) == 1 and objects[0].dep_ == "oprd" and objects[0].i > verb.i:
+                # "He called anti-Trump protestors “illegals”": object and name parsed as one complement.
+                return tokens_span(text, objects[0].subtree, objects[0])
         # "showed him a launch site": with a recipient, the object is a thing handed over, not words.
         recipient = (
             any(c.dep_ == "dative" for c in verb.children) or sum(c.dep_ == "dobj" for c in verb.children) > 1
@@ -155,9 +319,10 @@ class CueFinder:
             return tokens_span(text, clause, particle.head)
         if cue.takes in ("obj", "xcomp") and not recipient:
             if particle is not None and particle.dep_ == "prep":
-                obj = next((c for c in particle.children if c.dep_ == "pobj"), None)
+                obj = next((c for c in particle.children if c.dep_ in ("pobj", "pcomp")), None)
+                judged = [c for c in verb.children if c.dep_ == "dobj" and particle.lower_ == "as"]
                 if obj is not None:
-                    return tokens_span(text, obj.subtree, obj)
+                    return tokens_span(text, [*(judged[0].subtree if judged else []), *obj.subtree], obj)
             for child in verb.children:
                 # A bare pronoun object ("defended him") is no content of a claim.
                 if child.dep_ in ("dobj", "attr") and not (
@@ -168,7 +333,7 @@ class CueFinder:
                         if (
                             extra.dep_ in ("oprd", "prep")
                             and extra.i > child.i
-                            and extra.lower_ in ("as", "oprd")
+                            and extra.lower_ in ("as", "oprd", "of", "for")
                         ):
                             tokens += list(extra.subtree)
                     return tokens_span(text, tokens, child)
@@ -209,15 +374,27 @@ class CueFinder:
             if (
                 quote[1] <= verb.idx
                 and len(words) <= 8
-                and text[quote[1] - 2 : quote[1] - 1] in (",", "?", "!", "—", "–", "-")
-                and not any(ch in between for ch in ".?!\n")
+                and text[quote[1] - 2 : quote[1] - 1].replace("'", text[quote[1] - 3 : quote[1] - 2])
+                in (",", "?", "!", "—", "–", "-")
+                and not any(ch in ABBREVIATION.sub("", between) for ch in ".?!\n")
                 and not {"and", "but", "while"} & set(words)
+                and not self._cue_between(quote[1], verb)
             ):
                 before = trim(text, quote[0], quote[1])
             elif after <= quote[0] and not text[after : quote[0]].strip(" ,:\n"):
                 following = trim(text, quote[0], quote[1])
                 break
         return [q for q in (before, following) if q is not None]
+
+    def _cue_between(self, start: int, verb: Token) -> bool:
+        """Whether another cue verb stands between ``start`` and ``verb`` ("“…,” he said, citing …")."""
+        tok = verb.i - 1
+        while tok >= 0 and self.doc[tok].idx >= start:
+            other = self.doc[tok]
+            if other.pos_ in ("VERB", "AUX") and lemma(other) in self.lex.verbs:
+                return True
+            tok -= 1
+        return False
 
     def _passive_content(self, verb: Token) -> Span | None:
         """ "Trump is expected to win", "the issue was reported by the Post": the subject is the content."""
@@ -247,6 +424,14 @@ class CueFinder:
                 removed.update(t.i for t in child.subtree)
         sent = self.sents.of(verb)
         rest = [t for t in sent if t.i not in removed and not t.is_punct]
+        following = self.sents.after(sent)
+        if verb.i == sent.end - 1 and following is not None and "\n" not in following[0].text:
+            # "He says Americans don’t need …" split after "says" by the parser: no punctuation ends the
+            # sentence, so what follows on the line is what was said.
+            nxt = [t for t in following if not t.is_space]
+            span = tokens_span(self.text, nxt, nxt[0]) if nxt else None
+            if span is not None and "\n" not in self.text[verb.idx : span[0]]:
+                return [span]
         if len(rest) < 3:
             return None
         left = [t for t in rest if t.i < verb.i]
@@ -270,6 +455,25 @@ class CueFinder:
             content = tokens_span(self.text, rest)
         self._add([tok, to], cue, content, pobj)
 
+    def _adjective(self, adj: Token) -> None:
+        """ "Clinton aides were confident that …", "she is eager to make her party mainstream": a stance
+        held by the subject of the copula, its content the clause or phrase the adjective governs."""
+        cue = self.lex.adjectives[adj.lower_]
+        content: Span | None = None
+        for child in adj.children:
+            if child.dep_ in ("ccomp", "xcomp"):
+                content = tokens_span(self.text, child.subtree, child)
+            elif child.dep_ == "prep" and child.lower_ in ("about", "of", "on", "over", "with"):
+                obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    content = tokens_span(self.text, obj.subtree, obj)
+            if content is not None:
+                break
+        subject = subject_of(adj.head) if adj.head.pos_ in ("AUX", "VERB") else None
+        if content is None or subject is None or subject.lower_ in EXPLETIVES:
+            return
+        self._add([adj], cue, content, subject)
+
     def _noun(self, noun: Token) -> None:
         cue = self.lex.nouns[noun.lemma_.lower()]
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -279,6 +483,7 @@ class CueFinder:
             and cue.kind is ClaimKind.REPORT
             and noun.dep_ == "pobj"
             and noun.head.lower_ == "in"
+            and noun.head.i < noun.head.head.i
             and noun.head.head.lemma_.lower() not in self.lex.verbs
         ):
             owner = noun
@@ -298,7 +503,10 @@ class CueFinder:
             elif (
                 cue.takes == "obj"
                 and child.dep_ == "prep"
-                and child.lower_ in ("on", "about", "of", "against")
+                and (
+                    child.lower_ in ("on", "about", "of", "against")
+                    or child.lower_ in _NOUN_PREPS.get(noun.lemma_.lower(), ())
+                )
             ):
                 obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:

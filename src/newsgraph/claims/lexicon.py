@@ -10,7 +10,7 @@ from typing import Literal
 from newsgraph.errors import DataError
 from newsgraph.records import ClaimKind
 
-Frame = Literal["verb", "prep", "noun"]
+Frame = Literal["verb", "prep", "noun", "adj"]
 Takes = Literal["clause", "obj", "xcomp", "speech"]
 
 # Cue kinds a content marker may refine: these say only that something was said or judged.
@@ -33,6 +33,7 @@ class Lexicon:
     verbs: dict[str, tuple[Cue, ...]]  # lemma -> cues, phrasal ones first
     nouns: dict[str, Cue]
     preps: dict[str, Cue]  # first word -> cue ("according" -> according to)
+    adjectives: dict[str, Cue]  # predicative adjectives of stance ("eager to", "worried that")
     markers: tuple[tuple[str, ClaimKind], ...]
 
 
@@ -55,10 +56,11 @@ def load_lexicon() -> Lexicon:
     verbs: dict[str, list[Cue]] = {}
     nouns: dict[str, Cue] = {}
     preps: dict[str, Cue] = {}
+    adjectives: dict[str, Cue] = {}
     for cells in _rows("cues.tsv"):
         if (
             len(cells) != 4
-            or cells[1] not in ("verb", "prep", "noun")
+            or cells[1] not in ("verb", "prep", "noun", "adj")
             or cells[3]
             not in (
                 "clause",
@@ -82,6 +84,8 @@ def load_lexicon() -> Lexicon:
             verbs.setdefault(cue.lemma, []).append(cue)
         elif frame == "noun":
             nouns[cue.lemma] = cue
+        elif frame == "adj":
+            adjectives[cue.lemma] = cue
         else:
             preps[cue.lemma] = cue
     markers = []
@@ -90,4 +94,4 @@ def load_lexicon() -> Lexicon:
             raise DataError(f"markers.tsv: bad row {cells!r}; expected lemma, kind")
         markers.append((cells[0], ClaimKind(cells[1])))
     ordered = {k: tuple(sorted(v, key=lambda c: c.particle is None)) for k, v in verbs.items()}
-    return Lexicon(ordered, nouns, preps, tuple(markers))
+    return Lexicon(ordered, nouns, preps, adjectives, tuple(markers))

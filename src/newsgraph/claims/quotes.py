@@ -9,6 +9,10 @@ from newsgraph.records import Span
 _PARAGRAPH = re.compile(r"[^\n]+")
 _OPEN = "“"
 _CLOSE = "”"
+# Titles and initials whose full stop ends no sentence ("…?” Mr. Manafort asked", "said Gov. J. Smith").
+ABBREVIATION = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Gov|Rep|Reps|Jr|Sr|St|Lt|Gen|Col|Sgt|Capt|Prof|Rev|Hon|Adm|Gens|Mt|Ft|[A-Z])\."
+)
 # Quotes shorter than this are scare quotes or titles ("so-called “reset”"), not someone's words.
 MIN_QUOTE_WORDS = 4
 
