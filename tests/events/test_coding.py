@@ -52,7 +52,15 @@ def _main(text: str) -> Event:
         ("Workers staged a protest against the government.", "PROTEST", 4, "Workers", "the government"),
         ("Egypt released two Israeli prisoners.", "RETREAT", 2, "Egypt", "two Israeli prisoners"),
         ("North Korea threatened to attack South Korea.", "THREATEN", 3, "North Korea", "South Korea"),
-        ("Saudi Arabia lifted its blockade of Qatar.", "CONCEDE", 2, "Saudi Arabia", "its blockade of Qatar"),
+        # Easing a blockade or sanctions is a material concession: RETREAT (CAMEO 0872, 085 in the
+        # CAMEO->PLOVER crosswalk); easing other restrictions stays CONCEDE (081).
+        ("Saudi Arabia lifted its blockade of Qatar.", "RETREAT", 2, "Saudi Arabia", "its blockade of Qatar"),
+        ("The EU lifted sanctions on Iran.", "RETREAT", 2, "The EU", "Iran"),
+        # Signing an agreement is SUPPORT (CAMEO 057); promising to sign it is AGREE.
+        ("Iran and Iraq signed a trade agreement.", "SUPPORT", 1, "Iran", "Iraq"),
+        # "X said Y must ...": a demand by the speaker of the obliged (CAMEO 10, PLOVER REQUEST).
+        ("Russia says Israel must end attacks on Syria.", "REQUEST", 3, "Russia", "Israel"),
+        ("The UN said Turkey must mediate between the two sides.", "REQUEST", 3, "The UN", "Turkey"),
         ("China met with India in Beijing on Monday.", "CONSULT", 1, "China", "India"),
         ("Unless China provides aid to Russia, the war will end.", "AID", 2, "China", "Russia"),
         # Promised cooperation is an offer (CAMEO 03, PLOVER AGREE), not the aid itself.
@@ -122,3 +130,22 @@ def test_location_is_linked_to_a_country() -> None:
     event = _main("China met with India in Beijing on Monday.")
     assert event.location is not None
     assert (event.location.text, event.location.country) == ("Beijing", "CHN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One's own obligation is no demand of anyone.
+        "Russia says it must defend its borders.",
+        # No one reported as demanding it: a headline's "must" is coded as its verb, if at all.
+        "Israel must end attacks on Syria.",
+    ],
+)
+def test_must_without_another_speaker_is_no_demand(text: str) -> None:
+    assert [e for e in code_text(text) if e.event_type.value == "REQUEST"] == []
+
+
+def test_what_must_be_done_is_not_an_event() -> None:
+    events = code_text("The UN said Sudan must release the prisoners and withdraw its troops.")
+    assert {e.event_type.value for e in events} == {"REQUEST"}
+    assert {e.target.text for e in events if e.target is not None} == {"Sudan"}

@@ -43,14 +43,17 @@ _ROOT_TYPE: dict[str, EventType] = {
 
 # Longest prefix wins: (type, mode) for the CAMEO sub-codes PLOVER splits out.
 _SPECIFIC: dict[str, tuple[EventType, str | None]] = {
-    "057": (EventType.AGREE, None),
+    # Signing or ratifying is SUPPORT ("ratify, sign, or finalize an agreement"); promising to sign is AGREE.
+    "057": (EventType.SUPPORT, None),
     "041": (EventType.CONSULT, "phone"),
     "042": (EventType.CONSULT, "visit"),
     "043": (EventType.CONSULT, "visit"),
     "044": (EventType.CONSULT, "third-party"),
     "045": (EventType.CONSULT, "third-party"),
     "046": (EventType.CONSULT, None),
+    "0813": (EventType.RETREAT, None),
     "084": (EventType.RETREAT, "release"),
+    "085": (EventType.RETREAT, None),
     "086": (EventType.RETREAT, "access"),
     "087": (EventType.RETREAT, None),
     "0871": (EventType.RETREAT, "ceasefire"),

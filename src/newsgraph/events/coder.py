@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.cameo import shift
 from newsgraph.events.factuality import Judgement, conditional_marks, judge
-from newsgraph.events.roles import Roles, noun_roles, phrase, verb_roles
+from newsgraph.events.roles import Roles, conjuncts, noun_roles, phrase, verb_roles
 from newsgraph.events.triggers import LIGHT_VERBS, Trigger, candidates, find_triggers
 from newsgraph.records import (
     Actor,
@@ -171,6 +171,10 @@ class _Context:
 
 
 def _roles(trigger: Trigger) -> Roles:
+    if trigger.speaker is not None:
+        # A demand: the speaker asks it of the obliged subject ("Russia says Israel must end ...").
+        obliged = next(c for c in trigger.token.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"})
+        return Roles(conjuncts(trigger.speaker), conjuncts(obliged))
     return noun_roles(trigger.token) if trigger.nominal else verb_roles(trigger.token)
 
 

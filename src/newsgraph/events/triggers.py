@@ -8,11 +8,12 @@ from importlib import resources
 
 import numpy as np
 import numpy.typing as npt
-from spacy.attrs import LEMMA, POS
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from newsgraph.events.cameo import Coding, coding
 from newsgraph.events.phoenix import Pattern, VerbEntry, load_verbs
+from newsgraph.events.roles import antecedent, conjuncts, verb_roles
 
 LEXICON = "triggers.tsv"
 NOT_A_TRIGGER = "-"
@@ -76,6 +77,9 @@ REVERSAL_VERBS = frozenset(
     ]
 )
 REVERSAL_CODE = "081"
+# Undoing these is easing them (the CAMEO->PLOVER crosswalk codes them RETREAT, a material concession):
+# sanctions and embargoes (085), a blockade or siege (0872), a curfew (0813).
+EASED = {"163": "085", "191": "0872", "172": "0813"}
 REDUCE_CODE = "160"
 # Objects whose reduction reduces relations even when they name no event themselves.
 TIES = frozenset(
@@ -132,6 +136,30 @@ class Trigger:
     coding: Coding
     nominal: bool
     words: str  # the trigger as written, with a particle ("carry out")
+    speaker: Token | None = None  # who demands it, for an obligation reported of another ("X said Y must")
+
+
+# "Russia says Israel must end attacks": the speaker demands (CAMEO 10) of the obliged what the verb
+# names; what must be done has not happened. The ConfliBERT training sentences code 15 of the 16 with
+# "must" as verbal conflict (the one exception, a headline, has no speaker and is coded as its verb).
+OBLIGATION = "must"
+DEMAND_CODE = "100"
+_SELF = frozenset(["we", "i", "us", "me"])
+
+
+def _obligation(aux: Token) -> Trigger | None:
+    """A demand carried by "must" in a clause reported of someone else ("X said Y must ..."), or None."""
+    verb = aux.head
+    if aux.dep_ != "aux" or verb.dep_ != "ccomp" or verb.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    speakers = verb_roles(verb.head).sources
+    obliged = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
+    if not speakers or obliged is None or obliged.lower_ in _SELF:
+        return None
+    if antecedent(obliged).i == speakers[0].i:  # "Russia says it must defend itself": no demand
+        return None
+    found = coding(DEMAND_CODE)
+    return None if found is None else Trigger(verb, found, False, f"{aux.text} {verb.text}", speakers[0])
 
 
 def _clause_words(verb: Token) -> tuple[dict[str, int], dict[str, int]]:
@@ -298,7 +326,9 @@ def _reversal(verb: Token) -> tuple[Token, str] | None:
         for noun in (child, *(c for c in child.children if c.dep_ == "compound")):
             named = noun_trigger(noun)
             if named is not None:
-                return child, REDUCE_CODE if named.coding.quad_class in (1, 2) else REVERSAL_CODE
+                if named.coding.quad_class in (1, 2):
+                    return child, REDUCE_CODE
+                return child, EASED.get(named.coding.cameo, REVERSAL_CODE)
             if noun.lemma_.lower() in TIES:
                 return child, REDUCE_CODE
     return None
@@ -337,9 +367,10 @@ def candidates(doc: Doc) -> list[int]:
     so that no Token object is built for the other nine in ten words."""
     verbs, nouns = _lemma_hashes()
     verb, noun, propn = doc.vocab.strings["VERB"], doc.vocab.strings["NOUN"], doc.vocab.strings["PROPN"]
-    rows = doc.to_array([POS, LEMMA])
-    pos, lemma = rows[:, 0], rows[:, 1]
+    rows = doc.to_array([POS, LEMMA, LOWER])
+    pos, lemma, lower = rows[:, 0], rows[:, 1], rows[:, 2]
     hit = ((pos == verb) & np.isin(lemma, verbs)) | (((pos == noun) | (pos == propn)) & np.isin(lemma, nouns))
+    hit |= lower == doc.vocab.strings[OBLIGATION]
     return [int(i) for i in np.flatnonzero(hit)]
 
 
@@ -348,6 +379,12 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
     found: list[Trigger] = []
     undone: set[int] = set()
     reversals: dict[int, str] = {}
+    demands: dict[int, Trigger] = {}
+    for token in tokens:
+        if token.lower_ == OBLIGATION and (demand := _obligation(token)) is not None:
+            demands[token.i] = demand
+            # The obliged act, and acts coordinated with it, are what is demanded: not events.
+            undone.update(t.i for t in conjuncts(demand.token))
     for token in tokens:
         if token.pos_ != "VERB":
             continue
@@ -358,6 +395,9 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
             undone.update((denied.i, token.i))
     for token in tokens:
         trigger: Trigger | None = None
+        if token.i in demands:
+            found.append(demands[token.i])
+            continue
         if token.i in undone:
             continue
         if token.i in reversals:
