@@ -58,6 +58,21 @@ def _main(text: str) -> Event:
         ("The EU lifted sanctions on Iran.", "RETREAT", 2, "The EU", "Iran"),
         # Signing an agreement is SUPPORT (CAMEO 057); promising to sign it is AGREE.
         ("Iran and Iraq signed a trade agreement.", "SUPPORT", 1, "Iran", "Iraq"),
+        # Legal action: charging is ACCUSE, convicting SANCTION (PLOVER codebook), not an arrest (COERCE).
+        (
+            "Turkish prosecutors charged the journalist with espionage.",
+            "ACCUSE",
+            3,
+            "Turkish prosecutors",
+            "the journalist",
+        ),
+        (
+            "A court in Moscow sentenced the activist to five years in prison.",
+            "SANCTION",
+            3,
+            "A court in Moscow",
+            "the activist",
+        ),
         # "X said Y must ...": a demand by the speaker of the obliged (CAMEO 10, PLOVER REQUEST).
         ("Russia says Israel must end attacks on Syria.", "REQUEST", 3, "Russia", "Israel"),
         ("The UN said Turkey must mediate between the two sides.", "REQUEST", 3, "The UN", "Turkey"),

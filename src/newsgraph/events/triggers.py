@@ -104,6 +104,17 @@ TIES = frozenset(
         "relief",
     ]
 )
+# Legal action: the PLOVER codebook puts charging, indicting, prosecuting and suing under ACCUSE ("allege":
+# "charge with a crime", "criminally indict", "bring to trial", "sue in court") and convicting or
+# sentencing under SANCTION ("convict"), where the Phoenix dictionary codes them as arrests (CAMEO 17x).
+LEGAL_ACTIONS = {
+    "charge": "1121",
+    "indict": "1121",
+    "prosecute": "1121",
+    "sue": "115",
+    "convict": "116",
+    "sentence": "116",
+}
 DENIAL_VERBS = frozenset(["reject", "deny", "dismiss", "refute", "rebut", "deflect"])
 ALLEGATIONS = frozenset(
     ["accusation", "allegation", "claim", "report", "charge", "criticism", "suggestion", "rumor", "rumour"]
@@ -288,6 +299,11 @@ def verb_trigger(token: Token) -> Trigger | None:
         code = override
     if code is None:
         return None
+    if code.startswith("17") and lemma in LEGAL_ACTIONS:
+        code = LEGAL_ACTIONS[lemma]
+    elif code.startswith("17") and lemma == "condemn":
+        # "condemned to death" is a sentence; "condemned the violations" (a Phoenix crime pattern) a rebuke.
+        code = "116" if any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children) else "111"
     found = coding(code)
     if found is None:
         return None
