@@ -39,7 +39,9 @@ def _main(text: str) -> Event:
         ("Russia invaded Ukraine in February 2022.", "ASSAULT", 4, "Russia", "Ukraine"),
         ("The invasion of Ukraine by Russia continued.", "ASSAULT", 4, "Russia", "Ukraine"),
         ("Israeli troops attacked a Hamas camp in Gaza.", "ASSAULT", 4, "Israeli troops", "a Hamas camp"),
-        ("The embassy was attacked by protesters.", "ASSAULT", 4, "protesters", "The embassy"),
+        # Passive: the agent acts. Protesters' violence is a riot (PLOVER PROTEST, mode riot; quad 4).
+        ("The embassy was attacked by protesters.", "PROTEST", 4, "protesters", "The embassy"),
+        ("The embassy was attacked by gunmen.", "ASSAULT", 4, "gunmen", "The embassy"),
         ("Japan imposed sanctions on North Korea.", "SANCTION", 3, "Japan", "North Korea"),
         (
             "The police arrested dozens of demonstrators.",
@@ -164,3 +166,19 @@ def test_what_must_be_done_is_not_an_event() -> None:
     events = code_text("The UN said Sudan must release the prisoners and withdraw its troops.")
     assert {e.event_type.value for e in events} == {"REQUEST"}
     assert {e.target.text for e in events if e.target is not None} == {"Sudan"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "mode"),
+    [
+        # Civilians blocking or fighting are protesting (PLOVER PROTEST: obstruct, riot) ...
+        ("Protesters blocked the main highway to the capital.", "PROTEST", "obstruct"),
+        ("Thousands of demonstrators clashed with police in Paris.", "PROTEST", "riot"),
+        # ... the same acts by forces are coercion and force.
+        ("Police blocked the main highway to the capital.", "COERCE", None),
+        ("Soldiers clashed with rebels near the border.", "ASSAULT", None),
+    ],
+)
+def test_civilian_crowds_protest(text: str, event_type: str, mode: str | None) -> None:
+    event = _main(text)
+    assert (event.event_type.value, event.mode) == (event_type, mode)

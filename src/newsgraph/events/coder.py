@@ -5,11 +5,11 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.events.cameo import shift
+from newsgraph.events.cameo import coding, shift
 from newsgraph.events.factuality import Judgement, conditional_marks, judge
 from newsgraph.events.roles import Roles, conjuncts, noun_roles, phrase, verb_roles
 from newsgraph.events.triggers import LIGHT_VERBS, Trigger, candidates, find_triggers
@@ -61,6 +61,35 @@ ABSTRACT_TARGETS = frozenset(
 APPEALS = frozenset(
     ["urge", "call", "appeal", "ask", "request", "press", "plead", "demand", "beg", "implore", "exhort"]
 )
+# Crowds that act as civilians: what they block or seize is a protest, their violence a riot (PLOVER:
+# PROTEST is "civilian demonstrations and other collective actions", obstruction and riots among its
+# modes; COERCE and ASSAULT are uses of power and force. Phoenix codes "PROTESTOR * occupy" as 144 too).
+PROTESTERS = frozenset(
+    [
+        "protester",
+        "protestor",
+        "demonstrator",
+        "marcher",
+        "rioter",
+        "striker",
+        "crowd",
+        "mob",
+        "activist",
+        "worker",
+        "student",
+        "farmer",
+        "villager",
+        "trucker",
+        "people",
+        "resident",
+        "citizen",
+        "supporter",
+        "youth",
+    ]
+)
+# "thousands of protesters": the crowd is named by what the number counts.
+_COUNTS = frozenset(["thousand", "hundred", "dozen", "million", "scores", "group", "number", "crowd"])
+_OBSTRUCT, _RIOT = "144", "145"
 _CLAIM_FACTUALITY = {ClaimKind.PREDICTION: Factuality.PREDICTED, ClaimKind.DENIAL: Factuality.NEGATED}
 
 
@@ -168,6 +197,29 @@ class _Context:
             if claim.span[0] <= start and end <= claim.span[1]:
                 return claim
         return None
+
+
+def _civilians(token: Token) -> bool:
+    if token.lemma_.lower() in PROTESTERS:
+        return True
+    return token.lemma_.lower() in _COUNTS and any(
+        g.lemma_.lower() in PROTESTERS
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+
+
+def _as_protest(trigger: Trigger, roles: Roles) -> Trigger:
+    """Coercion by protesters is obstruction ("protesters blocked the road"), force by them a riot."""
+    root = trigger.coding.cameo[:2]
+    if root not in {"17", "18", "19", "20"} or not roles.sources:
+        return trigger
+    if not all(_civilians(s) for s in roles.sources):
+        return trigger
+    found = coding(_OBSTRUCT if root == "17" or trigger.coding.cameo in {"191", "192"} else _RIOT)
+    return trigger if found is None else replace(trigger, coding=found)
 
 
 def _roles(trigger: Trigger) -> Roles:
@@ -303,6 +355,7 @@ def code_ranked(
         marks = conditional_marks(sentence)
         for trigger in triggers:
             roles = _roles(trigger)
+            trigger = _as_protest(trigger, roles)
             if (
                 not _keep(trigger, roles, light)
                 or _requested(trigger.token)
@@ -352,8 +405,6 @@ def code_ranked(
 
 
 def _with_id(event: Event, event_id: str) -> Event:
-    from dataclasses import replace
-
     return replace(event, id=event_id)
 
 
