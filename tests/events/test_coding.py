@@ -182,3 +182,23 @@ def test_what_must_be_done_is_not_an_event() -> None:
 def test_civilian_crowds_protest(text: str, event_type: str, mode: str | None) -> None:
     event = _main(text)
     assert (event.event_type.value, event.mode) == (event_type, mode)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "mode"),
+    [
+        # CAMEO->PLOVER crosswalk: destroying property is ASSAULT (1712), ending an emergency RETREAT (0814).
+        ("Israeli soldiers demolished Palestinian houses.", "ASSAULT", "destroy"),
+        ("The government lifted the state of emergency.", "RETREAT", None),
+    ],
+)
+def test_crosswalk_types(text: str, event_type: str, mode: str | None) -> None:
+    event = _main(text)
+    assert (event.event_type.value, event.mode) == (event_type, mode)
+
+
+@pytest.mark.parametrize("verb", ["refused", "declined"])
+def test_cooperation_refused_is_rejection(verb: str) -> None:
+    # The cue is the word as written ("declined"), not its lemma: the release refused is no RETREAT.
+    types = {e.event_type.value for e in code_text(f"Iran {verb} to release the tanker.")}
+    assert types == {"REJECT"}

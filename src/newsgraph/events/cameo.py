@@ -54,6 +54,7 @@ _SPECIFIC: dict[str, tuple[EventType, str | None]] = {
     "0813": (EventType.RETREAT, None),
     "084": (EventType.RETREAT, "release"),
     "085": (EventType.RETREAT, None),
+    "0814": (EventType.RETREAT, None),
     "086": (EventType.RETREAT, "access"),
     "087": (EventType.RETREAT, None),
     "0871": (EventType.RETREAT, "ceasefire"),
@@ -98,6 +99,7 @@ _SPECIFIC: dict[str, tuple[EventType, str | None]] = {
     "172": (EventType.COERCE, "restrict"),
     "1721": (EventType.COERCE, "restrict"),
     "1722": (EventType.COERCE, "ban"),
+    "1712": (EventType.ASSAULT, "destroy"),
     "173": (EventType.COERCE, "arrest"),
     "174": (EventType.COERCE, "deport"),
     "176": (EventType.COERCE, "cyber"),
@@ -175,7 +177,12 @@ INTENT_CUES = frozenset(
         "going",
     ]
 )
-REFUSAL_CUES = frozenset(["not", "n't", "never", "no", "refuse", "decline", "reject"])
+# Cues are the words as written: "refused to release" must count as much as "refuse".
+REFUSAL_CUES = frozenset(
+    ["not", "n't", "never", "no"]
+    + [f"{stem}{end}" for stem in ("refus", "declin") for end in ("e", "es", "ed", "ing")]
+    + [f"reject{end}" for end in ("", "s", "ed", "ing")]
+)
 
 
 def shift(base: Coding, cues: tuple[str, ...], *, intended: bool, negated: bool) -> Coding:
