@@ -190,6 +190,9 @@ def test_civilian_crowds_protest(text: str, event_type: str, mode: str | None) -
         # CAMEO->PLOVER crosswalk: destroying property is ASSAULT (1712), ending an emergency RETREAT (0814).
         ("Israeli soldiers demolished Palestinian houses.", "ASSAULT", "destroy"),
         ("The government lifted the state of emergency.", "RETREAT", None),
+        # Defying a norm or ban is REJECT (128); violating a ceasefire is force (196), and no ceasefire.
+        ("North Korea has violated a ban on ballistic missile tests.", "REJECT", None),
+        ("Pakistani troops violated the ceasefire along the border.", "ASSAULT", None),
     ],
 )
 def test_crosswalk_types(text: str, event_type: str, mode: str | None) -> None:
@@ -202,3 +205,7 @@ def test_cooperation_refused_is_rejection(verb: str) -> None:
     # The cue is the word as written ("declined"), not its lemma: the release refused is no RETREAT.
     types = {e.event_type.value for e in code_text(f"Iran {verb} to release the tanker.")}
     assert types == {"REJECT"}
+
+
+def test_a_violated_ceasefire_is_not_one() -> None:
+    assert {e.event_type.value for e in code_text("Pakistani troops violated the ceasefire.")} == {"ASSAULT"}

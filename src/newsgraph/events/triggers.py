@@ -350,6 +350,21 @@ def _reversal(verb: Token) -> tuple[Token, str] | None:
     return None
 
 
+VIOLATION_VERBS = frozenset(["violate", "breach", "break", "defy"])
+
+
+def _violated(verb: Token) -> Token | None:
+    """The agreement a violation breaks ("violated the ceasefire"): no ceasefire was implemented."""
+    if verb.lemma_.lower() not in VIOLATION_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in {"dobj", "obj"}:
+            named = noun_trigger(child)
+            if named is not None and named.coding.quad_class in (1, 2):
+                return child
+    return None
+
+
 def _denial(verb: Token) -> Token | None:
     """The object of a denial ("rejected accusations that ..."): a claim about a claim, not an event."""
     if verb.lemma_.lower() not in DENIAL_VERBS:
@@ -404,7 +419,9 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
     for token in tokens:
         if token.pos_ != "VERB":
             continue
-        if (reversal := _reversal(token)) is not None:
+        if (violated := _violated(token)) is not None:
+            undone.add(violated.i)
+        elif (reversal := _reversal(token)) is not None:
             undone.add(reversal[0].i)
             reversals[token.i] = reversal[1]
         elif (denied := _denial(token)) is not None:
