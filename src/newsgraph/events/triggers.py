@@ -268,6 +268,17 @@ def _phoned(token: Token) -> bool:
     )
 
 
+def _given_back(verb: Token) -> bool:
+    """A thing returned: the verb has a direct object that is no place and no time ("returned home")."""
+    return any(
+        c.dep_ in {"dobj", "obj"} and c.pos_ in {"NOUN", "PROPN", "NUM"} and c.ent_type_ not in _NOT_GIVEN
+        for c in verb.children
+    )
+
+
+_NOT_GIVEN = frozenset({"GPE", "LOC", "DATE", "TIME", "PERSON", "NORP"})
+
+
 def verb_trigger(token: Token) -> Trigger | None:
     """The event a verb triggers, or None (not in the dictionary, a statement, an appeal)."""
     lemma = token.lemma_.lower()
@@ -297,6 +308,9 @@ def verb_trigger(token: Token) -> Trigger | None:
             code = override
     elif override is not None:
         code = override
+    if lemma == "return" and (code is None or code[:2] in {"04", "05"}) and _given_back(token):
+        # "returned the sculpture to Algeria": giving back (CAMEO 0842, RETREAT return), not a visit.
+        code = "0842"
     if code is None:
         return None
     if code.startswith("17") and lemma in LEGAL_ACTIONS:
