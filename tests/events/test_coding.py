@@ -190,7 +190,7 @@ def test_civilian_crowds_protest(text: str, event_type: str, mode: str | None) -
         # CAMEO->PLOVER crosswalk: destroying property is ASSAULT (1712), ending an emergency RETREAT (0814).
         ("Israeli soldiers demolished Palestinian houses.", "ASSAULT", "destroy"),
         ("The government lifted the state of emergency.", "RETREAT", None),
-        # Something given back is returned property (RETREAT, 0842), whatever "return to" patterns say.
+        # Something given back is property returned (0842, RETREAT return), whatever "return to" patterns say.
         (
             "The museum returned an ancient marble sculpture to the Algerian ambassador in a ceremony.",
             "RETREAT",

@@ -53,6 +53,7 @@ _SPECIFIC: dict[str, tuple[EventType, str | None]] = {
     "046": (EventType.CONSULT, None),
     "0813": (EventType.RETREAT, None),
     "084": (EventType.RETREAT, "release"),
+    "0842": (EventType.RETREAT, "return"),
     "085": (EventType.RETREAT, None),
     "0814": (EventType.RETREAT, None),
     "086": (EventType.RETREAT, "access"),
