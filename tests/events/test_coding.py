@@ -194,7 +194,7 @@ def test_civilian_crowds_protest(text: str, event_type: str, mode: str | None) -
         (
             "The museum returned an ancient marble sculpture to the Algerian ambassador in a ceremony.",
             "RETREAT",
-            None,
+            "return",
         ),
         # Defying a norm or ban is REJECT (128); violating a ceasefire is force (196), and no ceasefire.
         ("North Korea has violated a ban on ballistic missile tests.", "REJECT", None),
