@@ -60,6 +60,14 @@ def _main(text: str) -> Event:
         ("The EU lifted sanctions on Iran.", "RETREAT", 2, "The EU", "Iran"),
         # Signing an agreement is SUPPORT (CAMEO 057); promising to sign it is AGREE.
         ("Iran and Iraq signed a trade agreement.", "SUPPORT", 1, "Iran", "Iraq"),
+        # A sending for a conflictual purpose is coded as the purpose, sender to destination.
+        (
+            "The United States has sent officials to Qatar to investigate the report.",
+            "ACCUSE",
+            3,
+            "The United States",
+            "Qatar",
+        ),
         # Legal action: charging is ACCUSE, convicting SANCTION (PLOVER codebook), not an arrest (COERCE).
         (
             "Turkish prosecutors charged the journalist with espionage.",

@@ -90,6 +90,7 @@ PROTESTERS = frozenset(
 # "thousands of protesters": the crowd is named by what the number counts.
 _COUNTS = frozenset(["thousand", "hundred", "dozen", "million", "scores", "group", "number", "crowd"])
 _OBSTRUCT, _RIOT = "144", "145"
+SENDING = frozenset(["send", "dispatch"])
 _CLAIM_FACTUALITY = {ClaimKind.PREDICTION: Factuality.PREDICTED, ClaimKind.DENIAL: Factuality.NEGATED}
 
 
@@ -300,6 +301,25 @@ def _restated(triggers: list[Trigger]) -> set[int]:
     }
 
 
+def _purposes(triggers: list[Trigger]) -> dict[int, Trigger]:
+    """Sendings for a conflictual purpose ("sent experts to Qatar to investigate ..."): the sending is
+    the purpose's means, coded as the purpose with the sender and the destination as its actors."""
+    verbs = {t.token.i: t for t in triggers if not t.nominal}
+    found: dict[int, Trigger] = {}
+    for t in triggers:
+        if t.nominal or t.token.lemma_.lower() not in SENDING:
+            continue
+        for child in t.token.children:
+            purpose = verbs.get(child.i)
+            if child.dep_ not in {"xcomp", "advcl"} or purpose is None or purpose.coding.quad_class < 3:
+                continue
+            # "sent doctors to fight the epidemic": a metaphor is no purpose to code.
+            if not _abstract_target(purpose, _roles(purpose)):
+                found[t.token.i] = purpose
+            break
+    return found
+
+
 def _light_verbs(triggers: list[Trigger]) -> set[int]:
     """Light verbs whose object is a nominal trigger: the noun's event stands for both."""
     nouns = {t.token.i for t in triggers if t.nominal}
@@ -351,10 +371,13 @@ def code_ranked(
         if not mine:
             continue
         triggers = find_triggers([doc[i] for i in mine])
-        light = _light_verbs(triggers) | _restated(triggers)
+        purposes = _purposes(triggers)
+        light = _light_verbs(triggers) | _restated(triggers) | {p.token.i for p in purposes.values()}
         marks = conditional_marks(sentence)
         for trigger in triggers:
             roles = _roles(trigger)
+            if trigger.token.i in purposes:
+                trigger = replace(trigger, coding=purposes[trigger.token.i].coding)
             trigger = _as_protest(trigger, roles)
             if (
                 not _keep(trigger, roles, light)
