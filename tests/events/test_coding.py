@@ -223,3 +223,17 @@ def test_cooperation_refused_is_rejection(verb: str) -> None:
 
 def test_a_violated_ceasefire_is_not_one() -> None:
     assert {e.event_type.value for e in code_text("Pakistani troops violated the ceasefire.")} == {"ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "quad"),
+    [
+        # A dictionary intent code (CAMEO 0333) on a verb that promises nothing codes the act (073) ...
+        ("The United States accepted 1,141 Iraqi refugees in May.", "AID", 2),
+        # ... and the promise is read from the cue.
+        ("Canada will accept 25,000 Syrian refugees.", "AGREE", 1),
+    ],
+)
+def test_intent_needs_a_promise(text: str, event_type: str, quad: int) -> None:
+    event = _main(text)
+    assert (event.event_type.value, event.quad_class) == (event_type, quad)

@@ -279,6 +279,46 @@ def _given_back(verb: Token) -> bool:
 _NOT_GIVEN = frozenset({"GPE", "LOC", "DATE", "TIME", "PERSON", "NORP"})
 
 
+# CAMEO 03 is the expressed intent to do what 04-08 code as done (0333 "intent to provide humanitarian
+# aid" and 073 "provide humanitarian aid"). A dictionary pattern that gives an intent code to a verb that
+# promises nothing ("accepted refugees", "deployed peacekeepers") codes the act; a promise is read from
+# the verb ("pledged", "offered") or from its cues ("will send"), which shift() turns back into AGREE.
+REALIZED = {
+    "031": "060",
+    "0311": "061",
+    "0312": "062",
+    "0313": "063",
+    "0314": "064",
+    "032": "050",
+    "033": "070",
+    "0331": "071",
+    "0332": "072",
+    "0333": "073",
+    "0334": "074",
+    "034": "083",
+    "0341": "0831",
+    "0342": "0832",
+    "0343": "0833",
+    "0344": "0834",
+    "035": "080",
+    "0351": "081",
+    "0352": "082",
+    "0353": "084",
+    "0354": "085",
+    "0355": "086",
+    "0356": "087",
+    "036": "040",
+    "039": "045",
+}
+
+
+def _realized(code: str, entry: VerbEntry | None, override: str | None) -> str:
+    promising = (entry is not None and (entry.code or "").startswith("03")) or (override or "").startswith(
+        "03"
+    )
+    return code if promising else REALIZED.get(code, code)
+
+
 def verb_trigger(token: Token) -> Trigger | None:
     """The event a verb triggers, or None (not in the dictionary, a statement, an appeal)."""
     lemma = token.lemma_.lower()
@@ -313,6 +353,7 @@ def verb_trigger(token: Token) -> Trigger | None:
         code = "0842"
     if code is None:
         return None
+    code = _realized(code, entry, override)
     if code.startswith("17") and lemma in LEGAL_ACTIONS:
         code = LEGAL_ACTIONS[lemma]
     elif code.startswith("17") and lemma == "condemn":
