@@ -204,6 +204,9 @@ def test_civilian_crowds_protest(text: str, event_type: str, mode: str | None) -
             "RETREAT",
             "return",
         ),
+        # A resignation is RETREAT (codebook mode "resign"); occupying territory is COERCE (192, "seize").
+        ("The prime minister resigned on Tuesday.", "RETREAT", "resign"),
+        ("Rebels occupied the town hall.", "COERCE", "seize"),
         # Defying a norm or ban is REJECT (128); violating a ceasefire is force (196), and no ceasefire.
         ("North Korea has violated a ban on ballistic missile tests.", "REJECT", None),
         ("Pakistani troops violated the ceasefire along the border.", "ASSAULT", None),

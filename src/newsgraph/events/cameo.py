@@ -52,6 +52,8 @@ _SPECIFIC: dict[str, tuple[EventType, str | None]] = {
     "045": (EventType.CONSULT, "third-party"),
     "046": (EventType.CONSULT, None),
     "0813": (EventType.RETREAT, None),
+    # A resignation is RETREAT (codebook mode "resign"), though the 2021 crosswalk leaves 0831 in CONCEDE.
+    "0831": (EventType.RETREAT, "resign"),
     "084": (EventType.RETREAT, "release"),
     "0842": (EventType.RETREAT, "return"),
     "085": (EventType.RETREAT, None),
@@ -116,6 +118,7 @@ _SPECIFIC: dict[str, tuple[EventType, str | None]] = {
     "185": (EventType.ASSAULT, "assassinate"),
     "186": (EventType.ASSAULT, "assassinate"),
     "191": (EventType.COERCE, "restrict"),
+    "192": (EventType.COERCE, "seize"),
     "193": (EventType.ASSAULT, "firearms"),
     "194": (EventType.ASSAULT, "heavy-weapons"),
     "195": (EventType.ASSAULT, "aerial"),

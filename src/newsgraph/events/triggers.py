@@ -354,6 +354,8 @@ def verb_trigger(token: Token) -> Trigger | None:
     if code is None:
         return None
     code = _realized(code, entry, override)
+    if lemma == "resign" and code.startswith("083"):
+        code = "0831"  # a resignation (RETREAT), not another concession
     if code.startswith("17") and lemma in LEGAL_ACTIONS:
         code = LEGAL_ACTIONS[lemma]
     elif code.startswith("17") and lemma == "condemn":
