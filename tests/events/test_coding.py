@@ -240,3 +240,17 @@ def test_a_violated_ceasefire_is_not_one() -> None:
 def test_intent_needs_a_promise(text: str, event_type: str, quad: int) -> None:
     event = _main(text)
     assert (event.event_type.value, event.quad_class) == (event_type, quad)
+
+
+def test_a_refusal_on_conditions_is_a_refusal() -> None:
+    events = code_text("Britain said it will not release the tanker unless Iran gives guarantees.")
+    release = next(e for e in events if e.trigger == "release")
+    assert release.event_type.value == "REJECT"
+    assert release.factuality.value == "hypothetical"
+
+
+def test_a_negated_condition_is_no_refusal() -> None:
+    events = code_text("If Iran does not release the tanker, Britain will impose sanctions.")
+    release = next(e for e in events if e.trigger == "release")
+    assert release.event_type.value == "RETREAT"
+    assert release.factuality.value == "hypothetical"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.cameo import coding, shift
-from newsgraph.events.factuality import Judgement, conditional_marks, judge
+from newsgraph.events.factuality import HYPOTHETICAL_MARKS, Judgement, conditional_marks, judge
 from newsgraph.events.roles import Roles, conjuncts, noun_roles, phrase, verb_roles
 from newsgraph.events.triggers import LIGHT_VERBS, Trigger, candidates, find_triggers
 from newsgraph.records import (
@@ -332,6 +332,14 @@ def _light_verbs(triggers: list[Trigger]) -> set[int]:
     }
 
 
+def _conditional_refusal(token: Token) -> bool:
+    """ "will not release the tanker unless ...": a refusal on conditions is still a refusal (CAMEO 12),
+    though the condition leaves it hypothetical. The condition's own clause ("unless it does not") is not."""
+    return any(c.dep_ == "neg" for c in token.children) and not any(
+        c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in token.children
+    )
+
+
 def _judge(
     ctx: _Context, trigger: Token, span: tuple[int, int], marks: list[Token]
 ) -> tuple[Judgement, str | None]:
@@ -397,7 +405,8 @@ def code_ranked(
                 trigger.coding,
                 judgement.cues,
                 intended=judgement.factuality in (Factuality.PREDICTED, Factuality.INTENDED),
-                negated=judgement.factuality is Factuality.NEGATED,
+                negated=judgement.factuality is Factuality.NEGATED
+                or (judgement.factuality is Factuality.HYPOTHETICAL and _conditional_refusal(token)),
             )
             when = ctx.date(token, sentence)
             where = ctx.location(token, taken)
