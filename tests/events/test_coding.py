@@ -113,13 +113,19 @@ def test_type_quad_and_roles(text: str, event_type: str, quad: int, source: str,
         "The UN urged Israel to withdraw from Gaza.",
         # A noun alone names no event: nobody visits.
         "A visit is a short stay.",
+        # Asked of someone named, or sought: the withdrawal or release has not happened.
+        "Russia wants the United States to withdraw its forces.",
+        "Iran told Britain to release the tanker.",
+        "The opposition is seeking the release of political prisoners.",
         # Force against a disease is a metaphor.
         "Germany sent doctors to fight the Ebola epidemic.",
     ],
 )
 def test_no_event(text: str) -> None:
     assert [
-        e for e in code_text(text) if e.quad_class == 4 or e.trigger in {"withdraw", "said", "visit"}
+        e
+        for e in code_text(text)
+        if e.quad_class == 4 or e.trigger in {"withdraw", "release", "said", "visit"}
     ] == []
 
 
@@ -254,3 +260,16 @@ def test_a_negated_condition_is_no_refusal() -> None:
     release = next(e for e in events if e.trigger == "release")
     assert release.event_type.value == "RETREAT"
     assert release.factuality.value == "hypothetical"
+
+
+def test_a_report_is_no_directive() -> None:
+    events = code_text("Iran told reporters that Britain released the tanker.")
+    assert [e.event_type.value for e in events] == ["RETREAT"]
+
+
+def test_an_order_is_a_request() -> None:
+    event = _main("The president ordered the army to withdraw from the city.")
+    assert event.event_type.value == "REQUEST"
+    assert [e.trigger for e in code_text("The president ordered the army to withdraw from the city.")] == [
+        "ordered"
+    ]

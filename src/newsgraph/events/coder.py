@@ -58,8 +58,22 @@ ABSTRACT_TARGETS = frozenset(
         "pollution",
     ]
 )
+# Verbs of appeal and demand; seeking something ("is seeking the release of prisoners") asks for it too.
 APPEALS = frozenset(
-    ["urge", "call", "appeal", "ask", "request", "press", "plead", "demand", "beg", "implore", "exhort"]
+    [
+        "urge",
+        "call",
+        "appeal",
+        "ask",
+        "request",
+        "press",
+        "plead",
+        "demand",
+        "beg",
+        "implore",
+        "exhort",
+        "seek",
+    ]
 )
 # Crowds that act as civilians: what they block or seize is a protest, their violence a riot (PLOVER:
 # PROTEST is "civilian demonstrations and other collective actions", obstruction and riots among its
@@ -91,6 +105,9 @@ PROTESTERS = frozenset(
 _COUNTS = frozenset(["thousand", "hundred", "dozen", "million", "scores", "group", "number", "crowd"])
 _OBSTRUCT, _RIOT = "144", "145"
 SENDING = frozenset(["send", "dispatch"])
+# Verbs that ask someone named to act ("told Britain to release", "wants the US to withdraw"): the act
+# asked for has not happened. Only with an addressee, as "wants to withdraw" is the subject's own aim.
+DIRECTIVES = frozenset(["tell", "want", "order", "instruct", "command", "direct", "encourage", "invite"])
 _CLAIM_FACTUALITY = {ClaimKind.PREDICTION: Factuality.PREDICTED, ClaimKind.DENIAL: Factuality.NEGATED}
 
 
@@ -261,10 +278,26 @@ def _requested(token: Token) -> bool:
             or current.head.i == current.i
         ):
             return False
+        asked = current
         current = current.head
-        if current.pos_ == "VERB" and current.lemma_.lower() in APPEALS:
+        if current.pos_ != "VERB":
+            continue
+        lemma = current.lemma_.lower()
+        if lemma in APPEALS or (lemma in DIRECTIVES and _addressed(current, asked)):
             return True
     return False
+
+
+def _addressed(verb: Token, asked: Token) -> bool:
+    """ "told Britain to release", "wants the US to withdraw": the directive names whom it asks to do the
+    infinitive, unlike "wants to withdraw" (the subject's own aim) or "told reporters that ..." (a report)."""
+    if asked.dep_ == "xcomp":
+        return any(c.dep_ in {"dobj", "obj", "dative", "iobj"} for c in verb.children)
+    return (
+        asked.dep_ == "ccomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in asked.children)
+        and any(c.dep_ == "nsubj" for c in asked.children)
+    )
 
 
 def _abstract_target(trigger: Trigger, roles: Roles) -> bool:

@@ -353,6 +353,8 @@ def verb_trigger(token: Token) -> Trigger | None:
         code = "0842"
     if code is None:
         return None
+    if lemma == "order" and any(c.dep_ == "xcomp" for c in token.children):
+        code = DEMAND_CODE  # "ordered the army to withdraw": an order is a demand (PLOVER REQUEST)
     code = _realized(code, entry, override)
     if lemma == "resign" and code.startswith("083"):
         code = "0831"  # a resignation (RETREAT), not another concession
