@@ -273,3 +273,9 @@ def test_an_order_is_a_request() -> None:
     assert [e.trigger for e in code_text("The president ordered the army to withdraw from the city.")] == [
         "ordered"
     ]
+
+
+def test_a_statement_pattern_does_not_veto_our_lexicon() -> None:
+    # Phoenix reads "condemn * {TERRORIST ATTACK}" as an empathetic comment (018); we code the rebuke.
+    event = _main("The Italian minister condemned the terrorist attack in Tehran.")
+    assert (event.event_type.value, event.trigger) == ("ACCUSE", "condemned")
