@@ -279,3 +279,18 @@ def test_a_statement_pattern_does_not_veto_our_lexicon() -> None:
     # Phoenix reads "condemn * {TERRORIST ATTACK}" as an empathetic comment (018); we code the rebuke.
     event = _main("The Italian minister condemned the terrorist attack in Tehran.")
     assert (event.event_type.value, event.trigger) == ("ACCUSE", "condemned")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "mode"),
+    [
+        # Taking part in what a noun names: the noun is the event, the verb's subject its source.
+        ("30,000 workers in Mexico went on strike for better wages.", "30,000 workers in Mexico", "strike"),
+        ("A group of asylum-seekers has gone on hunger strike.", "A group of asylum-seekers", "hunger"),
+        ("Protesters have been participating in a hunger strike for two weeks.", "Protesters", "hunger"),
+    ],
+)
+def test_joining_a_nominal_event(text: str, source: str, mode: str) -> None:
+    event = _main(text)
+    assert (event.event_type.value, event.mode) == ("PROTEST", mode)
+    assert event.source is not None and event.source.text == source

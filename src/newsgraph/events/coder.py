@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.cameo import coding, shift
 from newsgraph.events.factuality import HYPOTHETICAL_MARKS, Judgement, conditional_marks, judge
-from newsgraph.events.roles import Roles, conjuncts, noun_roles, phrase, verb_roles
+from newsgraph.events.roles import Roles, conjuncts, joining_verb, noun_roles, phrase, verb_roles
 from newsgraph.events.triggers import LIGHT_VERBS, Trigger, candidates, find_triggers
 from newsgraph.records import (
     Actor,
@@ -356,12 +356,18 @@ def _purposes(triggers: list[Trigger]) -> dict[int, Trigger]:
 def _light_verbs(triggers: list[Trigger]) -> set[int]:
     """Light verbs whose object is a nominal trigger: the noun's event stands for both."""
     nouns = {t.token.i for t in triggers if t.nominal}
+    joined = {verb.i for t in triggers if t.nominal and (verb := joining_verb(t.token)) is not None}
     return {
         t.token.i
         for t in triggers
         if not t.nominal
-        and t.token.lemma_.lower() in LIGHT_VERBS
-        and any(c.i in nouns for c in t.token.children if c.dep_ in {"dobj", "obj"})
+        and (
+            t.token.i in joined
+            or (
+                t.token.lemma_.lower() in LIGHT_VERBS
+                and any(c.i in nouns for c in t.token.children if c.dep_ in {"dobj", "obj"})
+            )
+        )
     }
 
 

@@ -386,6 +386,8 @@ def noun_trigger(token: Token) -> Trigger | None:
     # A strike is a walkout unless something military modifies it ("air strike", "missile strikes").
     if lemma == "strike" and any(c.lower_ in MILITARY_MODIFIERS for c in token.children):
         code = "195"
+    elif lemma == "strike" and any(c.lower_ == "hunger" for c in token.children):
+        code = "142"  # a hunger strike (PLOVER PROTEST, mode hunger)
     if code is None:
         return None
     found = coding(code)
