@@ -294,3 +294,21 @@ def test_joining_a_nominal_event(text: str, source: str, mode: str) -> None:
     event = _main(text)
     assert (event.event_type.value, event.mode) == ("PROTEST", mode)
     assert event.source is not None and event.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "mode"),
+    [
+        # Emergency rule is COERCE, mode curfew ("state of emergency or martial law"); lifting it RETREAT.
+        ("Bolivian authorities declared a state of siege in Pando.", "COERCE", "curfew"),
+        ("The army imposed martial law.", "COERCE", "curfew"),
+        ("The government lifted the state of emergency.", "RETREAT", None),
+    ],
+)
+def test_emergency_rule(text: str, event_type: str, mode: str | None) -> None:
+    event = _main(text)
+    assert (event.event_type.value, event.mode) == (event_type, mode)
+
+
+def test_a_state_is_no_emergency() -> None:
+    assert [e.trigger for e in code_text("The state of Texas sued the government.")] == ["sued"]

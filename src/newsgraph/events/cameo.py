@@ -105,6 +105,8 @@ _SPECIFIC: dict[str, tuple[EventType, str | None]] = {
     "172": (EventType.COERCE, "restrict"),
     "1721": (EventType.COERCE, "restrict"),
     "1722": (EventType.COERCE, "ban"),
+    "1723": (EventType.COERCE, "curfew"),
+    "1724": (EventType.COERCE, "curfew"),
     "1712": (EventType.ASSAULT, "destroy"),
     "173": (EventType.COERCE, "arrest"),
     "174": (EventType.COERCE, "deport"),

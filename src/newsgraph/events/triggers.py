@@ -78,8 +78,10 @@ REVERSAL_VERBS = frozenset(
 )
 REVERSAL_CODE = "081"
 # Undoing these is easing them (the CAMEO->PLOVER crosswalk codes them RETREAT, a material concession):
-# sanctions and embargoes (085), a blockade or siege (0872), a curfew (0813).
-EASED = {"163": "085", "191": "0872", "172": "0813"}
+# sanctions and embargoes (085), a blockade or siege (0872), a curfew (0813), emergency rule (0814).
+EASED = {"163": "085", "191": "0872", "172": "0813", "1724": "0814"}
+EMERGENCY_RULE = "1724"
+EMERGENCY_NOUNS = frozenset(["emergency", "siege"])
 REDUCE_CODE = "160"
 # Objects whose reduction reduces relations even when they name no event themselves.
 TIES = frozenset(
@@ -388,10 +390,27 @@ def noun_trigger(token: Token) -> Trigger | None:
         code = "195"
     elif lemma == "strike" and any(c.lower_ == "hunger" for c in token.children):
         code = "142"  # a hunger strike (PLOVER PROTEST, mode hunger)
+    if code == EMERGENCY_RULE and not _emergency_rule(token):
+        return None
+    if lemma in EMERGENCY_NOUNS and token.head.lower_ == "of" and token.head.head.lemma_.lower() == "state":
+        return None  # "a state of siege" is emergency rule, named by "state"
     if code is None:
         return None
     found = coding(code)
     return None if found is None else Trigger(token, found, True, token.text)
+
+
+def _emergency_rule(token: Token) -> bool:
+    """ "a state of emergency", "a state of siege", "martial law" (CAMEO 1724, PLOVER COERCE)."""
+    if token.lemma_.lower() == "law":
+        return any(c.lower_ == "martial" for c in token.children)
+    return any(
+        g.lemma_.lower() in EMERGENCY_NOUNS
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
 
 
 def _reversal(verb: Token) -> tuple[Token, str] | None:
