@@ -315,9 +315,8 @@ REALIZED = {
 
 
 def _realized(code: str, entry: VerbEntry | None, override: str | None) -> str:
-    promising = (entry is not None and (entry.code or "").startswith("03")) or (override or "").startswith(
-        "03"
-    )
+    defaults = (entry.code if entry is not None else None, override)
+    promising = any(c is not None and c.startswith("03") for c in defaults)
     return code if promising else REALIZED.get(code, code)
 
 
