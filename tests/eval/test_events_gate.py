@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
 
-from newsgraph.eval.events import covers, evaluate
+from newsgraph.eval.events import OLD_TYPES, covers, evaluate
 
-# Measured on the full files (see bench/RESULTS.md, events section); floors sit a little below.
+# Measured on the full files; floors sit a little below. Measured 2026-11-26 (wip-events): quad accuracy
+# 0.8560, quad macro-F1 0.8567, actor span F1 0.8239 on the ConfliBERT test sentences; PLOVER type
+# accuracy 0.7298, source country 0.7326, target country 0.5709 on the gold records.
 GATES = [
     # (file, metric, floor)
-    ("conflibert_cameo_test_in_gsr.jsonl", "quad_accuracy", 0.80),
-    ("conflibert_cameo_test_in_gsr.jsonl", "quad_macro_f1", 0.81),
-    ("conflibert_cameo_test_in_gsr.jsonl", "actor_span_f1", 0.79),
-    ("plover_gsr_cameo.json", "type_accuracy", 0.64),
-    ("plover_gsr_cameo.json", "source_country_accuracy", 0.70),
-    ("plover_gsr_cameo.json", "target_country_accuracy", 0.54),
+    ("conflibert_cameo_test_in_gsr.jsonl", "quad_accuracy", 0.85),
+    ("conflibert_cameo_test_in_gsr.jsonl", "quad_macro_f1", 0.85),
+    ("conflibert_cameo_test_in_gsr.jsonl", "actor_span_f1", 0.82),
+    ("plover_gsr_cameo.json", "type_accuracy", 0.72),
+    ("plover_gsr_cameo.json", "source_country_accuracy", 0.72),
+    ("plover_gsr_cameo.json", "target_country_accuracy", 0.56),
 ]
 
 
@@ -50,3 +53,18 @@ def test_events_gate(reports: dict[str, dict[str, float]], name: str, metric: st
 )
 def test_span_scorer(predicted: str, gold: str, expected: bool) -> None:
     assert covers(predicted, gold) is expected
+
+
+def test_old_types_follow_the_current_codebook(shared_data: Path) -> None:
+    """The gold file's retired types map to the current type that now holds them: DISAPPROVE and
+    INVESTIGATE are modes of ACCUSE, demands are REQUESTs, battles ASSAULTs (plover_codebook.csv)."""
+    with (shared_data / "events" / "plover_codebook.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    definitions = {r["event"]: r["event_def"].lower() for r in rows}
+    modes = {(r["event"], r["mode"]) for r in rows}
+    assert set(OLD_TYPES) == {"DEMAND", "DISAPPROVE", "FIGHT", "INVESTIGATE"}
+    assert not set(OLD_TYPES) & set(definitions), "a retired type is back in the codebook"
+    assert (OLD_TYPES["DISAPPROVE"], "disapprove") in modes
+    assert (OLD_TYPES["INVESTIGATE"], "investigate") in modes
+    assert "demands" in definitions[OLD_TYPES["DEMAND"]]
+    assert "battles" in definitions[OLD_TYPES["FIGHT"]]

@@ -39,7 +39,9 @@ def _main(text: str) -> Event:
         ("Russia invaded Ukraine in February 2022.", "ASSAULT", 4, "Russia", "Ukraine"),
         ("The invasion of Ukraine by Russia continued.", "ASSAULT", 4, "Russia", "Ukraine"),
         ("Israeli troops attacked a Hamas camp in Gaza.", "ASSAULT", 4, "Israeli troops", "a Hamas camp"),
-        ("The embassy was attacked by protesters.", "ASSAULT", 4, "protesters", "The embassy"),
+        # Passive: the agent acts. Protesters' violence is a riot (PLOVER PROTEST, mode riot; quad 4).
+        ("The embassy was attacked by protesters.", "PROTEST", 4, "protesters", "The embassy"),
+        ("The embassy was attacked by gunmen.", "ASSAULT", 4, "gunmen", "The embassy"),
         ("Japan imposed sanctions on North Korea.", "SANCTION", 3, "Japan", "North Korea"),
         (
             "The police arrested dozens of demonstrators.",
@@ -52,7 +54,38 @@ def _main(text: str) -> Event:
         ("Workers staged a protest against the government.", "PROTEST", 4, "Workers", "the government"),
         ("Egypt released two Israeli prisoners.", "RETREAT", 2, "Egypt", "two Israeli prisoners"),
         ("North Korea threatened to attack South Korea.", "THREATEN", 3, "North Korea", "South Korea"),
-        ("Saudi Arabia lifted its blockade of Qatar.", "CONCEDE", 2, "Saudi Arabia", "its blockade of Qatar"),
+        # Easing a blockade or sanctions is a material concession: RETREAT (CAMEO 0872, 085 in the
+        # CAMEO->PLOVER crosswalk); easing other restrictions stays CONCEDE (081).
+        ("Saudi Arabia lifted its blockade of Qatar.", "RETREAT", 2, "Saudi Arabia", "its blockade of Qatar"),
+        ("The EU lifted sanctions on Iran.", "RETREAT", 2, "The EU", "Iran"),
+        # Signing an agreement is SUPPORT (CAMEO 057); promising to sign it is AGREE.
+        ("Iran and Iraq signed a trade agreement.", "SUPPORT", 1, "Iran", "Iraq"),
+        # A sending for a conflictual purpose is coded as the purpose, sender to destination.
+        (
+            "The United States has sent officials to Qatar to investigate the report.",
+            "ACCUSE",
+            3,
+            "The United States",
+            "Qatar",
+        ),
+        # Legal action: charging is ACCUSE, convicting SANCTION (PLOVER codebook), not an arrest (COERCE).
+        (
+            "Turkish prosecutors charged the journalist with espionage.",
+            "ACCUSE",
+            3,
+            "Turkish prosecutors",
+            "the journalist",
+        ),
+        (
+            "A court in Moscow sentenced the activist to five years in prison.",
+            "SANCTION",
+            3,
+            "A court in Moscow",
+            "the activist",
+        ),
+        # "X said Y must ...": a demand by the speaker of the obliged (CAMEO 10, PLOVER REQUEST).
+        ("Russia says Israel must end attacks on Syria.", "REQUEST", 3, "Russia", "Israel"),
+        ("The UN said Turkey must mediate between the two sides.", "REQUEST", 3, "The UN", "Turkey"),
         ("China met with India in Beijing on Monday.", "CONSULT", 1, "China", "India"),
         ("Unless China provides aid to Russia, the war will end.", "AID", 2, "China", "Russia"),
         # Promised cooperation is an offer (CAMEO 03, PLOVER AGREE), not the aid itself.
@@ -80,13 +113,19 @@ def test_type_quad_and_roles(text: str, event_type: str, quad: int, source: str,
         "The UN urged Israel to withdraw from Gaza.",
         # A noun alone names no event: nobody visits.
         "A visit is a short stay.",
+        # Asked of someone named, or sought: the withdrawal or release has not happened.
+        "Russia wants the United States to withdraw its forces.",
+        "Iran told Britain to release the tanker.",
+        "The opposition is seeking the release of political prisoners.",
         # Force against a disease is a metaphor.
         "Germany sent doctors to fight the Ebola epidemic.",
     ],
 )
 def test_no_event(text: str) -> None:
     assert [
-        e for e in code_text(text) if e.quad_class == 4 or e.trigger in {"withdraw", "said", "visit"}
+        e
+        for e in code_text(text)
+        if e.quad_class == 4 or e.trigger in {"withdraw", "release", "said", "visit"}
     ] == []
 
 
@@ -122,3 +161,154 @@ def test_location_is_linked_to_a_country() -> None:
     event = _main("China met with India in Beijing on Monday.")
     assert event.location is not None
     assert (event.location.text, event.location.country) == ("Beijing", "CHN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One's own obligation is no demand of anyone.
+        "Russia says it must defend its borders.",
+        # No one reported as demanding it: a headline's "must" is coded as its verb, if at all.
+        "Israel must end attacks on Syria.",
+    ],
+)
+def test_must_without_another_speaker_is_no_demand(text: str) -> None:
+    assert [e for e in code_text(text) if e.event_type.value == "REQUEST"] == []
+
+
+def test_what_must_be_done_is_not_an_event() -> None:
+    events = code_text("The UN said Sudan must release the prisoners and withdraw its troops.")
+    assert {e.event_type.value for e in events} == {"REQUEST"}
+    assert {e.target.text for e in events if e.target is not None} == {"Sudan"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "mode"),
+    [
+        # Civilians blocking or fighting are protesting (PLOVER PROTEST: obstruct, riot) ...
+        ("Protesters blocked the main highway to the capital.", "PROTEST", "obstruct"),
+        ("Thousands of demonstrators clashed with police in Paris.", "PROTEST", "riot"),
+        # ... the same acts by forces are coercion and force.
+        ("Police blocked the main highway to the capital.", "COERCE", None),
+        ("Soldiers clashed with rebels near the border.", "ASSAULT", None),
+    ],
+)
+def test_civilian_crowds_protest(text: str, event_type: str, mode: str | None) -> None:
+    event = _main(text)
+    assert (event.event_type.value, event.mode) == (event_type, mode)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "mode"),
+    [
+        # CAMEO->PLOVER crosswalk: destroying property is ASSAULT (1712), ending an emergency RETREAT (0814).
+        ("Israeli soldiers demolished Palestinian houses.", "ASSAULT", "destroy"),
+        ("The government lifted the state of emergency.", "RETREAT", None),
+        # Something given back is property returned (0842, RETREAT return), whatever "return to" patterns say.
+        (
+            "The museum returned an ancient marble sculpture to the Algerian ambassador in a ceremony.",
+            "RETREAT",
+            "return",
+        ),
+        # A resignation is RETREAT (codebook mode "resign"); occupying territory is COERCE (192, "seize").
+        ("The prime minister resigned on Tuesday.", "RETREAT", "resign"),
+        ("Rebels occupied the town hall.", "COERCE", "seize"),
+        # Defying a norm or ban is REJECT (128); violating a ceasefire is force (196), and no ceasefire.
+        ("North Korea has violated a ban on ballistic missile tests.", "REJECT", None),
+        ("Pakistani troops violated the ceasefire along the border.", "ASSAULT", None),
+    ],
+)
+def test_crosswalk_types(text: str, event_type: str, mode: str | None) -> None:
+    event = _main(text)
+    assert (event.event_type.value, event.mode) == (event_type, mode)
+
+
+@pytest.mark.parametrize("verb", ["refused", "declined"])
+def test_cooperation_refused_is_rejection(verb: str) -> None:
+    # The cue is the word as written ("declined"), not its lemma: the release refused is no RETREAT.
+    types = {e.event_type.value for e in code_text(f"Iran {verb} to release the tanker.")}
+    assert types == {"REJECT"}
+
+
+def test_a_violated_ceasefire_is_not_one() -> None:
+    assert {e.event_type.value for e in code_text("Pakistani troops violated the ceasefire.")} == {"ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "quad"),
+    [
+        # A dictionary intent code (CAMEO 0333) on a verb that promises nothing codes the act (073) ...
+        ("The United States accepted 1,141 Iraqi refugees in May.", "AID", 2),
+        # ... and the promise is read from the cue.
+        ("Canada will accept 25,000 Syrian refugees.", "AGREE", 1),
+    ],
+)
+def test_intent_needs_a_promise(text: str, event_type: str, quad: int) -> None:
+    event = _main(text)
+    assert (event.event_type.value, event.quad_class) == (event_type, quad)
+
+
+def test_a_refusal_on_conditions_is_a_refusal() -> None:
+    events = code_text("Britain said it will not release the tanker unless Iran gives guarantees.")
+    release = next(e for e in events if e.trigger == "release")
+    assert release.event_type.value == "REJECT"
+    assert release.factuality.value == "hypothetical"
+
+
+def test_a_negated_condition_is_no_refusal() -> None:
+    events = code_text("If Iran does not release the tanker, Britain will impose sanctions.")
+    release = next(e for e in events if e.trigger == "release")
+    assert release.event_type.value == "RETREAT"
+    assert release.factuality.value == "hypothetical"
+
+
+def test_a_report_is_no_directive() -> None:
+    events = code_text("Iran told reporters that Britain released the tanker.")
+    assert [e.event_type.value for e in events] == ["RETREAT"]
+
+
+def test_an_order_is_a_request() -> None:
+    event = _main("The president ordered the army to withdraw from the city.")
+    assert event.event_type.value == "REQUEST"
+    assert [e.trigger for e in code_text("The president ordered the army to withdraw from the city.")] == [
+        "ordered"
+    ]
+
+
+def test_a_statement_pattern_does_not_veto_our_lexicon() -> None:
+    # Phoenix reads "condemn * {TERRORIST ATTACK}" as an empathetic comment (018); we code the rebuke.
+    event = _main("The Italian minister condemned the terrorist attack in Tehran.")
+    assert (event.event_type.value, event.trigger) == ("ACCUSE", "condemned")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "mode"),
+    [
+        # Taking part in what a noun names: the noun is the event, the verb's subject its source.
+        ("30,000 workers in Mexico went on strike for better wages.", "30,000 workers in Mexico", "strike"),
+        ("A group of asylum-seekers has gone on hunger strike.", "A group of asylum-seekers", "hunger"),
+        ("Protesters have been participating in a hunger strike for two weeks.", "Protesters", "hunger"),
+    ],
+)
+def test_joining_a_nominal_event(text: str, source: str, mode: str) -> None:
+    event = _main(text)
+    assert (event.event_type.value, event.mode) == ("PROTEST", mode)
+    assert event.source is not None and event.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "mode"),
+    [
+        # Emergency rule is COERCE, mode curfew ("state of emergency or martial law"); lifting it RETREAT.
+        ("Bolivian authorities declared a state of siege in Pando.", "COERCE", "curfew"),
+        ("The army imposed martial law.", "COERCE", "curfew"),
+        ("The government lifted the state of emergency.", "RETREAT", None),
+    ],
+)
+def test_emergency_rule(text: str, event_type: str, mode: str | None) -> None:
+    event = _main(text)
+    assert (event.event_type.value, event.mode) == (event_type, mode)
+
+
+def test_a_state_is_no_emergency() -> None:
+    assert [e.trigger for e in code_text("The state of Texas sued the government.")] == ["sued"]

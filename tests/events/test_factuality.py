@@ -23,6 +23,9 @@ from newsgraph.records import Factuality
         ("Russia is likely to attack Kyiv.", "attack", Factuality.PREDICTED, "likely"),
         ("Analysts expect Russia to attack Kyiv.", "attack", Factuality.PREDICTED, "expect"),
         ("Officials said Russia attacked Kyiv.", "attacked", Factuality.REPORTED, "said"),
+        # The verb that carries a nominal event carries its cues.
+        ("The government will impose a curfew.", "curfew", Factuality.PREDICTED, "will"),
+        ("Russia did not launch an offensive.", "offensive", Factuality.NEGATED, "not"),
         ("If Russia attacks Kyiv, NATO will respond.", "attacks", Factuality.HYPOTHETICAL, "If"),
         (
             "Unless China provides aid to Russia, the war will end.",

@@ -2,8 +2,14 @@
 
 ``evaluate`` dispatches on the file: ``plover_gsr_cameo.json`` scores the PLOVER type and the
 source/target country of the main event of each sentence; a ConfliBERT ``.jsonl`` scores the quad
-class of each sentence (0 when no event is found) and the source/target actor spans. The main event
-of a sentence is the coded event whose trigger is nearest the root of the parse.
+class of each sentence (0 when no event is found) and the source/target actor spans.
+
+Both files give one gold event per record, so each sentence yields one prediction, its main event: the
+coded event whose trigger is nearest the root of the parse, where an event with no source counts
+2.5 levels deeper and ties go to the earlier trigger. Other events of the sentence are not scored;
+the coordinated pairs of the main trigger ("X and Y signed ...") are, for countries and spans. A
+sentence with no event predicts "NONE" (PLOVER: always wrong) or quad class 0. The PLOVER file holds a
+few sentences twice with different events; the one prediction is compared with each record.
 """
 
 from __future__ import annotations
@@ -100,7 +106,8 @@ def _evaluate_plover(path: Path, limit: int | None) -> EvalReport:
         },
         counts={"sentences": n, "with_source_country": source_n, "with_target_country": target_n},
         notes=[
-            "main event = coded event whose trigger is nearest the parse root; no event counts as wrong",
+            "main event = coded event whose trigger is nearest the parse root (one without a source counts "
+            "2.5 levels deeper); other events of the sentence are not scored; no event counts as wrong",
             "old types mapped: " + ", ".join(f"{k}->{v}" for k, v in OLD_TYPES.items()),
             "most frequent confusions: " + ", ".join(f"{k} {v}" for k, v in confusion.most_common(6)),
         ],

@@ -43,14 +43,21 @@ _ROOT_TYPE: dict[str, EventType] = {
 
 # Longest prefix wins: (type, mode) for the CAMEO sub-codes PLOVER splits out.
 _SPECIFIC: dict[str, tuple[EventType, str | None]] = {
-    "057": (EventType.AGREE, None),
+    # Signing or ratifying is SUPPORT ("ratify, sign, or finalize an agreement"); promising to sign is AGREE.
+    "057": (EventType.SUPPORT, None),
     "041": (EventType.CONSULT, "phone"),
     "042": (EventType.CONSULT, "visit"),
     "043": (EventType.CONSULT, "visit"),
     "044": (EventType.CONSULT, "third-party"),
     "045": (EventType.CONSULT, "third-party"),
     "046": (EventType.CONSULT, None),
+    "0813": (EventType.RETREAT, None),
+    # A resignation is RETREAT (codebook mode "resign"), though the 2021 crosswalk leaves 0831 in CONCEDE.
+    "0831": (EventType.RETREAT, "resign"),
     "084": (EventType.RETREAT, "release"),
+    "0842": (EventType.RETREAT, "return"),
+    "085": (EventType.RETREAT, None),
+    "0814": (EventType.RETREAT, None),
     "086": (EventType.RETREAT, "access"),
     "087": (EventType.RETREAT, None),
     "0871": (EventType.RETREAT, "ceasefire"),
@@ -72,7 +79,10 @@ _SPECIFIC: dict[str, tuple[EventType, str | None]] = {
     "124": (EventType.REJECT, "yield"),
     "126": (EventType.REJECT, "meet"),
     "131": (EventType.THREATEN, "restrict"),
-    "1312": (EventType.THREATEN, "ban"),
+    "1311": (EventType.THREATEN, "relations"),
+    "1312": (EventType.THREATEN, "restrict"),
+    "1313": (EventType.THREATEN, "relations"),
+    "1322": (EventType.THREATEN, "ban"),
     "132": (EventType.THREATEN, "restrict"),
     "133": (EventType.THREATEN, "relations"),
     "137": (EventType.THREATEN, "rights"),
@@ -95,6 +105,9 @@ _SPECIFIC: dict[str, tuple[EventType, str | None]] = {
     "172": (EventType.COERCE, "restrict"),
     "1721": (EventType.COERCE, "restrict"),
     "1722": (EventType.COERCE, "ban"),
+    "1723": (EventType.COERCE, "curfew"),
+    "1724": (EventType.COERCE, "curfew"),
+    "1712": (EventType.ASSAULT, "destroy"),
     "173": (EventType.COERCE, "arrest"),
     "174": (EventType.COERCE, "deport"),
     "176": (EventType.COERCE, "cyber"),
@@ -107,6 +120,7 @@ _SPECIFIC: dict[str, tuple[EventType, str | None]] = {
     "185": (EventType.ASSAULT, "assassinate"),
     "186": (EventType.ASSAULT, "assassinate"),
     "191": (EventType.COERCE, "restrict"),
+    "192": (EventType.COERCE, "seize"),
     "193": (EventType.ASSAULT, "firearms"),
     "194": (EventType.ASSAULT, "heavy-weapons"),
     "195": (EventType.ASSAULT, "aerial"),
@@ -172,7 +186,12 @@ INTENT_CUES = frozenset(
         "going",
     ]
 )
-REFUSAL_CUES = frozenset(["not", "n't", "never", "no", "refuse", "decline", "reject"])
+# Cues are the words as written: "refused to release" must count as much as "refuse".
+REFUSAL_CUES = frozenset(
+    ["not", "n't", "never", "no"]
+    + [f"{stem}{end}" for stem in ("refus", "declin") for end in ("e", "es", "ed", "ing")]
+    + [f"reject{end}" for end in ("", "s", "ed", "ing")]
+)
 
 
 def shift(base: Coding, cues: tuple[str, ...], *, intended: bool, negated: bool) -> Coding:

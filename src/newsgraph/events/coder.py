@@ -5,13 +5,13 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.events.cameo import shift
-from newsgraph.events.factuality import Judgement, conditional_marks, judge
-from newsgraph.events.roles import Roles, noun_roles, phrase, verb_roles
+from newsgraph.events.cameo import coding, shift
+from newsgraph.events.factuality import HYPOTHETICAL_MARKS, Judgement, conditional_marks, judge
+from newsgraph.events.roles import Roles, conjuncts, joining_verb, noun_roles, phrase, verb_roles
 from newsgraph.events.triggers import LIGHT_VERBS, Trigger, candidates, find_triggers
 from newsgraph.records import (
     Actor,
@@ -58,9 +58,56 @@ ABSTRACT_TARGETS = frozenset(
         "pollution",
     ]
 )
+# Verbs of appeal and demand; seeking something ("is seeking the release of prisoners") asks for it too.
 APPEALS = frozenset(
-    ["urge", "call", "appeal", "ask", "request", "press", "plead", "demand", "beg", "implore", "exhort"]
+    [
+        "urge",
+        "call",
+        "appeal",
+        "ask",
+        "request",
+        "press",
+        "plead",
+        "demand",
+        "beg",
+        "implore",
+        "exhort",
+        "seek",
+    ]
 )
+# Crowds that act as civilians: what they block or seize is a protest, their violence a riot (PLOVER:
+# PROTEST is "civilian demonstrations and other collective actions", obstruction and riots among its
+# modes; COERCE and ASSAULT are uses of power and force. Phoenix codes "PROTESTOR * occupy" as 144 too).
+PROTESTERS = frozenset(
+    [
+        "protester",
+        "protestor",
+        "demonstrator",
+        "marcher",
+        "rioter",
+        "striker",
+        "crowd",
+        "mob",
+        "activist",
+        "worker",
+        "student",
+        "farmer",
+        "villager",
+        "trucker",
+        "people",
+        "resident",
+        "citizen",
+        "supporter",
+        "youth",
+    ]
+)
+# "thousands of protesters": the crowd is named by what the number counts.
+_COUNTS = frozenset(["thousand", "hundred", "dozen", "million", "scores", "group", "number", "crowd"])
+_OBSTRUCT, _RIOT = "144", "145"
+SENDING = frozenset(["send", "dispatch"])
+# Verbs that ask someone named to act ("told Britain to release", "wants the US to withdraw"): the act
+# asked for has not happened. Only with an addressee, as "wants to withdraw" is the subject's own aim.
+DIRECTIVES = frozenset(["tell", "want", "order", "instruct", "command", "direct", "encourage", "invite"])
 _CLAIM_FACTUALITY = {ClaimKind.PREDICTION: Factuality.PREDICTED, ClaimKind.DENIAL: Factuality.NEGATED}
 
 
@@ -170,7 +217,34 @@ class _Context:
         return None
 
 
+def _civilians(token: Token) -> bool:
+    if token.lemma_.lower() in PROTESTERS:
+        return True
+    return token.lemma_.lower() in _COUNTS and any(
+        g.lemma_.lower() in PROTESTERS
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+
+
+def _as_protest(trigger: Trigger, roles: Roles) -> Trigger:
+    """Coercion by protesters is obstruction ("protesters blocked the road"), force by them a riot."""
+    root = trigger.coding.cameo[:2]
+    if root not in {"17", "18", "19", "20"} or not roles.sources:
+        return trigger
+    if not all(_civilians(s) for s in roles.sources):
+        return trigger
+    found = coding(_OBSTRUCT if root == "17" or trigger.coding.cameo in {"191", "192"} else _RIOT)
+    return trigger if found is None else replace(trigger, coding=found)
+
+
 def _roles(trigger: Trigger) -> Roles:
+    if trigger.speaker is not None:
+        # A demand: the speaker asks it of the obliged subject ("Russia says Israel must end ...").
+        obliged = next(c for c in trigger.token.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"})
+        return Roles(conjuncts(trigger.speaker), conjuncts(obliged))
     return noun_roles(trigger.token) if trigger.nominal else verb_roles(trigger.token)
 
 
@@ -204,10 +278,26 @@ def _requested(token: Token) -> bool:
             or current.head.i == current.i
         ):
             return False
+        asked = current
         current = current.head
-        if current.pos_ == "VERB" and current.lemma_.lower() in APPEALS:
+        if current.pos_ != "VERB":
+            continue
+        lemma = current.lemma_.lower()
+        if lemma in APPEALS or (lemma in DIRECTIVES and _addressed(current, asked)):
             return True
     return False
+
+
+def _addressed(verb: Token, asked: Token) -> bool:
+    """ "told Britain to release", "wants the US to withdraw": the directive names whom it asks to do the
+    infinitive, unlike "wants to withdraw" (the subject's own aim) or "told reporters that ..." (a report)."""
+    if asked.dep_ == "xcomp":
+        return any(c.dep_ in {"dobj", "obj", "dative", "iobj"} for c in verb.children)
+    return (
+        asked.dep_ == "ccomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in asked.children)
+        and any(c.dep_ == "nsubj" for c in asked.children)
+    )
 
 
 def _abstract_target(trigger: Trigger, roles: Roles) -> bool:
@@ -244,16 +334,49 @@ def _restated(triggers: list[Trigger]) -> set[int]:
     }
 
 
+def _purposes(triggers: list[Trigger]) -> dict[int, Trigger]:
+    """Sendings for a conflictual purpose ("sent experts to Qatar to investigate ..."): the sending is
+    the purpose's means, coded as the purpose with the sender and the destination as its actors."""
+    verbs = {t.token.i: t for t in triggers if not t.nominal}
+    found: dict[int, Trigger] = {}
+    for t in triggers:
+        if t.nominal or t.token.lemma_.lower() not in SENDING:
+            continue
+        for child in t.token.children:
+            purpose = verbs.get(child.i)
+            if child.dep_ not in {"xcomp", "advcl"} or purpose is None or purpose.coding.quad_class < 3:
+                continue
+            # "sent doctors to fight the epidemic": a metaphor is no purpose to code.
+            if not _abstract_target(purpose, _roles(purpose)):
+                found[t.token.i] = purpose
+            break
+    return found
+
+
 def _light_verbs(triggers: list[Trigger]) -> set[int]:
     """Light verbs whose object is a nominal trigger: the noun's event stands for both."""
     nouns = {t.token.i for t in triggers if t.nominal}
+    joined = {verb.i for t in triggers if t.nominal and (verb := joining_verb(t.token)) is not None}
     return {
         t.token.i
         for t in triggers
         if not t.nominal
-        and t.token.lemma_.lower() in LIGHT_VERBS
-        and any(c.i in nouns for c in t.token.children if c.dep_ in {"dobj", "obj"})
+        and (
+            t.token.i in joined
+            or (
+                t.token.lemma_.lower() in LIGHT_VERBS
+                and any(c.i in nouns for c in t.token.children if c.dep_ in {"dobj", "obj"})
+            )
+        )
     }
+
+
+def _conditional_refusal(token: Token) -> bool:
+    """ "will not release the tanker unless ...": a refusal on conditions is still a refusal (CAMEO 12),
+    though the condition leaves it hypothetical. The condition's own clause ("unless it does not") is not."""
+    return any(c.dep_ == "neg" for c in token.children) and not any(
+        c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in token.children
+    )
 
 
 def _judge(
@@ -295,10 +418,14 @@ def code_ranked(
         if not mine:
             continue
         triggers = find_triggers([doc[i] for i in mine])
-        light = _light_verbs(triggers) | _restated(triggers)
+        purposes = _purposes(triggers)
+        light = _light_verbs(triggers) | _restated(triggers) | {p.token.i for p in purposes.values()}
         marks = conditional_marks(sentence)
         for trigger in triggers:
             roles = _roles(trigger)
+            if trigger.token.i in purposes:
+                trigger = replace(trigger, coding=purposes[trigger.token.i].coding)
+            trigger = _as_protest(trigger, roles)
             if (
                 not _keep(trigger, roles, light)
                 or _requested(trigger.token)
@@ -317,7 +444,8 @@ def code_ranked(
                 trigger.coding,
                 judgement.cues,
                 intended=judgement.factuality in (Factuality.PREDICTED, Factuality.INTENDED),
-                negated=judgement.factuality is Factuality.NEGATED,
+                negated=judgement.factuality is Factuality.NEGATED
+                or (judgement.factuality is Factuality.HYPOTHETICAL and _conditional_refusal(token)),
             )
             when = ctx.date(token, sentence)
             where = ctx.location(token, taken)
@@ -348,8 +476,6 @@ def code_ranked(
 
 
 def _with_id(event: Event, event_id: str) -> Event:
-    from dataclasses import replace
-
     return replace(event, id=event_id)
 
 

@@ -103,6 +103,9 @@ def judge(trigger: Token, marks: list[Token] | None = None) -> Judgement:
         marks = conditional_marks(trigger.sent)
     found: dict[Factuality, list[str]] = {f: [] for f in _PRIORITY}
     _own_cues(trigger, found)
+    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "obj"} and trigger.head.pos_ == "VERB":
+        # "will impose a curfew", "did not hold talks": the verb carrying a nominal event carries its cues.
+        _own_cues(trigger.head, found)
     current = trigger
     for _ in range(8):
         if current.dep_ not in _CLAUSE_LINKS or current.head.i == current.i:

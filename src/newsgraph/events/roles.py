@@ -246,6 +246,20 @@ def verb_roles(verb: Token) -> Roles:
     )
 
 
+# Verbs by which one takes part in what a prepositional noun names: "went on strike", "took part in
+# the protest", "participated in a hunger strike", "engaged in talks". The noun is the event.
+JOINING = {"go": {"on"}, "participate": {"in"}, "engage": {"in"}, "take": {"in"}, "join": {"in"}}
+
+
+def joining_verb(noun: Token) -> Token | None:
+    """The verb through which a subject takes part in the noun's event, or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
+        return None
+    verb = prep.head
+    return verb if prep.lower_ in JOINING.get(verb.lemma_.lower(), set()) else None
+
+
 def noun_roles(noun: Token) -> Roles:
     """Possessor or "by" phrase as source; "of"/"to"/"against" phrase as target; a light verb's subject."""
     source: Token | None = None
@@ -266,6 +280,11 @@ def noun_roles(noun: Token) -> Roles:
             elif child.lower_ in _NOMINAL_TARGET_PREPS and target is None:
                 target = pobj
     governed = noun.dep_ in {"dobj", "obj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}
+    joined = joining_verb(noun)
+    if joined is not None and (source is None or source.pos_ == "PRON"):
+        subject, passive = _subject(joined)
+        if not passive and subject is not None:
+            source = subject
     if governed and (source is None or source.pos_ == "PRON"):
         subject, passive = _subject(noun.head)
         if not passive and subject is not None:
