@@ -1,4 +1,4 @@
-"""Built-in places: first-order subdivisions name their country; lands without people are no actors."""
+"""Built-in places and codes: subdivisions name their country, empty lands are no actors, CAMEO codes."""
 
 from __future__ import annotations
 
@@ -20,6 +20,10 @@ from newsgraph.actors import resolve
         ("an official news agency", None, "GOV"),
         ("the national news agency", None, "GOV"),
         ("a news agency", None, "MED"),
+        # CAMEO (Phoenix.agents.txt) codes followers of a religion by it, intergovernmental bodies by function
+        ("Sri Lankan Buddhists", "LKA", "BUD"),
+        ("the World Health Organization", None, "HLH"),
+        ("Interpol", None, "COP"),
     ],
 )
 def test_place_or_agent(text: str, country: str | None, sector: str | None) -> None:

@@ -34,6 +34,7 @@ SECTOR_NAMES = {
     "CRM": "criminals",
     "EDU": "education",
     "REL": "religious",
+    "BUD": "Buddhists",
     "LAB": "labour",
     "AGR": "agriculture",
     "REF": "refugees",
