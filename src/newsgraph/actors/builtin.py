@@ -95,9 +95,28 @@ _SUBDIVISION_TYPES = frozenset(
         "Capital district",
     }
 )
-# Their names are often compass words or ordinary words in English, Spanish, French or Portuguese.
+# Their names are often compass words or ordinary words in English, Spanish, French or Portuguese, common
+# personal names, or names news uses for something else (Zaire for Congo, the Balkans, Ulster for Northern
+# Ireland, the Midlands and Canterbury for England).
 _SUBDIVISION_STOP = frozenset(
     {
+        "balkan",
+        "zaire",
+        "ulster",
+        "midlands",
+        "canterbury",
+        "marlborough",
+        "nelson",
+        "isabel",
+        "miranda",
+        "herrera",
+        "colon",
+        "hidalgo",
+        "guerrero",
+        "mendoza",
+        "falcon",
+        "principe",
+        "sabah",
         "north",
         "south",
         "east",
