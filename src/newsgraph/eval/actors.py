@@ -11,7 +11,8 @@ Scoring, per case (a case is a JSON line with ``text`` and at least one of ``cou
   where health is HLH and media is MED (Phoenix.agents.txt: DOCTOR [~HLH], JOURNALIST [~MED]). An expected
   MED is met by HLH and an expected JRN by MED; nothing else is translated.
 - a case is correct when every field it states is; ``accuracy`` is over cases, the others over fields.
-Mentions are resolved without a date (as of today) and without an NER label, as the file gives neither.
+Mentions are resolved without a date and without an NER label, as the file gives neither: a person takes
+their latest listed role (resolving "as of today" instead scores 0.753, as the file was coded years ago).
 """
 
 from __future__ import annotations
