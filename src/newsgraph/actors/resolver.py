@@ -34,6 +34,7 @@ SECTOR_NAMES = {
     "CRM": "criminals",
     "EDU": "education",
     "REL": "religious",
+    "BUD": "Buddhists",
     "LAB": "labour",
     "AGR": "agriculture",
     "REF": "refugees",
@@ -270,16 +271,32 @@ class Resolver:
             out.extend(d.lookup(key))
         return out
 
-    def _agent(self, key: str) -> str | None:
+    def _agent(self, key: str, dictionaries: Sequence[ActorDictionary] | None = None) -> str | None:
+        found = self._ranked_agent(key, dictionaries)
+        return None if found is None else found[1]
+
+    def _ranked_agent(
+        self, key: str, dictionaries: Sequence[ActorDictionary] | None = None
+    ) -> tuple[int, str] | None:
+        """The sector of an agent noun and the rank of the first dictionary that lists it."""
         words = key.split()
         if not words:
             return None
-        for last in _singular(words[-1]):
-            candidate = " ".join([*words[:-1], last])
-            for d in self.dictionaries:
-                sector = d.agents.get(candidate)
+        for rank, d in enumerate(self.dictionaries if dictionaries is None else dictionaries):
+            for last in _singular(words[-1]):
+                sector = d.agents.get(" ".join([*words[:-1], last]))
                 if sector is not None:
-                    return sector
+                    return rank, sector
+        return None
+
+    def _named_rank(self, key: str) -> int | None:
+        """The rank of the first dictionary that lists ``key`` as a name (as :meth:`_named` reads it)."""
+        for rank, d in enumerate(self.dictionaries):
+            if d.lookup(key):
+                return rank
+            plural = key.endswith("s") and len(key) > 4
+            if plural and any(e.kind == "state" and e.sector is None for e in d.lookup(key[:-1])):
+                return rank
         return None
 
     def surname_index(self) -> dict[str, list[Entry]]:
@@ -360,22 +377,34 @@ class Resolver:
         return None if entry is None else entry.actor_at(date)
 
     def _matches(self, words: list[str]) -> list[_Match]:
-        """Longest dictionary matches, left to right: names (capitalised) and agent nouns."""
+        """Longest dictionary matches, left to right: names (capitalised) and agent nouns.
+
+        Earlier dictionaries answer first, as :meth:`add` promises: a span that an earlier dictionary reads
+        as an agent noun is not a later dictionary's name ("Chile's Defense Department" is Chile's, though
+        Phoenix lists "Defense Department" as the US military), and a later dictionary's longer agent noun
+        does not swallow an earlier one's ("ambassador to" would hide the complement of "ambassador").
+        """
         lower = [w.lower() for w in words]
         out: list[_Match] = []
         i = 0
         while i < len(words):
             found: _Match | None = None
-            for j in range(min(len(words), i + _MAX_NGRAM), i, -1):
+            top = min(len(words), i + _MAX_NGRAM)
+            # The best rank of an agent noun starting here, for the shorter spans too.
+            agent_ranks = [self._ranked_agent(" ".join(lower[i:j])) for j in range(i + 1, top + 1)]
+            for j in range(top, i, -1):
                 key = " ".join(lower[i:j])
-                if any(_capitalised(w) for w in words[i:j]):
-                    entries = self._named(key)
-                    if entries:
-                        found = _Match(i, j, entry=entries[0])
-                        break
-                sector = self._agent(key)
-                if sector is not None:
-                    found = _Match(i, j, sector=sector, generic=j - i == 1 and lower[i] in _GENERIC)
+                agent = agent_ranks[j - i - 1]
+                named_rank = self._named_rank(key) if any(_capitalised(w) for w in words[i:j]) else None
+                if named_rank is not None and (agent is None or named_rank <= agent[0]):
+                    found = _Match(i, j, entry=self._named(key)[0])
+                    break
+                if agent is not None:
+                    shorter = [a[0] for a in agent_ranks[: j - i - 1] if a is not None]
+                    if shorter and min(shorter) < agent[0]:
+                        continue  # an earlier dictionary's shorter agent noun answers first
+                    generic = j - i == 1 and lower[i] in _GENERIC
+                    found = _Match(i, j, sector=agent[1], generic=generic)
                     break
             if found is None:
                 i += 1
@@ -456,7 +485,8 @@ class Resolver:
 
     @staticmethod
     def _inside_names(words: list[str], matches: list[_Match]) -> list[_Match]:
-        """Drop a town found inside a longer name: "Hassan" in "Omar Hassan al-Bashir" is no Indian city."""
+        """Drop a town or a one-word name found inside a longer name: "Hassan" in "Omar Hassan al-Bashir" is
+        no Indian city, "Hussein" in "Mohammed Hussein Roble" is not King Hussein."""
         covered = {i for m in matches for i in range(m.start, m.end)}
 
         def free_name_word(i: int) -> bool:
@@ -471,7 +501,7 @@ class Resolver:
             for m in matches
             if not (
                 m.entry is not None
-                and m.entry.kind == "place"
+                and (m.entry.kind == "place" or (m.entry.kind == "person" and m.end - m.start == 1))
                 and free_name_word(m.start - 1)
                 and free_name_word(m.end)
             )
@@ -482,10 +512,13 @@ class Resolver:
         cooperation" is no military, "military officials" are; "military intelligence agency" is SPY)."""
         lower = [w.lower() for w in words]
         named_end = max((m.end for m in head if m.entry is not None), default=0)
-        for k in range(named_end, cut):
-            sector = self._agent(" ".join(lower[k:cut]))
-            if sector is not None:
-                return _Match(k, cut, sector=sector, generic=cut - k == 1 and lower[k] in _GENERIC)
+        # Dictionary by dictionary: a later one's longer agent noun does not override an earlier one's head
+        # (Phoenix's "military intelligence agency" is MIL, the built-in "intelligence agency" is SPY).
+        for d in self.dictionaries:
+            for k in range(named_end, cut):
+                sector = self._agent(" ".join(lower[k:cut]), (d,))
+                if sector is not None:
+                    return _Match(k, cut, sector=sector, generic=cut - k == 1 and lower[k] in _GENERIC)
         return None
 
     def _titled_name(

@@ -6,8 +6,13 @@ Scoring, per case (a case is a JSON line with ``text`` and at least one of ``cou
   family with no country of its own.
 - sector: empty, UNK ("unknown") and JNK ("junk") mean "no sector"; "????" is not scored; a case's
   ``code_2`` (NGEC's second code, e.g. GOV + MIL for a defence minister) is accepted too.
+- the cases write sectors in NGEC's PLOVER scheme, where MED is medical and JRN is media (the PLOVER records
+  in events/plover_gsr_cameo.json code "Swiss doctors" MED and "La Prensa" JRN); the resolver writes CAMEO's,
+  where health is HLH and media is MED (Phoenix.agents.txt: DOCTOR [~HLH], JOURNALIST [~MED]). An expected
+  MED is met by HLH and an expected JRN by MED; nothing else is translated.
 - a case is correct when every field it states is; ``accuracy`` is over cases, the others over fields.
-Mentions are resolved without a date (as of today) and without an NER label, as the file gives neither.
+Mentions are resolved without a date and without an NER label, as the file gives neither: a person takes
+their latest listed role (resolving "as of today" instead scores 0.753, as the file was coded years ago).
 """
 
 from __future__ import annotations
@@ -28,6 +33,10 @@ from newsgraph.records import Actor
 _NO_SECTOR = frozenset({"", "UNK", "JNK"})
 _UNSCORED_SECTOR = frozenset({"????"})
 _IGO_FAMILY = frozenset({"UNO", "EUR", "IGO"})
+# Sectors of intergovernmental bodies without a country: IGO, or CAMEO's functional code (ICJ JUD, WHO HLH).
+_IGO_SECTORS = frozenset({"IGO", "JUD", "HLH", "COP"})
+# NGEC's PLOVER sector code -> the CAMEO code the resolver writes for the same sector.
+_PLOVER_TO_CAMEO = {"MED": "HLH", "JRN": "MED"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +82,7 @@ def pseudo_country(actor: Actor | None) -> str:
         return "UNO"
     if actor.id.startswith("org:eu"):
         return "EUR"
-    if actor.id.startswith("org:") and actor.sector in ("IGO", "JUD"):
+    if actor.id.startswith("org:") and actor.sector in _IGO_SECTORS:
         return "IGO"
     return ""
 
@@ -94,7 +103,8 @@ def sector_correct(case: Case, actor: Actor | None) -> bool:
     expected = case.sector or ""
     if expected in _NO_SECTOR:
         return predicted is None
-    return predicted == expected or (case.code_2 is not None and predicted == case.code_2)
+    accepted = {expected} if case.code_2 is None else {expected, case.code_2}
+    return predicted is not None and any(_PLOVER_TO_CAMEO.get(code, code) == predicted for code in accepted)
 
 
 def evaluate(
