@@ -91,6 +91,20 @@ CASES = [
      "2000-W10", None),
     ("For weeks the government has held such rallies.", "2000-01-15", "weeks", DURATION, "PXW", None),
     ("For the people of Poland, high noon comes today.", "1999-03-12", "today", DATE, "1999-03-12", None),
+    # a clock fraction goes to the next smaller unit; a calendar fraction stays decimal (P4.5Y above)
+    ("She spent about 5 1/2 hours in Nairobi.", "1998-08-17", "about 5 1/2 hours", DURATION, "PT5H30M", None),
+    ("The speech lasted an hour and a half.", "1998-01-14", "an hour and a half", DURATION, "PT1H30M", None),
+    ("The blast lasted a minute and a half.", "1998-01-14", "a minute and a half", DURATION, "PT1M30S", None),
+    ("Talks ran for a year and a half.", "1998-01-14", "a year and a half", DURATION, "P1.5Y", None),
+    # years said in words after a month or season (broadcast transcripts)
+    ("Prices rose in January nineteen ninety-seven.", "1998-02-27", "January nineteen ninety-seven", DATE,
+     "1997-01", None),
+    ("Snow fell in the winter of nineteen ninety-four.", "1998-02-23", "winter of nineteen ninety-four", DATE,
+     "1994-WI", None),
+    # a recurrence, unless a quantity makes it a rate
+    ("Such ceremonies are held here annually.", "2000-01-28", "annually", SET, "P1Y", None),
+    ("Sales should rise 8.5% annually.", "1989-10-30", "", DATE, "", None),
+    ("It would be a second betrayal.", "2000-04-17", "", DATE, "", None),
 ]  # fmt: skip
 
 

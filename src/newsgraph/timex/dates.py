@@ -82,7 +82,10 @@ def numeric_date(m: re.Match[str], ctx: Ctx) -> Value | None:
 def month_year(m: re.Match[str], ctx: Ctx) -> Value | None:
     if not capitalised(m.group("m")):
         return None
-    year, month = year_number(m.group("y")), month_number(m.group("m"))
+    year = year_number(m.group("y")) if m.group("y") else spelled_year_number(m.group("sy"))
+    if year is None:
+        return None
+    month = month_number(m.group("m"))
     if 1 <= year <= 9999:
         ctx.mention(dt.date(year, month, 1), "M")
     return Value(DATE, f"{year:04d}-{month:02d}", absolute=True)
@@ -199,19 +202,23 @@ def holiday(m: re.Match[str], ctx: Ctx) -> Value | None:
     return Value(DATE, on(year).isoformat(), absolute=m.group("y") is not None)
 
 
-def spelled_year(m: re.Match[str], ctx: Ctx) -> Value | None:
-    words = re.split(r"[\s-]+", m.group("sy").lower())
+def spelled_year_number(text: str) -> int | None:
+    """The year a spelled-out year names ("nineteen ninety-four" is 1994)."""
+    words = re.split(r"[\s-]+", text.lower())
     if words[0] == "two":
         rest = [w for w in words[2:] if w != "and"]
         extra = number(" ".join(rest)) if rest else 0
-        return Value(DATE, f"{2000 + int(extra or 0):04d}", absolute=True)
+        return 2000 + int(extra or 0)
     rest = words[1:]
     if rest == ["hundred"]:
-        return Value(DATE, "1900", absolute=True)
+        return 1900
     tail = number(" ".join(rest))
-    if tail is None:
-        return None
-    return Value(DATE, f"{1900 + int(tail):04d}", absolute=True)
+    return None if tail is None else 1900 + int(tail)
+
+
+def spelled_year(m: re.Match[str], ctx: Ctx) -> Value | None:
+    year = spelled_year_number(m.group("sy"))
+    return None if year is None else Value(DATE, f"{year:04d}", absolute=True)
 
 
 def quarter(m: re.Match[str], ctx: Ctx) -> Value | None:
@@ -308,8 +315,11 @@ def season_value(ctx: Ctx, season: str, rel: str, direction: int) -> str:
 
 def season(m: re.Match[str], ctx: Ctx) -> Value | None:
     season = SEASONS[m.group("s").lower()]
-    if m.group("y"):
-        return Value(DATE, f"{int(m.group('y')):04d}-{season}", absolute=True)
+    year = (
+        int(m.group("y")) if m.group("y") else spelled_year_number(m.group("sy")) if m.group("sy") else None
+    )
+    if year is not None:
+        return Value(DATE, f"{year:04d}-{season}", absolute=True)
     before = ctx.text[max(0, m.start() - 16) : m.start()].lower()
     if not m.group("mod") and not re.search(
         r"\b(?:in|during|by|until|this|over|through|the|for|since)\s+(?:the\s+)?$", before

@@ -62,7 +62,7 @@ _EXTRA_TRIGGERS = """
 mornings nights evenings centuries half halves period periods season seasons today yesterday tomorrow tonight
 now nowadays currently current recently recent lately past future present presently noon midnight midday
 christmas year's thanksgiving easter independence labor memorial veterans halloween valentine daily weekly
-monthly yearly hourly nightly biweekly semiannually nineteen thousand twenties thirties forties
+monthly yearly annually hourly nightly biweekly semiannually nineteen thousand twenties thirties forties
 fifties
 sixties seventies eighties nineties fiscal fy year-earlier year-ago year-end mid ½
 """
