@@ -105,6 +105,18 @@ CASES = [
     ("Such ceremonies are held here annually.", "2000-01-28", "annually", SET, "P1Y", None),
     ("Sales should rise 8.5% annually.", "1989-10-30", "", DATE, "", None),
     ("It would be a second betrayal.", "2000-04-17", "", DATE, "", None),
+    ("Iraq imports about three-quarters of its food.", "1990-08-15", "", DATE, "", None),
+    # the reported quarter and its year-ago twin (results stories)
+    ("Net fell in the third quarter. Sales were flat from the quarter a year ago.", "1989-10-26",
+     "the quarter a year ago", DATE, "1988-Q3", None),
+    ("Net fell in the third quarter, compared with last year's quarter.", "1989-10-26", "last year's quarter",
+     DATE, "1988-Q3", None),
+    ("Net fell in the third quarter from the corresponding period last year.", "1989-10-26",
+     "the corresponding period last year", DATE, "1988-Q3", None),
+    ("Net fell in the third quarter. It earned $3 million in the 1988 quarter.", "1989-10-30",
+     "the 1988 quarter", DATE, "1988-Q3", None),
+    ("It posted net income for the fiscal second-quarter of $8.6 million.", "1989-10-26",
+     "the fiscal second-quarter", DATE, "1989-Q2", None),
 ]  # fmt: skip
 
 

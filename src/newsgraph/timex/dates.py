@@ -226,11 +226,16 @@ def quarter(m: re.Match[str], ctx: Ctx) -> Value | None:
     word = m.group("q").lower()
     words = set(re.split(r"[\s-]+", pre.strip()))
     after = ctx.text[m.end() : m.end() + 12].lower()
-    if word == "quarter" and re.match(r"\s+(?:of|percent|point|mile|century)\b", after) and not m.group("y"):
-        return None
+    ordinal = next((ORDINALS[w] for w in words if w in ORDINALS and ORDINALS[w] > 0), None)
+    if (
+        word == "quarter"
+        and ordinal is None
+        and re.match(r"\s+(?:of|percent|point|mile|century)\b", after)
+        and not m.group("y")
+    ):
+        return None  # "a quarter of the vote"; "the second quarter of $8 million" is still the quarter
     if m.group("pl"):
         return None
-    ordinal = next((ORDINALS[w] for w in words if w in ORDINALS and ORDINALS[w] > 0), None)
     if word == "half" and ordinal not in (1, 2):
         return None
     if word == "quarter" and ordinal is not None and ordinal > 4:
@@ -238,7 +243,7 @@ def quarter(m: re.Match[str], ctx: Ctx) -> Value | None:
     if not (
         ordinal
         or m.group("the")
-        or words & {"latest", "current", "year-ago", "year-earlier", "fiscal", "same"}
+        or words & {"latest", "current", "year-ago", "year-earlier", "fiscal", "same", "year's"}
     ):
         return None
     explicit = re.search(YEAR_RE, pre) or (m.group("y") and re.match(YEAR_RE, m.group("y")))
@@ -258,7 +263,11 @@ def quarter(m: re.Match[str], ctx: Ctx) -> Value | None:
         if year is None:
             year = dct.year if dct else ctx.year
         return Value(DATE, f"{year_text(year)}-H{ordinal}")
-    ago = bool(words & {"ago"}) or re.search(r"year[\s-](?:ago|earlier)", pre) is not None
+    ago = (
+        bool(words & {"ago"})
+        or re.search(r"year[\s-](?:ago|earlier)", pre) is not None
+        or bool(m.group("ago"))
+    )
     if ordinal is None:
         current = bool(words & {"current", "this"})
         latest = bool(words & {"latest", "just-ended", "recent", "past"})
@@ -292,7 +301,7 @@ def period(m: re.Match[str], ctx: Ctx) -> Value | None:
     if ctx.last_quarter is None:
         return None
     y, q = ctx.last_quarter
-    if re.search(r"ago|earlier", m.group(0).lower()):
+    if re.search(r"ago|earlier|last\s+year", m.group(0).lower()):
         y -= 1
     return Value(DATE, cal.quarter_value(y, q))
 

@@ -61,6 +61,8 @@ def duration(m: re.Match[str], ctx: Ctx) -> Value | None:
         return None
     if word == "second" and n_text.lower() in ("a", "an") and _ORDINAL_USE.match(ctx.text, m.end()):
         return None  # "a second betrayal", "a second group": the ordinal, not a stretch of time
+    if word == "quarter" and re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
+        return None  # "three-quarters of its food", "more than a quarter of the market": a fraction
     if re.match(r"-?\s*old\b", ctx.text[m.end() : m.end() + 6], re.I):
         return None  # an age ("a 6-year-old"), not a stretch of time
     if n is not None and n > 500:

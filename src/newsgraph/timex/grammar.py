@@ -112,7 +112,7 @@ RULES: tuple[Rule, ...] = (
         r"|year-earlier|year\s+ago|year\s+earlier|same|latest|current|past|last|recent|previous|prior|just-ended"
         r"|comparable|corresponding|calendar|first|second|third|fourth|1st|2nd|3rd|4th|fiscal)[\s-]+)*)"
         rf"(?P<q>quarter|half)(?P<pl>s)?(?:\s+(?:of\s+)?(?:(?P<y>{YEAR_RE})|fiscal\s+(?P<fy>{YEAR_RE})"
-        r"|(?P<yr>this|last|next)\s+year))?"), quarter, 1),
+        r"|(?P<yr>this|last|next)\s+year|(?P<ago>a\s+year\s+(?:ago|earlier))))?"), quarter, 2),
     Rule("period", _c(r"the\s+(?:same|latest|year-earlier|year-ago|comparable|corresponding|year-before)"
                       r"\s+period"
                       r"(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?"), period, 1),
