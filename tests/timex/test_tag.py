@@ -90,6 +90,9 @@ CASES = [
     ("It may be resolved in a hearing the week of March 6.", "2000-02-24", "the week of March 6", DATE,
      "2000-W10", None),
     ("For weeks the government has held such rallies.", "2000-01-15", "weeks", DURATION, "PXW", None),
+    # a month that modifies a noun takes no tense from the clause: the nearest June, which is behind
+    ("The bank is continuing to try to sell itself, under a June agreement with shareholders.", "1989-10-27",
+     "June", DATE, "1989-06", None),
     ("For the people of Poland, high noon comes today.", "1999-03-12", "today", DATE, "1999-03-12", None),
     # a clock fraction goes to the next smaller unit; a calendar fraction stays decimal (P4.5Y above)
     ("She spent about 5 1/2 hours in Nairobi.", "1998-08-17", "about 5 1/2 hours", DURATION, "PT5H30M", None),
