@@ -109,6 +109,7 @@ CASES = [
     ("Sales should rise 8.5% annually.", "1989-10-30", "", DATE, "", None),
     ("It would be a second betrayal.", "2000-04-17", "", DATE, "", None),
     ("Iraq imports about three-quarters of its food.", "1990-08-15", "", DATE, "", None),
+    ("Thousands of pilgrims arrived for Easter week.", "2000-04-17", "Easter week", DATE, "2000-W16", None),
     # the reported quarter and its year-ago twin (results stories)
     ("Net fell in the third quarter. Sales were flat from the quarter a year ago.", "1989-10-26",
      "the quarter a year ago", DATE, "1988-Q3", None),

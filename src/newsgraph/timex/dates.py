@@ -190,6 +190,14 @@ def holiday(m: re.Match[str], ctx: Ctx) -> Value | None:
         last = dt.date(y, 5, 31)  # memorial day
         return last - dt.timedelta(days=last.weekday())
 
+    if m.group("wk"):
+        # "Easter week", "Christmas week": the ISO week that holds the holiday
+        week_year = year
+        if week_year is None and ctx.dct is not None:
+            probe = on(ctx.dct.year)
+            week_year = cal.nearest_year(ctx.dct, probe.month, probe.day, ctx.direction(m.start(), m.end()))
+        if week_year is not None:
+            return Value(DATE, cal.week_value(on(week_year)), absolute=year is not None)
     if year is None:
         if ctx.dct is None:
             ref = doc_year(ctx, 1, None, 0)

@@ -76,7 +76,8 @@ RULES: tuple[Rule, ...] = (
                        r"|thanksgiving(?:\s+day)?"
                        r"|easter(?:\s+sunday)?|independence\s+day|labor\s+day|memorial\s+day|veterans\s+day"
                        r"|election\s+day"
-                       rf"|halloween|valentine's\s+day)(?:,?\s+(?P<y>{YEAR_RE}))?"), holiday, 1),
+                       r"|halloween|valentine's\s+day)(?P<wk>\s+week)?"
+                       rf"(?:,?\s+(?P<y>{YEAR_RE}))?"), holiday, 1),
     Rule("weekday", _c(r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|early|late)\s+)?"
                        rf"(?P<w>{WEEKDAY_RE})"
                        r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"), weekday_rule, 1),
