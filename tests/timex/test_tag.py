@@ -110,6 +110,10 @@ CASES = [
     ("It would be a second betrayal.", "2000-04-17", "", DATE, "", None),
     ("Iraq imports about three-quarters of its food.", "1990-08-15", "", DATE, "", None),
     ("Thousands of pilgrims arrived for Easter week.", "2000-04-17", "Easter week", DATE, "2000-W16", None),
+    ("The day before last Tuesday's hearing, he met them.", "2000-02-24", "The day before last Tuesday", DATE,
+     "2000-02-21", None),
+    ("She arrived the day before yesterday.", "2000-02-24", "the day before yesterday", DATE, "2000-02-22",
+     None),
     # the reported quarter and its year-ago twin (results stories)
     ("Net fell in the third quarter. Sales were flat from the quarter a year ago.", "1989-10-26",
      "the quarter a year ago", DATE, "1988-Q3", None),
