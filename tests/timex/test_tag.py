@@ -114,6 +114,9 @@ CASES = [
      "2000-02-21", None),
     ("She arrived the day before yesterday.", "2000-02-24", "the day before yesterday", DATE, "2000-02-22",
      None),
+    ("In London at mid-afternoon yesterday, shares were up.", "1989-11-02", "mid-afternoon yesterday", TIME,
+     "1989-11-01TAF", None),
+    ("By mid afternoon, officials said so.", "1998-03-06", "mid afternoon", TIME, "1998-03-06TAF", None),
     # the reported quarter and its year-ago twin (results stories)
     ("Net fell in the third quarter. Sales were flat from the quarter a year ago.", "1989-10-26",
      "the quarter a year ago", DATE, "1988-Q3", None),

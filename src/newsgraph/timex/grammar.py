@@ -83,7 +83,9 @@ RULES: tuple[Rule, ...] = (
                        r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"), weekday_rule, 1),
     Rule("deictic", _c(r"(?:(?:early|late)\s+)?(?P<rd>today|yesterday|tomorrow|tonight)"
                        r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"
-                       r"|(?P<this>this|last)\s+(?P<pod2>morning|afternoon|evening|night)"), deictic_day, 1),
+                       r"|(?P<this>this|last)\s+(?P<pod2>morning|afternoon|evening|night)"
+                       r"|mid-?\s?(?P<pod3>morning|afternoon)(?:\s+(?P<rd3>yesterday|today|tomorrow))?"),
+         deictic_day, 1),
     Rule("clock", _c(r"(?<!high\s)"
         r"(?:(?P<h>\d{1,2})(?:[:.](?P<min>\d\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m)|(?P<noon>noon|midnight|midday))"
         r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|JST|KST))?"
