@@ -90,7 +90,44 @@ CASES = [
     ("It may be resolved in a hearing the week of March 6.", "2000-02-24", "the week of March 6", DATE,
      "2000-W10", None),
     ("For weeks the government has held such rallies.", "2000-01-15", "weeks", DURATION, "PXW", None),
+    # a month that modifies a noun takes no tense from the clause: the nearest June, which is behind
+    ("The bank is continuing to try to sell itself, under a June agreement with shareholders.", "1989-10-27",
+     "June", DATE, "1989-06", None),
     ("For the people of Poland, high noon comes today.", "1999-03-12", "today", DATE, "1999-03-12", None),
+    # a clock fraction goes to the next smaller unit; a calendar fraction stays decimal (P4.5Y above)
+    ("She spent about 5 1/2 hours in Nairobi.", "1998-08-17", "about 5 1/2 hours", DURATION, "PT5H30M", None),
+    ("The speech lasted an hour and a half.", "1998-01-14", "an hour and a half", DURATION, "PT1H30M", None),
+    ("The blast lasted a minute and a half.", "1998-01-14", "a minute and a half", DURATION, "PT1M30S", None),
+    ("Talks ran for a year and a half.", "1998-01-14", "a year and a half", DURATION, "P1.5Y", None),
+    # years said in words after a month or season (broadcast transcripts)
+    ("Prices rose in January nineteen ninety-seven.", "1998-02-27", "January nineteen ninety-seven", DATE,
+     "1997-01", None),
+    ("Snow fell in the winter of nineteen ninety-four.", "1998-02-23", "winter of nineteen ninety-four", DATE,
+     "1994-WI", None),
+    # a recurrence, unless a quantity makes it a rate
+    ("Such ceremonies are held here annually.", "2000-01-28", "annually", SET, "P1Y", None),
+    ("Sales should rise 8.5% annually.", "1989-10-30", "", DATE, "", None),
+    ("It would be a second betrayal.", "2000-04-17", "", DATE, "", None),
+    ("Iraq imports about three-quarters of its food.", "1990-08-15", "", DATE, "", None),
+    ("Thousands of pilgrims arrived for Easter week.", "2000-04-17", "Easter week", DATE, "2000-W16", None),
+    ("The day before last Tuesday's hearing, he met them.", "2000-02-24", "The day before last Tuesday", DATE,
+     "2000-02-21", None),
+    ("She arrived the day before yesterday.", "2000-02-24", "the day before yesterday", DATE, "2000-02-22",
+     None),
+    ("In London at mid-afternoon yesterday, shares were up.", "1989-11-02", "mid-afternoon yesterday", TIME,
+     "1989-11-01TAF", None),
+    ("By mid afternoon, officials said so.", "1998-03-06", "mid afternoon", TIME, "1998-03-06TAF", None),
+    # the reported quarter and its year-ago twin (results stories)
+    ("Net fell in the third quarter. Sales were flat from the quarter a year ago.", "1989-10-26",
+     "the quarter a year ago", DATE, "1988-Q3", None),
+    ("Net fell in the third quarter, compared with last year's quarter.", "1989-10-26", "last year's quarter",
+     DATE, "1988-Q3", None),
+    ("Net fell in the third quarter from the corresponding period last year.", "1989-10-26",
+     "the corresponding period last year", DATE, "1988-Q3", None),
+    ("Net fell in the third quarter. It earned $3 million in the 1988 quarter.", "1989-10-30",
+     "the 1988 quarter", DATE, "1988-Q3", None),
+    ("It posted net income for the fiscal second-quarter of $8.6 million.", "1989-10-26",
+     "the fiscal second-quarter", DATE, "1989-Q2", None),
 ]  # fmt: skip
 
 

@@ -82,7 +82,10 @@ def numeric_date(m: re.Match[str], ctx: Ctx) -> Value | None:
 def month_year(m: re.Match[str], ctx: Ctx) -> Value | None:
     if not capitalised(m.group("m")):
         return None
-    year, month = year_number(m.group("y")), month_number(m.group("m"))
+    year = year_number(m.group("y")) if m.group("y") else spelled_year_number(m.group("sy"))
+    if year is None:
+        return None
+    month = month_number(m.group("m"))
     if 1 <= year <= 9999:
         ctx.mention(dt.date(year, month, 1), "M")
     return Value(DATE, f"{year:04d}-{month:02d}", absolute=True)
@@ -187,6 +190,14 @@ def holiday(m: re.Match[str], ctx: Ctx) -> Value | None:
         last = dt.date(y, 5, 31)  # memorial day
         return last - dt.timedelta(days=last.weekday())
 
+    if m.group("wk"):
+        # "Easter week", "Christmas week": the ISO week that holds the holiday
+        week_year = year
+        if week_year is None and ctx.dct is not None:
+            probe = on(ctx.dct.year)
+            week_year = cal.nearest_year(ctx.dct, probe.month, probe.day, ctx.direction(m.start(), m.end()))
+        if week_year is not None:
+            return Value(DATE, cal.week_value(on(week_year)), absolute=year is not None)
     if year is None:
         if ctx.dct is None:
             ref = doc_year(ctx, 1, None, 0)
@@ -199,19 +210,23 @@ def holiday(m: re.Match[str], ctx: Ctx) -> Value | None:
     return Value(DATE, on(year).isoformat(), absolute=m.group("y") is not None)
 
 
-def spelled_year(m: re.Match[str], ctx: Ctx) -> Value | None:
-    words = re.split(r"[\s-]+", m.group("sy").lower())
+def spelled_year_number(text: str) -> int | None:
+    """The year a spelled-out year names ("nineteen ninety-four" is 1994)."""
+    words = re.split(r"[\s-]+", text.lower())
     if words[0] == "two":
         rest = [w for w in words[2:] if w != "and"]
         extra = number(" ".join(rest)) if rest else 0
-        return Value(DATE, f"{2000 + int(extra or 0):04d}", absolute=True)
+        return 2000 + int(extra or 0)
     rest = words[1:]
     if rest == ["hundred"]:
-        return Value(DATE, "1900", absolute=True)
+        return 1900
     tail = number(" ".join(rest))
-    if tail is None:
-        return None
-    return Value(DATE, f"{1900 + int(tail):04d}", absolute=True)
+    return None if tail is None else 1900 + int(tail)
+
+
+def spelled_year(m: re.Match[str], ctx: Ctx) -> Value | None:
+    year = spelled_year_number(m.group("sy"))
+    return None if year is None else Value(DATE, f"{year:04d}", absolute=True)
 
 
 def quarter(m: re.Match[str], ctx: Ctx) -> Value | None:
@@ -219,11 +234,16 @@ def quarter(m: re.Match[str], ctx: Ctx) -> Value | None:
     word = m.group("q").lower()
     words = set(re.split(r"[\s-]+", pre.strip()))
     after = ctx.text[m.end() : m.end() + 12].lower()
-    if word == "quarter" and re.match(r"\s+(?:of|percent|point|mile|century)\b", after) and not m.group("y"):
-        return None
+    ordinal = next((ORDINALS[w] for w in words if w in ORDINALS and ORDINALS[w] > 0), None)
+    if (
+        word == "quarter"
+        and ordinal is None
+        and re.match(r"\s+(?:of|percent|point|mile|century)\b", after)
+        and not m.group("y")
+    ):
+        return None  # "a quarter of the vote"; "the second quarter of $8 million" is still the quarter
     if m.group("pl"):
         return None
-    ordinal = next((ORDINALS[w] for w in words if w in ORDINALS and ORDINALS[w] > 0), None)
     if word == "half" and ordinal not in (1, 2):
         return None
     if word == "quarter" and ordinal is not None and ordinal > 4:
@@ -231,7 +251,7 @@ def quarter(m: re.Match[str], ctx: Ctx) -> Value | None:
     if not (
         ordinal
         or m.group("the")
-        or words & {"latest", "current", "year-ago", "year-earlier", "fiscal", "same"}
+        or words & {"latest", "current", "year-ago", "year-earlier", "fiscal", "same", "year's"}
     ):
         return None
     explicit = re.search(YEAR_RE, pre) or (m.group("y") and re.match(YEAR_RE, m.group("y")))
@@ -251,7 +271,11 @@ def quarter(m: re.Match[str], ctx: Ctx) -> Value | None:
         if year is None:
             year = dct.year if dct else ctx.year
         return Value(DATE, f"{year_text(year)}-H{ordinal}")
-    ago = bool(words & {"ago"}) or re.search(r"year[\s-](?:ago|earlier)", pre) is not None
+    ago = (
+        bool(words & {"ago"})
+        or re.search(r"year[\s-](?:ago|earlier)", pre) is not None
+        or bool(m.group("ago"))
+    )
     if ordinal is None:
         current = bool(words & {"current", "this"})
         latest = bool(words & {"latest", "just-ended", "recent", "past"})
@@ -285,7 +309,7 @@ def period(m: re.Match[str], ctx: Ctx) -> Value | None:
     if ctx.last_quarter is None:
         return None
     y, q = ctx.last_quarter
-    if re.search(r"ago|earlier", m.group(0).lower()):
+    if re.search(r"ago|earlier|last\s+year", m.group(0).lower()):
         y -= 1
     return Value(DATE, cal.quarter_value(y, q))
 
@@ -308,8 +332,11 @@ def season_value(ctx: Ctx, season: str, rel: str, direction: int) -> str:
 
 def season(m: re.Match[str], ctx: Ctx) -> Value | None:
     season = SEASONS[m.group("s").lower()]
-    if m.group("y"):
-        return Value(DATE, f"{int(m.group('y')):04d}-{season}", absolute=True)
+    year = (
+        int(m.group("y")) if m.group("y") else spelled_year_number(m.group("sy")) if m.group("sy") else None
+    )
+    if year is not None:
+        return Value(DATE, f"{year:04d}-{season}", absolute=True)
     before = ctx.text[max(0, m.start() - 16) : m.start()].lower()
     if not m.group("mod") and not re.search(
         r"\b(?:in|during|by|until|this|over|through|the|for|since)\s+(?:the\s+)?$", before

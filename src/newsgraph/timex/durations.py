@@ -15,6 +15,8 @@ from newsgraph.timex.lexicon import (
     number_text,
 )
 
+_NEXT_SMALLER = {"H": ("M", 60), "M": ("S", 60)}
+
 
 def duration_value(n: float | None, unit_word: str) -> str:
     unit = UNITS[unit_word.lower()]
@@ -30,6 +32,12 @@ def duration_value(n: float | None, unit_word: str) -> str:
     elif unit == "2W":
         amount, unit = ("X" if n is None else number_text(2 * n)), "W"
     if unit_word.lower() in TIME_UNITS:
+        if n is not None and n != int(n) and unit in _NEXT_SMALLER:
+            # "5 1/2 hours" is PT5H30M and "a minute and a half" PT1M30S: TimeBank and AQUAINT both write a
+            # clock fraction in the next smaller unit (calendar fractions stay decimal: "4½ years" is P4.5Y)
+            smaller, per = _NEXT_SMALLER[unit]
+            whole, part = int(n), round((n - int(n)) * per)
+            return f"PT{f'{whole}{unit}' if whole else ''}{part}{smaller}"
         return f"PT{amount}{unit}"
     return f"P{amount}{unit}"
 
@@ -37,6 +45,8 @@ def duration_value(n: float | None, unit_word: str) -> str:
 def duration(m: re.Match[str], ctx: Ctx) -> Value | None:
     n_text = m.group("n")
     n = number(n_text)
+    if n is not None and m.group("half"):
+        n += 0.5  # "an hour and a half"
     word = m.group("u").lower()
     before = ctx.text[max(0, m.start() - 25) : m.start()].lower()
     # "$5 a year", "twice a week": a rate, not a stretch of time
@@ -49,6 +59,10 @@ def duration(m: re.Match[str], ctx: Ctx) -> Value | None:
         return Value(SET, duration_value(1, word))
     if n is None and n_text.lower() == "some" and not m.group("pl"):
         return None
+    if word == "second" and n_text.lower() in ("a", "an") and _ORDINAL_USE.match(ctx.text, m.end()):
+        return None  # "a second betrayal", "a second group": the ordinal, not a stretch of time
+    if word == "quarter" and re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
+        return None  # "three-quarters of its food", "more than a quarter of the market": a fraction
     if re.match(r"-?\s*old\b", ctx.text[m.end() : m.end() + 6], re.I):
         return None  # an age ("a 6-year-old"), not a stretch of time
     if n is not None and n > 500:
@@ -56,6 +70,13 @@ def duration(m: re.Match[str], ctx: Ctx) -> Value | None:
     # A half ("4½ years", "two and a half years") is a rounded figure, so it is marked approximate.
     approximate = has_approx(m) or n is None or (n is not None and n != int(n))
     return Value(DURATION, duration_value(n, word), approximate=approximate)
+
+
+# what follows "a second" when it is the ordinal: a word that is not a preposition, conjunction or time cue
+_ORDINAL_USE = re.compile(
+    r"\s+(?!(?:or|and|to|of|in|on|at|for|ago|later|earlier|before|after|longer|too|then|than|when|while|as|"
+    r"that|the|a|an|but)\b)[a-z]"
+)
 
 
 def vague_duration(m: re.Match[str], ctx: Ctx) -> Value | None:
@@ -68,6 +89,9 @@ def vague_duration(m: re.Match[str], ctx: Ctx) -> Value | None:
     return Value(DURATION, duration_value(None, word), approximate=True)
 
 
+# a quantity just before a frequency adverb makes it a rate: a number, percent or money within a few words
+_RATE_BEFORE = re.compile(r"(?:\d|percent|million|billion)\S*(?:\s+\w+){0,2}\s+$", re.I)
+
 _ADVERB_SET = {
     "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
     "nightly": "P1D", "quarterly": "P3M", "biweekly": "P2W", "semiannually": "P6M", "annual": "P1Y",
@@ -77,6 +101,8 @@ _ADVERB_SET = {
 def frequency(m: re.Match[str], ctx: Ctx) -> Value | None:
     if m.group("adv"):
         adv = re.sub(r"\s+", " ", m.group("adv").lower())
+        if adv == "annually" and _RATE_BEFORE.search(ctx.text[max(0, m.start() - 40) : m.start()]):
+            return None  # "rise 8.5% annually", "10,000 units annually": a rate, not a recurrence
         if adv in _ADVERB_SET:
             return Value(SET, _ADVERB_SET[adv])
         unit = adv.split(" ")[-1]

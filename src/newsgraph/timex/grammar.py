@@ -27,6 +27,7 @@ from newsgraph.timex.lexicon import (
     FULL_MONTH_RE,
     MONTH_RE,
     NUMBER_RE,
+    SPELLED_YEAR_RE,
     UNIT_RE,
     WEEKDAY_RE,
     YEAR_RE,
@@ -60,7 +61,8 @@ RULES: tuple[Rule, ...] = (
     Rule("week_of", _c(rf"the\s+week\s+of\s+(?P<m>{MONTH_RE})\s*(?P<d>{DAYNUM_RE})(?!\d)(?P<m2>)(?P<d2>)"
                        rf"(?:,?\s*(?P<y>{YEAR_RE}))?"), week_of, 3),
     Rule("numeric_date", _c(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)"), numeric_date, 3),
-    Rule("month_year", _c(rf"{MOD_RE}(?P<m>{MONTH_RE}),?\s+(?:of\s+)?(?P<y>{YEAR_RE}|'\d\d)"), month_year, 2),
+    Rule("month_year", _c(rf"{MOD_RE}(?P<m>{MONTH_RE}),?\s+(?:of\s+)?(?:(?P<y>{YEAR_RE}|'\d\d)"
+                          rf"|(?P<sy>{SPELLED_YEAR_RE}))"), month_year, 2),
     Rule("month", _c(rf"{MOD_RE}(?:(?P<rel>last|this|next|past|coming|previous)\s+)?"
                      rf"(?P<m>{FULL_MONTH_RE}|(?:jan|feb|aug|sept|oct|nov|dec)\.)"
                      r"(?:\s+(?P<yr>this|last|next)\s+year)?"), month_alone, 1),
@@ -74,13 +76,16 @@ RULES: tuple[Rule, ...] = (
                        r"|thanksgiving(?:\s+day)?"
                        r"|easter(?:\s+sunday)?|independence\s+day|labor\s+day|memorial\s+day|veterans\s+day"
                        r"|election\s+day"
-                       rf"|halloween|valentine's\s+day)(?:,?\s+(?P<y>{YEAR_RE}))?"), holiday, 1),
+                       r"|halloween|valentine's\s+day)(?P<wk>\s+week)?"
+                       rf"(?:,?\s+(?P<y>{YEAR_RE}))?"), holiday, 1),
     Rule("weekday", _c(r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|early|late)\s+)?"
                        rf"(?P<w>{WEEKDAY_RE})"
                        r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"), weekday_rule, 1),
     Rule("deictic", _c(r"(?:(?:early|late)\s+)?(?P<rd>today|yesterday|tomorrow|tonight)"
                        r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"
-                       r"|(?P<this>this|last)\s+(?P<pod2>morning|afternoon|evening|night)"), deictic_day, 1),
+                       r"|(?P<this>this|last)\s+(?P<pod2>morning|afternoon|evening|night)"
+                       r"|mid-?\s?(?P<pod3>morning|afternoon)(?:\s+(?P<rd3>yesterday|today|tomorrow))?"),
+         deictic_day, 1),
     Rule("clock", _c(r"(?<!high\s)"
         r"(?:(?P<h>\d{1,2})(?:[:.](?P<min>\d\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m)|(?P<noon>noon|midnight|midday))"
         r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|JST|KST))?"
@@ -101,7 +106,7 @@ RULES: tuple[Rule, ...] = (
         rf"{APPROX_RE}(?:(?P<the>the|a|another)\s+)?(?:(?:first|last|past|next|previous|coming|final|initial|latest"
         r"|following|preceding|remaining|full|entire|whole|additional|further|another|better\s+part\s+of)\s+)?"
         rf"(?P<n>{NUMBER_RE})(?P<hyph>[\s-]+)(?:(?:more|additional|consecutive|straight|full|long)\s+)?"
-        rf"(?P<u>{UNIT_RE})(?P<pl>s)?(?:-long)?"), duration, 1),
+        rf"(?P<u>{UNIT_RE})(?P<pl>s)?(?:-long)?(?P<half>\s+and\s+a\s+half)?"), duration, 1),
     Rule("vague_duration", _c(
         r"(?P<adj>recent|several|many|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few|coming|the\s+coming)\s+"
         r"(?P<u>year|month|week|day|decade|hour|minute)s"), vague_duration, 1),
@@ -110,15 +115,11 @@ RULES: tuple[Rule, ...] = (
         r"|year-earlier|year\s+ago|year\s+earlier|same|latest|current|past|last|recent|previous|prior|just-ended"
         r"|comparable|corresponding|calendar|first|second|third|fourth|1st|2nd|3rd|4th|fiscal)[\s-]+)*)"
         rf"(?P<q>quarter|half)(?P<pl>s)?(?:\s+(?:of\s+)?(?:(?P<y>{YEAR_RE})|fiscal\s+(?P<fy>{YEAR_RE})"
-        r"|(?P<yr>this|last|next)\s+year))?"), quarter, 1),
+        r"|(?P<yr>this|last|next)\s+year|(?P<ago>a\s+year\s+(?:ago|earlier))))?"), quarter, 2),
     Rule("period", _c(r"the\s+(?:same|latest|year-earlier|year-ago|comparable|corresponding|year-before)"
                       r"\s+period"
                       r"(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?"), period, 1),
-    Rule("spelled_year", _c(
-        r"(?:the\s+year\s+)?(?P<sy>nineteen[\s-](?:hundred|(?:twenty|thirty|forty|fifty|sixty|seventy"
-        r"|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve"
-        r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two[\s-]thousand"
-        r"(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"), spelled_year, 1),
+    Rule("spelled_year", _c(rf"(?:the\s+year\s+)?(?P<sy>{SPELLED_YEAR_RE})"), spelled_year, 1),
     Rule("unit_edge", _c(r"(?:(?:the\s+)?(?:end|beginning|start|middle|rest|balance)\s+of\s+(?:the|this)\s+"
                          r"|(?:the\s+)?full\s+|year-|the\s+current\s+)(?P<u>year|month|week|end)"),
          unit_edge, 1),
@@ -130,11 +131,11 @@ RULES: tuple[Rule, ...] = (
     Rule("year_ago", _c(r"year-(?:earlier|ago)|year\s+earlier"), year_ago, 0),
     Rule("weekend", _c(r"the\s+weekend"), weekend, 0),
     Rule("season", _c(rf"(?:(?P<mod>early|late|mid)[-\s]+)?(?P<s>spring|summer|fall|autumn|winter)"
-                      rf"(?:\s+(?:of\s+)?(?P<y>{YEAR_RE}))?"), season, 0),
+                      rf"(?:\s+(?:of\s+)?(?:(?P<y>{YEAR_RE})|(?P<sy>{SPELLED_YEAR_RE})))?"), season, 0),
     Rule("set", _c(
         rf"(?:every|each|per)\s+(?:(?P<other>other|single)\s+)?(?:(?P<n>{NUMBER_RE})\s+)?"
         rf"(?P<u>{UNIT_RE}s?|{WEEKDAY_RE}|morning|afternoon|evening|night)"
-        r"|(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|semiannually"
+        r"|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually"
         r"|(?:once|twice|(?:\d+|two|three|four|five|six)\s+times)\s+a\s+(?:year|month|week|day))"
         r"|(?P<wd>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"), frequency, 1),
     Rule("anchored", _c(r"(?:later|earlier)?\s*(?P<w>that|the\s+same|the\s+following|the\s+next)\s+"

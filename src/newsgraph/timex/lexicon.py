@@ -69,6 +69,13 @@ NUMBER_RE = (
 UNIT_RE = (
     r"(?:second|minute|hour|hr|day|night|week|fortnight|month|year|yr|decade|centur(?:y|ie)|quarter|weekend)"
 )
+# a year said in words, as broadcast transcripts write it: "nineteen ninety-four", "two thousand and one"
+SPELLED_YEAR_RE = (
+    r"(?:nineteen[\s-](?:hundred|(?:twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two[\s-]thousand"
+    r"(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+)
 DAYNUM_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
 

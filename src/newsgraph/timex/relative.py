@@ -66,9 +66,10 @@ def relative_day(word: str, ctx: Ctx) -> tuple[dt.date | None, str]:
 
 
 def deictic_day(m: re.Match[str], ctx: Ctx) -> Value | None:
-    word = (m.group("rd") or m.group("this")).lower()
+    # "by mid-afternoon" with no day named is the DCT's
+    word = (m.group("rd") or m.group("this") or m.group("rd3") or "today").lower()
     d, value = relative_day(word, ctx)
-    pod = m.group("pod") or m.group("pod2")
+    pod = m.group("pod") or m.group("pod2") or m.group("pod3")
     if word == "tonight":
         pod = "night"
     if word == "last" and pod and pod.lower() != "night":

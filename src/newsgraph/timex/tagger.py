@@ -62,7 +62,7 @@ _EXTRA_TRIGGERS = """
 mornings nights evenings centuries half halves period periods season seasons today yesterday tomorrow tonight
 now nowadays currently current recently recent lately past future present presently noon midnight midday
 christmas year's thanksgiving easter independence labor memorial veterans halloween valentine daily weekly
-monthly yearly hourly nightly biweekly semiannually nineteen thousand twenties thirties forties
+monthly yearly annually hourly nightly biweekly semiannually nineteen thousand twenties thirties forties
 fifties
 sixties seventies eighties nineties fiscal fy year-earlier year-ago year-end mid ½
 """
@@ -113,6 +113,18 @@ def _select(hits: list[_Hit]) -> list[_Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
+_DAY_BEFORE_AFTER = re.compile(r"(?:\b[Tt]he\s+)?\b[Dd]ay\s+(before|after)\s+$")
+
+
+def _day_before_after(text: str, start: int, value: str) -> tuple[int, str]:
+    """ "the day before yesterday", "the day after Christmas": one day off the date that follows."""
+    m = _DAY_BEFORE_AFTER.search(text, max(0, start - 20), start)
+    if m is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return start, value
+    day = dt.date.fromisoformat(value) + dt.timedelta(days=-1 if m.group(1) == "before" else 1)
+    return m.start(), day.isoformat()
+
+
 def tag(doc: Doc, document: Document) -> list[Timex]:
     """Every time expression of ``document`` (``doc`` is its parse), with TimeML values."""
     text = document.text
@@ -143,13 +155,14 @@ def tag(doc: Doc, document: Document) -> list[Timex]:
         else:
             anchor = "none"
         end = value.cut if value.cut is not None else hit.end
+        start, day_value = _day_before_after(text, hit.start, value.value)
         out.append(
             Timex(
                 doc_id=document.doc_id,
-                text=text[hit.start : end],
+                text=text[start:end],
                 kind=value.kind,
-                value=value.value,
-                span=(hit.start, end),
+                value=day_value,
+                span=(start, end),
                 end_value=value.end_value,
                 anchor=anchor,
                 approximate=value.approximate,

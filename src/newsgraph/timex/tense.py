@@ -20,6 +20,8 @@ _FUTURE_VERBS = frozenset(
 def _governor(tok: Token) -> Token | None:
     """The verb the timex modifies; None when it modifies a noun ("a cutback in September")."""
     start = tok
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+        return None  # "under a June agreement": a noun's modifier, not the verb's
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX"):
             return tok
