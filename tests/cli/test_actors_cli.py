@@ -34,3 +34,13 @@ def test_import_phoenix_writes_a_dictionary_with_dated_roles(shared_data: Path, 
 def test_import_phoenix_missing_path(tmp_path: Path) -> None:
     result = runner.invoke(app, ["actors", "import-phoenix", str(tmp_path / "nope")])
     assert result.exit_code == 1 and "E-INPUT-MISSING" in result.stderr
+
+
+def test_eval_actors_with_phoenix_from_the_command_line(shared_data: Path) -> None:
+    cases = str(shared_data / "actors" / "ngec_actor_cases.jsonl")
+    phoenix = str(shared_data / "dictionaries" / "phoenix")
+    result = runner.invoke(app, ["eval", "actors", "--data", cases, "--phoenix", phoenix, "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["metrics"]["accuracy"] >= 0.81
+    wrong = runner.invoke(app, ["eval", "timex", "--data", cases, "--phoenix", phoenix])
+    assert wrong.exit_code == 2

@@ -31,18 +31,30 @@ def evaluate(
     ],
     limit: Annotated[int | None, typer.Option(help="Score only the first N items.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    phoenix: Annotated[
+        Path | None,
+        typer.Option(help="actors only: also load this Phoenix dictionary folder after the built-in one."),
+    ] = None,
 ) -> None:
     """Score a stage against gold data: precision, recall, F1 or accuracy.
 
     Example: newsgraph eval extraction --data ../shared/data/extraction/scrapinghub
+    Example: newsgraph eval actors --data ../shared/data/actors/ngec_actor_cases.jsonl
+    --phoenix ../shared/data/dictionaries/phoenix
     """
     if stage not in EVALUATIONS:
         raise typer.BadParameter(f"unknown stage {stage!r}; choose from {', '.join(EVALUATIONS)}")
-    if not data.exists():
-        raise fail(DataError(f"{data}: no such file or folder"), status=2)
+    if phoenix is not None and stage != "actors":
+        raise typer.BadParameter("--phoenix is for the actors evaluation only")
+    for path in (data, phoenix):
+        if path is not None and not path.exists():
+            raise fail(DataError(f"{path}: no such file or folder"), status=2)
     module = importlib.import_module(EVALUATIONS[stage])
     try:
-        report = module.evaluate(data, limit=limit)
+        if phoenix is not None:
+            report = module.evaluate_with_phoenix(data, phoenix, limit=limit)
+        else:
+            report = module.evaluate(data, limit=limit)
     except NewsgraphError as err:
         raise fail(err) from err
     print(report.to_json() if as_json else report.to_text())
