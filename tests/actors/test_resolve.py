@@ -132,3 +132,17 @@ def test_person_label_prefers_people() -> None:
 def test_unlisted_head_of_government() -> None:
     actor = resolve("Boyko Borisov", label="PERSON")
     assert actor is not None and actor.country == "BGR"
+
+
+@pytest.mark.parametrize("text", ["Tim Cook", "Long Island", "Flint", "Cleveland"])
+def test_english_words_among_countrynames_aliases_are_no_country(text: str) -> None:
+    found = resolve(text)
+    assert found is None or found.country not in {"COK", "ISL", "GBR", "COL"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "country"), [("Cook Islands", "COK"), ("Iceland", "ISL"), ("Colombia", "COL")]
+)
+def test_the_countries_themselves_still_resolve(text: str, country: str) -> None:
+    found = resolve(text)
+    assert found is not None and found.country == country

@@ -95,6 +95,17 @@ _SUBDIVISION_TYPES = frozenset(
         "Capital district",
     }
 )
+# countrynames aliases that are ordinary English words, personal names or surnames in English news ("Tim
+# Cook" is no Cook Islander, "Long Island" is not Iceland, Flint is in Michigan, John Kerry is not Irish).
+# Found by listing the one-word aliases that are frequent English words (wordfreq Zipf >= 3.5) and share no
+# prefix with their country's English names, then read by hand: real place names and demonyms were kept.
+_COUNTRYNAMES_STOP = frozenset(
+    {
+        "angus", "beds", "bucks", "cards", "clare", "cleveland", "columbia", "cook", "corn", "douglas",
+        "down", "flint", "hamilton", "here", "hind", "indy", "iron", "island", "kerry", "laws", "male",
+        "mann", "mayo", "montgomery", "other", "ramsey", "saga", "shin", "shine", "stanley", "tunes",
+    }
+)  # fmt: skip
 # Their names are often compass words or ordinary words in English, Spanish, French or Portuguese, common
 # personal names, or names news uses for something else (Zaire for Congo, the Balkans, Ulster for Northern
 # Ireland, the Midlands and Canterbury for England).
@@ -233,7 +244,7 @@ def _add_states(out: ActorDictionary, capital_keys: set[str]) -> None:
     for alias, a3 in _NEWS_NAMES.items():
         out.add(Entry(a3, _state_name(a3), "state", a3), [alias])
     for key, code in _countrynames_aliases().items():
-        if key in capital_keys or not _is_ascii_name(key):
+        if key in capital_keys or key in _COUNTRYNAMES_STOP or not _is_ascii_name(key):
             continue
         if len(key.replace(" ", "")) <= 3 and key not in _SHORT_OK:
             continue
