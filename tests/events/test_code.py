@@ -80,3 +80,14 @@ def test_reported_inside_a_claim(nlp: Language) -> None:
     events = code(nlp(text), Document("d2", text), [], [], [claim])
     assert events and events[0].factuality is Factuality.REPORTED
     assert events[0].claim_id == "d2:c0"
+
+
+@pytest.mark.parametrize(("published", "sector"), [("2020-06-01", "GOV"), ("2024-06-01", "ELI")])
+def test_unlinked_person_takes_the_role_held_on_the_document_date(
+    nlp: Language, published: str, sector: str
+) -> None:
+    text = "Boris Johnson visited Kyiv."
+    document = Document(doc_id="d", text=text, published=published)
+    [event] = code(nlp(text), document, [], [], [])  # no linked entities: the coder resolves the text
+    assert event.source is not None and event.source.actor is not None
+    assert (event.source.actor.country, event.source.actor.sector) == ("GBR", sector)

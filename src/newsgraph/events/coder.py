@@ -28,7 +28,7 @@ from newsgraph.records import (
     TimexKind,
 )
 
-Resolver = Callable[[str], Actor | None]
+Resolver = Callable[[str, str | None], Actor | None]  # (mention text, document date)
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
 _MAX_RECIPROCAL = 4
@@ -128,9 +128,9 @@ def _resolver() -> Resolver | None:
     except ImportError:
         return None
 
-    def call(text: str) -> Actor | None:
+    def call(text: str, date: str | None) -> Actor | None:
         try:
-            return resolve(text)
+            return resolve(text, date=date)  # a person's role on the document's date
         except Exception:  # a lookup failure must not lose the event; the mention keeps its text
             return None
 
@@ -171,7 +171,7 @@ class _Context:
             return None
         text = self.text[start:end]
         if text not in self._resolved:
-            self._resolved[text] = self.resolve(text)
+            self._resolved[text] = self.resolve(text, self.document.published)
         return self._resolved[text]
 
     def phrase(self, head: Token, avoid: int | None = None) -> tuple[int, int]:
