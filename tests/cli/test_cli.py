@@ -59,7 +59,11 @@ def test_extract_seeds(seeds_dir: Path) -> None:
             if isinstance(mention, dict):
                 pairs.append((mention.get("span"), mention.get("text")))
         for span, expected in pairs:
-            if isinstance(span, list) and record["type"] != "document":
+            if isinstance(span, list) and record["type"] == "claim":
+                # a content in several parts (a quote broken by its cue) joins them with " … "
+                covered = text[span[0] : span[1]]
+                assert all(part in covered for part in str(expected).split(" … ")), record
+            elif isinstance(span, list) and record["type"] != "document":
                 assert text[span[0] : span[1]] == expected, record
 
 
