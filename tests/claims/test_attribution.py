@@ -481,3 +481,19 @@ def test_predicative_adjective_of_stance(text: str, cue: str, content: str) -> N
 def test_issuer_of_words_or_the_words_themselves(text: str, source: str) -> None:
     claim = _only(text)
     assert claim.source is not None and claim.source.text == source
+
+
+def test_pronoun_takes_the_subject_of_its_own_sentence_over_the_last_name_read() -> None:
+    text = (
+        "Russia continues its invasion of Ukraine. Representatives of both countries including the defense "
+        "ministers were also present at the meeting, and it is possible that they agreed on specific "
+        "military cooperation."
+    )
+    [claim] = attribute_text(text)
+    assert claim.source is not None and claim.source.text == "they"
+    assert claim.source.actor is None or "Ukraine" not in claim.source.actor.name
+    # with no subject before it in its sentence, "she" still reaches back to the last person named
+    text = "Angela Merkel arrived in Paris on Monday. She said the talks had gone well."
+    [claim] = [c for c in attribute_text(text) if c.cue == "said"]
+    assert claim.source is not None and claim.source.actor is not None
+    assert "Merkel" in claim.source.actor.name

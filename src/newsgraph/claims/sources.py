@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from importlib import resources
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from newsgraph.records import Actor, ActorKind, Entity, Mention, Span
 
@@ -150,6 +151,23 @@ class SourceResolver:
                 best = (start, actor)
         return best[1] if best else None
 
+    def _subject_before(self, pronoun: Token) -> TokenSpan | None:
+        """The subject of an earlier clause of the pronoun's sentence that agrees with it in number."""
+        plural = pronoun.lower_ == "they"
+        for token in pronoun.sent:
+            if token.i >= pronoun.i:
+                return None
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            number = token.morph.get("Number", [])
+            if number and (number[0] == "Plur") != plural:
+                continue
+            subtree = list(token.subtree)
+            if subtree[-1].i >= pronoun.i:
+                continue
+            return self._doc[subtree[0].i : subtree[-1].i + 1]
+        return None
+
     def _entity_at(self, head: Token) -> tuple[str, str] | None:
         for ent in self._ents:
             if ent.start <= head.i < ent.end and ent.label_ in _LABEL_KINDS:
@@ -177,7 +195,14 @@ class SourceResolver:
         actor: Actor | None = None
         lower = head.lower_
         if head.pos_ == "PRON" and lower in _PRONOUNS:
-            actor = self._before(span[0], _PRONOUNS[lower])
+            antecedent = self._subject_before(head)
+            if antecedent is not None:
+                # "Representatives of both countries were present, and they agreed …": the subject earlier in
+                # the same sentence, not the last name read (which here was Ukraine).
+                bounds = (antecedent.start_char, antecedent.end_char)
+                actor = self.mention(bounds, antecedent.root).actor
+            else:
+                actor = self._before(span[0], _PRONOUNS[lower])
         elif (
             head.pos_ == "NOUN"
             and head.lemma_.lower() in _ANAPHORS
