@@ -497,3 +497,9 @@ def test_pronoun_takes_the_subject_of_its_own_sentence_over_the_last_name_read()
     [claim] = [c for c in attribute_text(text) if c.cue == "said"]
     assert claim.source is not None and claim.source.actor is not None
     assert "Merkel" in claim.source.actor.name
+
+
+def test_a_bracket_opened_inside_a_source_closes_inside_it() -> None:
+    text = "Nihon Keizai Shimbun (Nikkei) viewed the visit as a means of avoiding isolation."
+    [claim] = attribute_text(text)
+    assert claim.source is not None and claim.source.text == "Nihon Keizai Shimbun (Nikkei)"

@@ -26,6 +26,8 @@ DIRECT_SHARE = 0.8
 # Content shorter than this many characters is a fragment ("so", "this"), not a claim.
 MIN_CONTENT = 3
 
+_CLOSERS = {")": "(", "]": "["}
+
 
 @dataclass
 class Found:
@@ -191,6 +193,8 @@ def source_tokens(
     while len(tokens) > 1 and tokens[0].is_punct and tokens[0] is not subject:
         tokens.pop(0)
     while len(tokens) > 1 and tokens[-1].is_punct and tokens[-1] is not subject:
+        if tokens[-1].text in _CLOSERS and any(t.text == _CLOSERS[tokens[-1].text] for t in tokens):
+            break  # "Nihon Keizai Shimbun (Nikkei)": a bracket opened inside the name closes inside it
         tokens.pop()
     if cue is not None and subject.i < cue.i:
         return _clip_before(subject, tokens, cue)
