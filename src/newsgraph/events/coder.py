@@ -32,6 +32,13 @@ Resolver = Callable[[str, str | None], Actor | None]  # (mention text, document 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
 _MAX_RECIPROCAL = 4
+# The actors a possessive pronoun left unresolved in its own sentence may stand for: "its" a state or a
+# body, "their" a group (see roles.possessor_in_sentence). "his"/"her" are left alone: the nearest person
+# named before is as often the one it is not ("freed X, a critic of Y, following his arrest").
+_POSSESSOR_KINDS: dict[str, frozenset[str]] = {
+    "its": frozenset({"state", "organisation"}),
+    "their": frozenset({"group"}),
+}
 ABSTRACT_TARGETS = frozenset(
     [
         "epidemic",
@@ -181,7 +188,26 @@ class _Context:
             found = self._phrases[key] = phrase(head, avoid)
         return found
 
+    def earlier_actor(self, pronoun: Token) -> Token | None:
+        """The nearest named actor of the pronoun's kind before it, in its sentence or the one before,
+        for a possessive pronoun its own sentence did not resolve; None when there is none."""
+        kinds = _POSSESSOR_KINDS.get(pronoun.lower_)
+        if kinds is None or pronoun.dep_ != "poss":
+            return None
+        sentence = pronoun.sent
+        lo = self.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+        for entity in reversed(self.entities):
+            if entity.span[1] > pronoun.idx or entity.span[0] < lo:
+                continue
+            if entity.actor is None or entity.actor.kind not in kinds:
+                continue
+            found = self.doc.char_span(*entity.span, alignment_mode="expand")
+            return found.root if found is not None else None
+        return None
+
     def mention(self, head: Token, avoid: int | None = None) -> Mention:
+        if head.lower_ in _POSSESSOR_KINDS and head.dep_ == "poss":
+            head = self.earlier_actor(head) or head
         first, last = self.phrase(head, avoid)
         start = self.doc[first].idx
         end = self.doc[last - 1].idx + len(self.doc[last - 1])

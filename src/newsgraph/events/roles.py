@@ -68,6 +68,7 @@ ACTOR_NOUNS = frozenset(
 _LIGHT_TARGET_PREPS = {"on", "against", "with", "toward", "towards", "into"}
 _ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 _PRONOUN_ACTORS = {"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us"}
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +151,30 @@ def _may_be_actor(token: Token) -> bool:
     return any(t.ent_type_ in _ACTOR_LABELS or t.lemma_.lower() in ACTOR_NOUNS for t in token.subtree)
 
 
+def relative_antecedent(pronoun: Token) -> Token:
+    """The noun a relative pronoun stands for ("Russia, which continues to invade": Russia), or the
+    pronoun itself. A predicate noun stands for its copula's subject ("X is a country that supports ...")."""
+    if pronoun.lower_ not in RELATIVE_PRONOUNS or pronoun.tag_ not in {"WDT", "WP"}:
+        return pronoun
+    clause = pronoun.head
+    if clause.dep_ != "relcl" or clause.head.pos_ not in {"NOUN", "PROPN"}:
+        return pronoun
+    noun = clause.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+        if subject is not None:
+            return subject
+    return noun
+
+
+def _named_by(token: Token | None) -> Token | None:
+    """None for a relative pronoun left without a noun ("..., which could prolong the invasion" stands
+    for a whole clause): it names no actor."""
+    if token is not None and token.lower_ in RELATIVE_PRONOUNS and token.tag_ in {"WDT", "WP"}:
+        return None
+    return token
+
+
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """(subject, passive) of a verb, inherited along xcomp/conj/relcl chains."""
     seen = 0
@@ -158,12 +183,16 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         seen += 1
         for child in current.children:
             if child.dep_ in _SUBJECTS:
-                return child, False
+                return relative_antecedent(child), False
             if child.dep_ in _PASSIVE_SUBJECTS:
-                return child, True
+                return relative_antecedent(child), True
         if current.dep_ in {"xcomp", "conj", "acomp"} and current.head.i != current.i:
             current = current.head
             continue
+        if current.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+            # "an opportunity to break through", "efforts to expand": the noun names no doer of the
+            # infinitive, unless it names an actor ("troops to patrol the border").
+            return (current.head, False) if is_actorish(current.head) else (None, False)
         if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             # "troops who attacked ..." / "forces deployed to ...": the modified noun is the doer
             # unless the participle is passive ("the village attacked by ...").
@@ -240,6 +269,9 @@ def verb_roles(verb: Token) -> Roles:
         source = source.head
     if source is not None and source.pos_ == "PRON":
         source = antecedent(source)
+    if target is not None:
+        target = relative_antecedent(target)
+    source, target = _named_by(source), _named_by(target)
     return Roles(
         conjuncts(source) if source is not None else (),
         conjuncts(target) if target is not None else (),
@@ -283,11 +315,11 @@ def noun_roles(noun: Token) -> Roles:
     joined = joining_verb(noun)
     if joined is not None and (source is None or source.pos_ == "PRON"):
         subject, passive = _subject(joined)
-        if not passive and subject is not None:
+        if not passive and subject is not None and _may_stand_for(source, subject):
             source = subject
     if governed and (source is None or source.pos_ == "PRON"):
         subject, passive = _subject(noun.head)
-        if not passive and subject is not None:
+        if not passive and subject is not None and _may_stand_for(source, subject):
             source = subject
     if governed and target is None:
         # "launched an assault on X": spaCy often hangs the target on the light verb.
@@ -298,6 +330,9 @@ def noun_roles(noun: Token) -> Roles:
                     break
     if source is not None and target is not None and not _may_be_actor(target):
         target = None  # "their assault on the old city": who assaulted is known, no one named is the target
+    if source is not None and source.lower_ in POSSESSIVES and source.dep_ == "poss":
+        source = possessor_in_sentence(source) or source
+    source, target = _named_by(source), _named_by(target)
     if source is None and target is not None and target.head.lower_ == "between":
         source = target
         target = None
@@ -305,3 +340,55 @@ def noun_roles(noun: Token) -> Roles:
         conjuncts(source) if source is not None else (),
         conjuncts(target) if target is not None else (),
     )
+
+
+# Possessive pronouns and the kind of antecedent each can stand for: "its" a state or a body, "their"
+# a plural or coordinated actor, "his"/"her" a person.
+POSSESSIVES = frozenset({"its", "their", "his", "her"})
+_BODY_LABELS = frozenset({"GPE", "ORG", "NORP"})
+
+
+def fits(pronoun: str, token: Token) -> bool:
+    """Whether a noun can be what a possessive pronoun refers to, by number and kind."""
+    plural = bool(token.conjuncts) or token.tag_ in {"NNS", "NNPS"}
+    if pronoun == "their":
+        # "a group of diplomats ... their", "the Taliban ... their": a collective stands for its members.
+        members = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        collective = token.ent_type_ in {"NORP", "ORG"} or any(
+            g.tag_ in {"NNS", "NNPS"} and is_actorish(g) for g in members
+        )
+        return (plural or collective) and (
+            _named(token) or token.lemma_.lower() in ACTOR_NOUNS or any(is_actorish(g) for g in members)
+        )
+    if plural:
+        return False
+    if pronoun == "its":
+        return token.ent_type_ in _BODY_LABELS or (
+            token.ent_type_ != "PERSON" and token.lemma_.lower() in ACTOR_NOUNS
+        )
+    return token.ent_type_ == "PERSON"
+
+
+def _may_stand_for(pronoun: Token | None, subject: Token) -> bool:
+    """Whether the subject may replace a possessive ("Russia continued its invasion"), not one it cannot
+    stand for ("analysts criticised its crackdown")."""
+    if pronoun is None or pronoun.lower_ not in POSSESSIVES or subject.pos_ == "PRON":
+        return True
+    return fits(pronoun.lower_, subject)
+
+
+def possessor_in_sentence(pronoun: Token) -> Token | None:
+    """The subject a possessive pronoun refers to in its own sentence: the nearest clause above it whose
+    subject fits ("Russia, continuing its invasion", "Russia is isolated by sanctions over its invasion"),
+    or None. A relative or personal pronoun subject is no answer; the caller may look further back."""
+    word = pronoun.lower_
+    current = pronoun.head
+    for _ in range(12):
+        if current.pos_ in {"VERB", "AUX"}:
+            subject, _passive = _subject(current)
+            if subject is not None and subject.pos_ != "PRON" and fits(word, subject):
+                return subject
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return None
