@@ -64,3 +64,41 @@ def test_seed_weapons_sentence(seeds_dir: Path) -> None:
     assert provides[0].factuality_cues[0] == "If"
     assert provides[0].source is not None and provides[0].source.text == "North Korea"
     assert provides[0].target is not None and provides[0].target.text == "Russia"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "factuality", "cue"),
+    [
+        # Modality in the matrix clause reaches the clause below it (issue #5).
+        (
+            "Envoys met, and it is possible that they agreed on a truce.",
+            "agreed",
+            Factuality.POSSIBLE,
+            "possible",
+        ),
+        ("It is possible that Chad closed its border.", "closed", Factuality.POSSIBLE, "possible"),
+        ("It is unclear that the army withdrew from Goma.", "withdrew", Factuality.POSSIBLE, "unclear"),
+        ("It is likely that Iran will attack Israel.", "attack", Factuality.PREDICTED, "will"),
+        ("It is likely that the rebels attacked the town.", "attacked", Factuality.PREDICTED, "likely"),
+        (
+            "There is a possibility that Serbia recalled its envoy.",
+            "recalled",
+            Factuality.POSSIBLE,
+            "possibility",
+        ),
+        ("Belgrade may have recalled its envoy.", "recalled", Factuality.POSSIBLE, "may"),
+        ("The rebels could seize the airport.", "seize", Factuality.POSSIBLE, "could"),
+        # The issue's list: conditions, predictions, intentions.
+        ("In case Iran attacks, Israel will respond.", "attacks", Factuality.HYPOTHETICAL, "in case"),
+        ("Kenya would send troops to Haiti.", "send", Factuality.PREDICTED, "would"),
+        ("Officials anticipated that Iran would expel the inspectors.", "expel", Factuality.PREDICTED, None),
+        ("Modi is scheduled to visit Moscow.", "visit", Factuality.INTENDED, "scheduled"),
+        ("The Kremlin announced a visit by Xi to Moscow.", "visit", Factuality.INTENDED, "announced"),
+    ],
+)
+def test_matrix_and_listed_cues(text: str, trigger: str, factuality: Factuality, cue: str | None) -> None:
+    events = [e for e in code_text(text) if e.trigger == trigger]
+    assert events, f"no event at {trigger!r}"
+    assert {e.factuality for e in events} == {factuality}
+    if cue is not None:
+        assert cue in events[0].factuality_cues

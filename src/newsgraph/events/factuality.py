@@ -25,6 +25,8 @@ INTENDING = frozenset(
 POSSIBLE_WORDS = frozenset(
     {"possible", "possibility", "possibly", "perhaps", "maybe", "potential", "potentially"}
 )
+# Predicates of a matrix clause that leave its "that" clause open: "it is possible/unclear that ...".
+OPEN_PREDICATES = POSSIBLE_WORDS | frozenset({"unclear", "uncertain", "conceivable", "plausible", "doubtful"})
 NEGATING = frozenset(
     {"deny", "refuse", "reject", "fail", "decline", "rule", "avoid", "halt", "stop", "cancel"}
 )
@@ -74,8 +76,24 @@ def _own_cues(token: Token, found: dict[Factuality, list[str]]) -> None:
         ):
             found[Factuality.POSSIBLE].append(child.text)
     # "in case X happens": spaCy attaches "in case" as a preposition over the clause.
-    if token.dep_ == "pcomp" and token.head.lower_ == "case" and token.head.head.lower_ == "in":
+    # or hangs the clause on "in" beside "case" ("In case Iran attacks": in -> case, in -> attacks).
+    if (token.dep_ == "pcomp" and token.head.lower_ == "case" and token.head.head.lower_ == "in") or (
+        token.head.lower_ == "in" and any(c.lower_ == "case" and c.i < token.i for c in token.head.children)
+    ):
         found[Factuality.HYPOTHETICAL].append("in case")
+
+
+def _matrix_modality(copula: Token, found: dict[Factuality, list[str]]) -> None:
+    """ "it is possible that they agreed", "it is likely that ...": the copula's predicate (an adjective
+    or a noun, "there is a chance that") says how sure the clause below it is."""
+    for child in copula.children:
+        if child.dep_ not in {"acomp", "attr"}:
+            continue
+        lemma = child.lemma_.lower()
+        if lemma in PREDICTING:
+            found[Factuality.PREDICTED].append(child.text)
+        elif lemma in OPEN_PREDICATES:
+            found[Factuality.POSSIBLE].append(child.text)
 
 
 def conditional_marks(sentence: Iterable[Token]) -> list[Token]:
@@ -115,8 +133,10 @@ def judge(trigger: Token, marks: list[Token] | None = None) -> Judgement:
         if governor.pos_ in {"VERB", "ADJ", "NOUN", "AUX"}:
             if lemma in PREDICTING:
                 found[Factuality.PREDICTED].append(governor.text)
-            elif lemma in POSSIBLE_WORDS:
+            elif lemma in OPEN_PREDICATES:
                 found[Factuality.POSSIBLE].append(governor.text)
+            elif lemma == "be" and current.dep_ in {"ccomp", "csubj"}:
+                _matrix_modality(governor, found)
             elif lemma in NEGATING and current.dep_ in {"xcomp", "ccomp", "dobj", "pcomp", "pobj"}:
                 found[Factuality.NEGATED].append(governor.text)
             elif lemma in INTENDING and current.dep_ in {"xcomp", "ccomp", "dobj"}:
