@@ -312,3 +312,35 @@ def test_emergency_rule(text: str, event_type: str, mode: str | None) -> None:
 
 def test_a_state_is_no_emergency() -> None:
     assert [e.trigger for e in code_text("The state of Texas sued the government.")] == ["sued"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A change of degree with no object: its subject only undergoes it (issue #5).
+        "Tensions escalated after the vote.",
+        "Pressure on the junta grew as Western sanctions intensified.",
+        "The risks will increase sharply.",
+        "Economic ties deepened over the decade.",
+        # Voicing a concern is a statement, not a concession.
+        "Seoul's newspapers raised alarm over the drills.",
+        "The ministry voiced concerns about the election.",
+        # Force against a state of affairs is a metaphor.
+        "Minsk sees this as a chance to break through its isolation.",
+    ],
+)
+def test_no_event_of_change_or_concern(text: str) -> None:
+    assert code_text(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # With an object, or an actor undergoing it, the change is coded as before.
+        ("The army intensified its shelling of the town.", "ASSAULT"),
+        ("The two countries will deepen their cooperation.", "AGREE"),
+        ("Rebels broke the ceasefire and attacked the town.", "ASSAULT"),
+    ],
+)
+def test_change_with_an_object_is_still_an_event(text: str, event_type: str) -> None:
+    assert event_type in {e.event_type.value for e in code_text(text)}

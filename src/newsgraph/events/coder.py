@@ -63,8 +63,18 @@ ABSTRACT_TARGETS = frozenset(
         "covid-19",
         "illiteracy",
         "pollution",
+        # States one breaks through or out of ("break through its isolation", "break the deadlock").
+        "isolation",
+        "deadlock",
+        "impasse",
+        "stalemate",
+        "barrier",
+        "silence",
+        "taboo",
     ]
 )
+# Prepositions whose object is what force is used against, when it names no actor ("through its isolation").
+_AGAINST_PREPS = frozenset({"through", "against"})
 # Verbs of appeal and demand; seeking something ("is seeking the release of prisoners") asks for it too.
 APPEALS = frozenset(
     [
@@ -332,6 +342,13 @@ def _abstract_target(trigger: Trigger, roles: Roles) -> bool:
         return False
     # The direct object too: a target that names no actor ("the Ebola epidemic") is not kept as a role.
     objects = [c for c in trigger.token.children if c.dep_ in {"dobj", "obj"}]
+    objects += [
+        g
+        for c in trigger.token.children
+        if c.dep_ == "prep" and c.lower_ in _AGAINST_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     return any(t.lemma_.lower() in ABSTRACT_TARGETS for t in (*roles.targets, *objects))
 
 

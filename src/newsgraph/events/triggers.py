@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.events.cameo import Coding, coding
 from newsgraph.events.phoenix import Pattern, VerbEntry, load_verbs
-from newsgraph.events.roles import antecedent, conjuncts, verb_roles
+from newsgraph.events.roles import ACTOR_NOUNS, antecedent, conjuncts, verb_roles
 
 LEXICON = "triggers.tsv"
 NOT_A_TRIGGER = "-"
@@ -121,6 +121,70 @@ DENIAL_VERBS = frozenset(["reject", "deny", "dismiss", "refute", "rebut", "defle
 ALLEGATIONS = frozenset(
     ["accusation", "allegation", "claim", "report", "charge", "criticism", "suggestion", "rumor", "rumour"]
 )
+
+
+# Verbs of a change of degree. Used with an object they code what is changed ("intensified its shelling",
+# "boost aid"); without one their subject is only what changes ("sanctions intensified", "the threats will
+# increase"), and when that subject names no actor nothing was done by anyone (issue #5).
+CHANGE_OF_DEGREE = frozenset(
+    [
+        "increase",
+        "decrease",
+        "intensify",
+        "deepen",
+        "grow",
+        "escalate",
+        "expand",
+        "heighten",
+        "boost",
+        "enhance",
+        "widen",
+        "rise",
+        "mount",
+        "worsen",
+        "strengthen",
+        "weaken",
+        "magnify",
+        "amplify",
+        "augment",
+        "diminish",
+        "decline",
+        "shrink",
+        "soar",
+        "surge",
+    ]
+)
+# Raising, voicing or expressing a concern is a statement (CAMEO 01, a claim), whatever the dictionary's
+# pattern ("RAISE * ALARM" is filed as 080, a concession): the ConfliBERT training sentences code every
+# "expressed/voiced concern" as no event (quad class 0).
+VOICING = frozenset(["raise", "voice", "express", "sound", "register"])
+CONCERNS = frozenset(
+    ["alarm", "concern", "fear", "worry", "doubt", "question", "eyebrow", "anxiety", "unease"]
+)
+_ACTOR_HEADS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+_PERSONAL = frozenset({"they", "we", "he", "she", "i", "you"})
+
+
+def _change_without_actor(verb: Token) -> bool:
+    """ "Western sanctions intensified": a change of degree with no object and no actor undergoing it."""
+    if verb.lemma_.lower() not in CHANGE_OF_DEGREE:
+        return False
+    if any(c.dep_ in {"dobj", "obj", "nsubjpass", "dative"} for c in verb.children):
+        return False
+    sources = verb_roles(verb).sources
+    if not sources:
+        return True
+    head = sources[0]
+    return not (
+        head.ent_type_ in _ACTOR_HEADS or head.lemma_.lower() in ACTOR_NOUNS or head.lower_ in _PERSONAL
+    )
+
+
+def _voiced_concern(verb: Token) -> bool:
+    """ "raised alarm", "voiced concerns": a statement, not an event."""
+    return verb.lemma_.lower() in VOICING and any(
+        c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in CONCERNS for c in verb.children
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,7 +418,7 @@ def verb_trigger(token: Token) -> Trigger | None:
     if lemma == "return" and (code is None or code[:2] in {"04", "05"}) and _given_back(token):
         # "returned the sculpture to Algeria": giving back (CAMEO 0842, RETREAT return), not a visit.
         code = "0842"
-    if code is None:
+    if code is None or _voiced_concern(token) or _change_without_actor(token):
         return None
     if lemma == "order" and any(c.dep_ == "xcomp" for c in token.children):
         code = DEMAND_CODE  # "ordered the army to withdraw": an order is a demand (PLOVER REQUEST)
