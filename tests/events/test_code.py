@@ -91,3 +91,58 @@ def test_unlinked_person_takes_the_role_held_on_the_document_date(
     [event] = code(nlp(text), document, [], [], [])  # no linked entities: the coder resolves the text
     assert event.source is not None and event.source.actor is not None
     assert (event.source.actor.country, event.source.actor.sector) == ("GBR", sector)
+
+
+def _dated(nlp: Language, text: str, dates: dict[str, str], trigger: str) -> EventDate:
+    timexes = [
+        Timex("d3", word, TimexKind.DATE, value, (text.index(word), text.index(word) + len(word)))
+        for word, value in dates.items()
+    ]
+    document = Document("d3", text, published="2024-05-02")
+    events = [e for e in code(nlp(text), document, [], timexes, []) if e.trigger == trigger]
+    assert events, f"no event at {trigger!r}"
+    return events[0].date
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "trigger", "expected"),
+    [
+        # The date of the trigger's own phrase, or of its clause (the light verb's, a sentence adverbial).
+        (
+            "In March, Iran held talks with Oman.",
+            {"March": "2024-03"},
+            "talks",
+            EventDate("March", "2024-03", "timex"),
+        ),
+        (
+            "Rebels began to shell Goma on Sunday.",
+            {"Sunday": "2024-04-28"},
+            "shell",
+            EventDate("Sunday", "2024-04-28", "timex"),
+        ),
+        # A date of another clause is not the event's (issue #5): the document date stands in.
+        (
+            "The report published on Friday says that Syria, which keeps attacking Idlib, is isolated.",
+            {"Friday": "2024-04-26"},
+            "attacking",
+            EventDate(None, "2024-05-02", "document"),
+        ),
+        (
+            "Turkey protested on Monday after Greece had seized a ship.",
+            {"Monday": "2024-04-29"},
+            "seized",
+            EventDate(None, "2024-05-02", "document"),
+        ),
+        # A date that bounds a span dates no event: "the first visit since 2015".
+        (
+            "It was Sisi's first visit to Ankara since 2015.",
+            {"2015": "2015"},
+            "visit",
+            EventDate(None, "2024-05-02", "document"),
+        ),
+    ],
+)
+def test_date_attaches_to_the_events_clause(
+    nlp: Language, text: str, dates: dict[str, str], trigger: str, expected: EventDate
+) -> None:
+    assert _dated(nlp, text, dates, trigger) == expected

@@ -31,6 +31,10 @@ from newsgraph.records import (
 Resolver = Callable[[str, str | None], Actor | None]  # (mention text, document date)
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
+# Relations that open a clause of its own: a date found there dates that clause's event, not this one.
+_CLAUSE_HEADS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass", "ROOT"})
+# Prepositions by which a date bounds a span rather than dating an event ("the first visit since 2000").
+_SPAN_BOUNDS = frozenset({"since", "until", "till"})
 _MAX_RECIPROCAL = 4
 # The actors a possessive pronoun left unresolved in its own sentence may stand for: "its" a state or a
 # body, "their" a group (see roles.possessor_in_sentence). "his"/"her" are left alone: the nearest person
@@ -224,16 +228,32 @@ class _Context:
         return Mention(self.text[start:end], (start, end), self.actor_for(start, end, head))
 
     def date(self, trigger: Token, sentence: Span) -> EventDate:
+        """The date in the trigger's own phrase, else the nearest in its clause, else the document's.
+        A date of another clause ("..., since 2000, ... Russia, which continues to invade ...") or one
+        that only bounds a span ("since 2000", "until May") is not the event's."""
         lo, hi = sentence.start_char, sentence.end_char
-        inside = [t for t in self.timexes if lo <= t.span[0] and t.span[1] <= hi]
+        inside = [t for t in self.timexes if lo <= t.span[0] and t.span[1] <= hi and self._dating(t)]
         if inside:
             subtree = {t.idx for t in trigger.subtree}
             attached = [t for t in inside if t.span[0] in subtree]
-            pick = (attached or sorted(inside, key=lambda t: abs(t.span[0] - trigger.idx)))[0]
-            return EventDate(pick.text, pick.value, "timex")
+            if not attached:
+                clause = own_clause(trigger)
+                attached = sorted(
+                    (t for t in inside if t.span[0] in clause), key=lambda t: abs(t.span[0] - trigger.idx)
+                )
+            if attached:
+                pick = attached[0]
+                return EventDate(pick.text, pick.value, "timex")
         if self.document.published:
             return EventDate(None, self.document.published, "document")
         return EventDate(None, None, "none")
+
+    def _dating(self, timex: Timex) -> bool:
+        found = self.doc.char_span(*timex.span, alignment_mode="expand")
+        if found is None:
+            return True
+        root = found.root
+        return not (root.dep_ == "pobj" and root.head.lower_ in _SPAN_BOUNDS)
 
     def location(self, trigger: Token, taken: set[int]) -> Location | None:
         for child in trigger.children:
@@ -251,6 +271,29 @@ class _Context:
             if claim.span[0] <= start and end <= claim.span[1]:
                 return claim
         return None
+
+
+def own_clause(trigger: Token) -> set[int]:
+    """Character offsets of the tokens of the trigger's clause: from the nearest clause head above it
+    (a nominal trigger's verb, an infinitive's governing verb) down to, not into, the clauses below."""
+    top = trigger
+    for _ in range(20):
+        if top.dep_ in _CLAUSE_HEADS or top.head.i == top.i:
+            break
+        if top.dep_ == "conj" and top.pos_ in {"VERB", "AUX"}:
+            break
+        top = top.head
+    offsets: set[int] = set()
+    stack = [top]
+    while stack:
+        token = stack.pop()
+        offsets.add(token.idx)
+        stack.extend(
+            c
+            for c in token.children
+            if c.dep_ not in _CLAUSE_HEADS and not (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+        )
+    return offsets
 
 
 def _civilians(token: Token) -> bool:
