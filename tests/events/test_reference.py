@@ -69,3 +69,29 @@ def test_a_possessive_with_no_fitting_antecedent_is_left_unresolved() -> None:
     # "its" cannot stand for plural analysts, and no state is named before it: no actor rather than a guess.
     events = _by_trigger("Analysts criticised its crackdown on dissent.", "crackdown")
     assert all(e.source is not None and e.source.text == "its" and e.source.actor is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "kind"),
+    [
+        # Across a sentence boundary: the nearest state for "its", the nearest group for "their".
+        (
+            "Ethiopia faces growing isolation. Analysts blamed its attack on Eritrea.",
+            "attack",
+            "Ethiopia",
+            "state",
+        ),
+        (
+            "The Taliban took Kabul. Analysts expect their offensive on Panjshir.",
+            "offensive",
+            "The Taliban",
+            "group",
+        ),
+    ],
+)
+def test_a_possessive_takes_the_actor_of_the_sentence_before(
+    text: str, trigger: str, source: str, kind: str
+) -> None:
+    event = _by_trigger(text, trigger)[0]
+    assert event.source is not None and event.source.text == source
+    assert event.source.actor is not None and event.source.actor.kind == kind
