@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -47,9 +48,75 @@ def load_model(location: str | None = None) -> Language:
     return nlp
 
 
+# spaCy's memory grows with the characters parsed together: a batch of five long White House transcripts
+# (424k characters) peaked at 2.0 GiB, a batch of 32 with several of them at 6.1 GiB (bench/RESULTS.md).
+# So a batch is capped in characters too, and a document longer than PIECE_CHARS is parsed in pieces cut
+# at paragraph breaks and joined back into one Doc (same text, same offsets).
+BATCH_CHARS = 150_000
+PIECE_CHARS = 50_000
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where a piece starting at ``start`` ends: after a paragraph break, else a line, a sentence, a word."""
+    for mark in ("\n\n", "\n", ". ", " "):
+        found = text.rfind(mark, start + 1, limit)
+        if found > start:
+            end = found + len(mark)
+            while end < len(text) and text[end].isspace():
+                end += 1
+            return end
+    return limit
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """``text`` in pieces of at most ``size`` characters (a word longer than that aside), joined = text."""
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end = _cut(text, start, start + size)
+        out.append(text[start:end])
+        start = end
+    out.append(text[start:])
+    return out
+
+
+def _pipe(model: Language, units: Iterable[str], batch_size: int, n_process: int) -> Iterator[Doc]:
+    if n_process != 1:
+        yield from model.pipe(units, batch_size=batch_size, n_process=n_process)
+        return
+    batch: list[str] = []
+    chars = 0
+    for unit in units:
+        if batch and (len(batch) >= batch_size or chars + len(unit) > BATCH_CHARS):
+            yield from model.pipe(batch, batch_size=len(batch))
+            batch, chars = [], 0
+        batch.append(unit)
+        chars += len(unit)
+    if batch:
+        yield from model.pipe(batch, batch_size=len(batch))
+
+
 def parse(
     texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1, nlp: Language | None = None
 ) -> Iterator[Doc]:
-    """Parse texts with ``nlp.pipe``, in order."""
+    """Parse texts in order, in batches of at most ``batch_size`` documents and BATCH_CHARS characters.
+
+    A text longer than PIECE_CHARS is parsed in paragraph-aligned pieces and returned as one Doc whose
+    text is the input text, so peak memory stays bounded whatever the documents' lengths.
+    """
     model = nlp or load_model()
-    yield from model.pipe(texts, batch_size=batch_size, n_process=n_process)
+    counts: deque[int] = deque()
+
+    def units() -> Iterator[str]:
+        for text in texts:
+            parts = pieces(text)
+            counts.append(len(parts))
+            yield from parts
+
+    pending: list[Doc] = []
+    for doc in _pipe(model, units(), batch_size, n_process):
+        pending.append(doc)
+        if len(pending) == counts[0]:
+            counts.popleft()
+            yield pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+            pending = []
