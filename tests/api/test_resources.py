@@ -164,3 +164,15 @@ def test_overview_matches_store(client: TestClient, store: Store) -> None:
     assert overview["events"] == len(store.events())
     assert overview["outlets"]["Test Wire <i>"] == 1
     assert get(client, "/api/health") == {"status": "ok", "documents": 3}
+
+
+def test_events_as_gdelt_tsv(client: TestClient, store: Store) -> None:
+    response = client.get("/api/events.tsv?actor=PRK")
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/tab-separated-values")
+    lines = response.text.splitlines()
+    header = lines[0].split("\t")
+    assert header[:2] == ["GLOBALEVENTID", "SQLDATE"] and "Factuality" in header and len(header) == 76
+    ids = [line.split("\t")[0] for line in lines[1:]]
+    assert ids == [e.id for e in store.events(actor="PRK")] and ids
+    assert client.get("/api/events.tsv?factuality=nonsense").status_code == 422
