@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 # Rows per multi-row INSERT / IN list: far below SQLite's 32766 and PostgreSQL's 65535 bound parameters.
 _CHUNK = 500
 _DEADLOCK_RETRIES = 3
+_OPEN_RETRIES = 5
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 T = TypeVar("T")
 
@@ -126,7 +127,16 @@ class Store:
         normalised = normalise_url(url)
         engine = create(normalised)
         try:
-            migrate(engine)
+            for attempt in range(_OPEN_RETRIES + 1):
+                try:
+                    migrate(engine)
+                    break
+                except OperationalError as exc:
+                    # Processes opening a new SQLite file at once race to switch it to WAL; SQLite answers
+                    # the loser "database is locked" at once, without waiting. Another try finds it switched.
+                    if "database is locked" not in str(exc.orig) or attempt == _OPEN_RETRIES:
+                        raise
+                    time.sleep(0.1 * (attempt + 1))
         except StoreError:
             engine.dispose()
             raise
