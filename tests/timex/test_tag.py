@@ -27,6 +27,11 @@ CASES = [
     ("(From The Yomiuri Shimbun, Sept. 15, 2023)", None, "Sept. 15, 2023", DATE, "2023-09-15", None),
     ("In April, Russia vetoed the panel's mandate.", "2024-06-17", "April", DATE, "2024-04", None),
     ("Putin will visit Pyongyang in April.", "2024-06-17", "April", DATE, "2025-04", None),
+    # a past verb, but the date belongs to an event still ahead: "the slated visit ... in September"
+    ("They had been talking about the slated visit of the commerce secretary in September.", "1998-08-26",
+     "September", DATE, "1998-09", None),
+    ("They had been talking about the visit of the commerce secretary in September.", "1998-08-26",
+     "September", DATE, "1997-09", None),
     ("Exports have grown this year.", "2024-06-17", "this year", DATE, "2024", None),
     ("The envoy arrived last week.", "2024-06-17", "last week", DATE, "2024-W24", None),
     ("The talks ended on Monday.", "2024-06-19", "Monday", DATE, "2024-06-17", None),

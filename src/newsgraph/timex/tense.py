@@ -15,6 +15,10 @@ _HAVE = frozenset({"has", "have", "had", "'ve", "'s"})
 _FUTURE_VERBS = frozenset(
     {"expect", "plan", "schedule", "intend", "slate", "postpone", "delay", "reschedule"}
 )
+# "the slated visit of X in September", "the upcoming talks on Monday": the noun is an event still ahead
+_FUTURE_MODIFIERS = frozenset(
+    {"slated", "scheduled", "planned", "upcoming", "forthcoming", "proposed", "expected", "impending", "coming"}
+)
 
 
 def _governor(tok: Token) -> Token | None:
@@ -94,6 +98,8 @@ def direction_of_verb(doc: Doc, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return UNKNOWN
+    if _ahead_noun(span[0]):
+        return FUTURE
     verb = _governor(span.root)
     if verb is None:
         return UNKNOWN
@@ -104,3 +110,14 @@ def _past_perfect(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     verb = _governor(span.root) if span is not None and len(span) else None
     return verb is not None and any(c.lower_ == "had" for c in verb.children if c.dep_ == "aux")
+
+
+def _ahead_noun(first: Token) -> bool:
+    """A future-marking modifier on a noun just before the timex, with no verb between them."""
+    sent_start = first.sent.start
+    for tok in reversed(list(first.doc[max(sent_start, first.i - 12) : first.i])):
+        if tok.lower_ in _FUTURE_MODIFIERS and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN":
+            return True
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+            return False
+    return False
