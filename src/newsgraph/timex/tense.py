@@ -17,7 +17,17 @@ _FUTURE_VERBS = frozenset(
 )
 # "the slated visit of X in September", "the upcoming talks on Monday": the noun is an event still ahead
 _FUTURE_MODIFIERS = frozenset(
-    {"slated", "scheduled", "planned", "upcoming", "forthcoming", "proposed", "expected", "impending", "coming"}
+    {
+        "slated",
+        "scheduled",
+        "planned",
+        "upcoming",
+        "forthcoming",
+        "proposed",
+        "expected",
+        "impending",
+        "coming",
+    }
 )
 
 
