@@ -55,3 +55,28 @@ def test_read_timeml(
     path.write_text(snippet, encoding="utf-8")
     doc = read_timeml(path)
     assert (doc.dct, doc.text, [(t.text, t.kind, t.value, t.span) for t in doc.timexes]) == expected
+
+
+def test_errors_file_lists_every_disagreement(shared_data: Path, tmp_path: Path) -> None:
+    """`eval timex --errors`: one TSV row per missed, spurious or wrongly valued timex, and no others."""
+    from typer.testing import CliRunner
+
+    from newsgraph.cli.app import app
+
+    out = tmp_path / "errors.tsv"
+    folder = shared_data / "timex" / "aquaint"
+    result = CliRunner().invoke(
+        app, ["eval", "timex", "--data", str(folder), "--limit", "5", "--errors", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    header, *rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+    assert header[:3] == ["doc", "what", "gold_type"]
+    counts = {what: sum(r[1] == what for r in rows) for what in ("missed", "spurious", "value")}
+    report = evaluate(folder, limit=5).metrics
+    gold = sum(len(read_timeml(f).timexes) for f in sorted(folder.glob("*.tml"))[:5])
+    # value accuracy is over the relaxed matches, which are the gold timexes not missed
+    matched = gold - counts["missed"]
+    assert round((matched - counts["value"]) / matched, 4) == report["value_accuracy"]
+    assert all(len(r) == len(header) and "[[" in r[-1] for r in rows)
+    bad = CliRunner().invoke(app, ["eval", "actors", "--data", str(folder), "--errors", str(out)])
+    assert bad.exit_code == 2

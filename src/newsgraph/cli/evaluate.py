@@ -35,17 +35,26 @@ def evaluate(
         Path | None,
         typer.Option(help="actors only: also load this Phoenix dictionary folder after the built-in one."),
     ] = None,
+    errors: Annotated[
+        Path | None,
+        typer.Option(
+            help="timex only: write every disagreement with the gold (missed, spurious, value) as TSV."
+        ),
+    ] = None,
 ) -> None:
     """Score a stage against gold data: precision, recall, F1 or accuracy.
 
     Example: newsgraph eval extraction --data ../shared/data/extraction/scrapinghub
     Example: newsgraph eval actors --data ../shared/data/actors/ngec_actor_cases.jsonl
     --phoenix ../shared/data/dictionaries/phoenix
+    Example: newsgraph eval timex --data ../shared/data/timex/aquaint --errors aquaint-errors.tsv
     """
     if stage not in EVALUATIONS:
         raise typer.BadParameter(f"unknown stage {stage!r}; choose from {', '.join(EVALUATIONS)}")
     if phoenix is not None and stage != "actors":
         raise typer.BadParameter("--phoenix is for the actors evaluation only")
+    if errors is not None and stage != "timex":
+        raise typer.BadParameter("--errors is for the timex evaluation only")
     for path in (data, phoenix):
         if path is not None and not path.exists():
             raise fail(DataError(f"{path}: no such file or folder"), status=2)
@@ -53,6 +62,8 @@ def evaluate(
     try:
         if phoenix is not None:
             report = module.evaluate_with_phoenix(data, phoenix, limit=limit)
+        elif errors is not None:
+            report = module.evaluate(data, limit=limit, errors=errors)
         else:
             report = module.evaluate(data, limit=limit)
     except NewsgraphError as err:

@@ -94,15 +94,62 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def score_document(
-    gold: tuple[GoldTimex, ...], system: list[Timex], tally: _Tally, errors: Counter[str]
-) -> None:
+@dataclass(frozen=True)
+class Disagreement:
+    """One place where the tagger and the gold differ: a missed, a spurious or a wrongly valued timex."""
+
+    doc: str
+    what: str  # "missed" | "spurious" | "value"
+    gold_type: str
+    gold_value: str
+    gold_text: str
+    system_type: str
+    system_value: str
+    system_text: str
+    context: str
+
+    def key(self) -> str:
+        """The line the report's top-error counts group by."""
+        if self.what == "missed":
+            return f"missed {self.gold_type}: {self.gold_text.lower()}"
+        if self.what == "spurious":
+            return f"spurious: {self.system_text.lower()}"
+        return f"value {self.gold_text.lower()!r}: gold {self.gold_value} got {self.system_value}"
+
+
+_COLUMNS = tuple(Disagreement.__dataclass_fields__)
+
+
+def _context(text: str, span: tuple[int, int], width: int = 70) -> str:
+    a, b = span
+    return " ".join(f"{text[max(0, a - width) : a]}[[{text[a:b]}]]{text[b : b + width]}".split())
+
+
+def score_document(doc: TimeMLDoc, system: list[Timex], tally: _Tally, found: list[Disagreement]) -> None:
+    gold = doc.timexes
     tally.gold += len(gold)
     tally.system += len(system)
+
+    def note(what: str, g: GoldTimex | None, s: Timex | None) -> None:
+        span = g.span if g is not None else s.span if s is not None else (0, 0)
+        found.append(
+            Disagreement(
+                doc.name,
+                what,
+                g.kind if g else "",
+                g.value if g else "",
+                g.text if g else "",
+                s.kind.value if s else "",
+                s.value if s else "",
+                s.text if s else "",
+                _context(doc.text, span),
+            )
+        )
+
     for g in gold:
         matches = [s for s in system if _overlap(g.span, s.span)]
         if not matches:
-            errors[f"missed {g.kind}: {g.text.lower()}"] += 1
+            note("missed", g, None)
             continue
         tally.relaxed_gold += 1
         # The best overlapping system timex: the exact one if present, else the first.
@@ -112,7 +159,7 @@ def score_document(
         if best.value == g.value:
             tally.value_ok += 1
         else:
-            errors[f"value {g.text.lower()!r}: gold {g.value} got {best.value}"] += 1
+            note("value", g, best)
         if best.kind.value == g.kind:
             tally.type_ok += 1
     for s in system:
@@ -122,11 +169,22 @@ def score_document(
             if any(g.span == s.span for g in overlapping):
                 tally.strict_system += 1
         else:
-            errors[f"spurious: {s.text.lower()}"] += 1
+            note("spurious", None, s)
 
 
-def evaluate(data: Path, *, limit: int | None = None) -> EvalReport:
-    """TempEval-3 span (strict, relaxed) and value scores of the timex stage on a folder of ``.tml``."""
+def write_disagreements(path: Path, found: list[Disagreement]) -> None:
+    """Every disagreement as a TSV row (tabs and newlines in the text become spaces)."""
+    rows = ["\t".join(_COLUMNS)]
+    for d in found:
+        rows.append("\t".join(" ".join(str(getattr(d, c)).split()) for c in _COLUMNS))
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def evaluate(data: Path, *, limit: int | None = None, errors: Path | None = None) -> EvalReport:
+    """TempEval-3 span (strict, relaxed) and value scores of the timex stage on a folder of ``.tml``.
+
+    With ``errors``, every disagreement with the gold (missed, spurious, wrong value) is written there as TSV.
+    """
     from newsgraph.nlp.model import load_model
     from newsgraph.timex import tag
 
@@ -137,7 +195,7 @@ def evaluate(data: Path, *, limit: int | None = None) -> EvalReport:
     parsed = list(nlp.pipe([d.text for d in docs], batch_size=32))
     parse_seconds = time.perf_counter() - started
     tally = _Tally()
-    errors: Counter[str] = Counter()
+    found: list[Disagreement] = []
     tag_started = time.perf_counter()
     outputs = [
         tag(doc, Document(doc_id=d.name, text=d.text, published=d.dct))
@@ -145,7 +203,10 @@ def evaluate(data: Path, *, limit: int | None = None) -> EvalReport:
     ]
     tag_seconds = time.perf_counter() - tag_started
     for d, out in zip(docs, outputs, strict=True):
-        score_document(d.timexes, out, tally, errors)
+        score_document(d, out, tally, found)
+    if errors is not None:
+        write_disagreements(errors, found)
+    top = Counter(d.key() for d in found)
     # TE3 counts precision over system timexes and recall over gold ones, so the two matched counts differ
     # and PRF(tp, fp, fn) does not fit.
     strict_p = tally.strict_system / tally.system if tally.system else 0.0
@@ -175,7 +236,7 @@ def evaluate(data: Path, *, limit: int | None = None) -> EvalReport:
             "value P/R/F1 = value accuracy over relaxed-matched gold timexes x relaxed P/R/F1",
             "rules were calibrated on TimeBank and AQUAINT themselves (no held-out test set); "
             "no rule keys on a document",
-            *[f"top error: {e} ({n})" for e, n in errors.most_common(12)],
+            *[f"top error: {e} ({n})" for e, n in top.most_common(12)],
         ],
     )
     return report
