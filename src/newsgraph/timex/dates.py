@@ -345,3 +345,10 @@ def season(m: re.Match[str], ctx: Ctx) -> Value | None:
     if re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 5]):
         return None
     return Value(DATE, season_value(ctx, season, "", ctx.direction(m.start(), m.end())))
+
+
+def year_edge(m: re.Match[str], ctx: Ctx) -> Value | None:
+    """ "post-1959 politics", "pre-1990 borders": the year the phrase is bounded by."""
+    year = year_number(m.group("y"))
+    ctx.mention(dt.date(year, 1, 1), "Y")
+    return Value(DATE, f"{year:04d}")

@@ -137,3 +137,11 @@ def whole_unit(m: re.Match[str], ctx: Ctx) -> Value | None:
 def bare_plural(m: re.Match[str], ctx: Ctx) -> Value | None:
     """ "for years", "for weeks": an unstated number of units."""
     return Value(DURATION, duration_value(None, m.group("u").lower()[:-1]), approximate=True)
+
+
+def unit_long(m: re.Match[str], ctx: Ctx) -> Value | None:
+    """ "a day-long meeting" is one day; "a decades-long battle" an unstated number of decades."""
+    unit = m.group("u").lower()
+    if m.group("pl"):
+        return Value(DURATION, duration_value(None, unit), approximate=True)
+    return Value(DURATION, duration_value(1, unit))

@@ -20,8 +20,9 @@ from newsgraph.timex.dates import (
     spelled_year,
     week_of,
     year_alone,
+    year_edge,
 )
-from newsgraph.timex.durations import bare_plural, duration, frequency, vague_duration, whole_unit
+from newsgraph.timex.durations import bare_plural, duration, frequency, unit_long, vague_duration, whole_unit
 from newsgraph.timex.lexicon import (
     DAYNUM_RE,
     FULL_MONTH_RE,
@@ -68,6 +69,7 @@ RULES: tuple[Rule, ...] = (
                      r"(?:\s+(?P<yr>this|last|next)\s+year)?"), month_alone, 1),
     Rule("year", _c(rf"{MOD_RE}(?:(?P<fy>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year)\s*)?"
                     rf"(?P<y>{YEAR_RE})"), year_alone, 1),
+    Rule("year_edge", _c(rf"(?:pre|post)-(?P<y>{YEAR_RE})"), year_edge, 1),
     Rule("decade", _c(rf"(?:the\s+)?{MOD_RE}(?:(?P<dy>1[5-9]\d|20\d)0'?s|'(?P<dy2>\d)0s"
                       r"|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"),
          decade, 1),
@@ -107,6 +109,7 @@ RULES: tuple[Rule, ...] = (
         r"|following|preceding|remaining|full|entire|whole|additional|further|another|better\s+part\s+of)\s+)?"
         rf"(?P<n>{NUMBER_RE})(?P<hyph>[\s-]+)(?:(?:more|additional|consecutive|straight|full|long)\s+)?"
         rf"(?P<u>{UNIT_RE})(?P<pl>s)?(?:-long)?(?P<half>\s+and\s+a\s+half)?"), duration, 1),
+    Rule("unit_long", _c(r"(?P<u>hour|day|week|month|year|decade|century)(?P<pl>s)?-long"), unit_long, 1),
     Rule("vague_duration", _c(
         r"(?P<adj>recent|several|many|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few|coming|the\s+coming)\s+"
         r"(?P<u>year|month|week|day|decade|hour|minute)s"), vague_duration, 1),
@@ -139,5 +142,6 @@ RULES: tuple[Rule, ...] = (
         r"|(?:once|twice|(?:\d+|two|three|four|five|six)\s+times)\s+a\s+(?:year|month|week|day))"
         r"|(?P<wd>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"), frequency, 1),
     Rule("anchored", _c(r"(?:later|earlier)?\s*(?P<w>that|the\s+same|the\s+following|the\s+next)\s+"
-                        r"(?P<u>day|week|month|year)"), anchored_rel, 0),
+                        r"(?:(?P<u>day|week|month|year)|(?P<pod>morning|afternoon|evening|night))"),
+         anchored_rel, 0),
 )  # fmt: skip

@@ -157,6 +157,9 @@ def unit_date(ctx: Ctx, unit: str, offset: int, base: dt.date | None = None) -> 
     return cal.at_granularity(cal.shift(ref, unit, offset), unit)
 
 
+_STRETCH_BEFORE = re.compile(r"\b(?:in|over|within|for|during|throughout)\s+$", re.I)
+
+
 def relative_unit(m: re.Match[str], ctx: Ctx) -> Value | None:
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     word = re.sub(r"\s+", " ", m.group("u").lower())
@@ -172,6 +175,16 @@ def relative_unit(m: re.Match[str], ctx: Ctx) -> Value | None:
             return None  # the quarter rule reads these
         if core == "following" and ctx.anchor(unit) is not None:
             return Value(DATE, unit_date(ctx, unit, 1, ctx.anchor(unit)), relative=True)
+        if (
+            unit == "D"
+            and core in ("next", "previous")
+            and ctx.last_day is not None
+            and not _STRETCH_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+        ):
+            # "He left the next day": the day after the one the story last named ("over the next day" stays a
+            # stretch of time)
+            day = ctx.last_day + dt.timedelta(days=1 if core == "next" else -1)
+            return Value(DATE, day.isoformat(), relative=True)
         if core in ("past", "last", "previous", "latest") and unit in ("Y", "DE", "M") and ctx.dct:
             # TimeBank reads "the past year" as the calendar unit before the DCT, not a 12-month stretch
             return Value(DATE, unit_date(ctx, unit, -1))
@@ -240,12 +253,19 @@ def ago(m: re.Match[str], ctx: Ctx) -> Value | None:
 
 
 def anchored_rel(m: re.Match[str], ctx: Ctx) -> Value | None:
-    """ "that day", "the same day", "later that year": the last date the text mentioned."""
+    """ "that day", "later that year", "the next morning": from the last date the text mentioned."""
+    if m.group("pod"):
+        day = ctx.anchor("D")
+        if day is None or ctx.last_ref_unit != "D":
+            return None
+        if (m.group("w") or "").lower().split()[-1] in ("following", "next"):
+            day += dt.timedelta(days=1)
+        return Value(TIME, f"{day.isoformat()}T{PARTS_OF_DAY[m.group('pod').lower()]}", relative=True)
     unit = UNITS[m.group("u").lower()]
     base = ctx.anchor(unit)
     if base is None:
         return None
-    offset = 1 if (m.group("w") or "").lower() in ("following", "next") else 0
+    offset = 1 if (m.group("w") or "").lower().split()[-1] in ("following", "next") else 0
     return Value(DATE, unit_date(ctx, unit, offset, base), relative=True)
 
 
