@@ -32,8 +32,17 @@ typecheck: install
 test: install lint typecheck
 	$(BIN)/pytest -q
 
+# Every stage's score on the gold data in ../shared/data (about a minute); bench/RESULTS.md has the targets.
+DATA := ../shared/data
 eval: install
-	$(BIN)/newsgraph eval extraction --data ../shared/data/extraction/scrapinghub
+	$(BIN)/newsgraph eval extraction --data $(DATA)/extraction/scrapinghub
+	$(BIN)/newsgraph eval timex --data $(DATA)/timex/timebank
+	$(BIN)/newsgraph eval timex --data $(DATA)/timex/aquaint
+	$(BIN)/newsgraph eval attribution --data $(DATA)/attribution/polnear/dev
+	$(BIN)/newsgraph eval actors --data $(DATA)/actors/ngec_actor_cases.jsonl
+	$(BIN)/newsgraph eval events --data $(DATA)/events/plover_gsr_cameo.json
+	$(BIN)/newsgraph eval events --data $(DATA)/events/conflibert_cameo_test_in_gsr.jsonl
+	$(BIN)/newsgraph eval clusters --data $(DATA)/corpora/basil
 
 bench: install
 	$(BIN)/python bench/throughput.py --docs 500
