@@ -69,3 +69,21 @@ def test_query_finds_documents(analysis_store: Store) -> None:
 def test_needs_a_query_or_documents(analysis_store: Store) -> None:
     with pytest.raises(ConfigError):
         roundup(analysis_store)
+
+
+@pytest.mark.parametrize(
+    ("words", "shown"),
+    [
+        ("the international community’s", "the international community"),
+        ("Russia's", "Russia"),
+        ("the protesters'", "the protesters"),
+        ("officials", "officials"),
+        ("‘experts’", "‘experts’"),
+    ],
+)
+def test_an_unlinked_source_is_named_without_its_genitive(words: str, shown: str) -> None:
+    """ "the international community's call for ...": the roundup names the community, not its genitive."""
+    from newsgraph.analysis.sources import label
+    from newsgraph.records import Mention
+
+    assert label(Mention(words, (0, len(words)))) == shown

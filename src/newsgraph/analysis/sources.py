@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -54,11 +55,21 @@ class SourceDocs:
             self._cache[document.doc_id] = SourceDoc.of(document)
 
 
+_GENITIVE = re.compile(r"\s*['’]s$|(?<=s)['’]$")
+_OPENING_QUOTES = ("‘", "'")
+
+
 def label(mention: Mention | None) -> str | None:
     """How a reader names a mention: its actor's name when linked, else its words."""
     if mention is None:
         return None
-    return mention.actor.name if mention.actor else mention.text
+    if mention.actor:
+        return mention.actor.name
+    # "the international community's call": the span keeps the genitive, as PolNeAR marks it; a name does not
+    text = mention.text
+    if text.startswith(_OPENING_QUOTES):
+        return text  # "‘experts’": a quoted word, its closing quote is no genitive
+    return _GENITIVE.sub("", text)
 
 
 def actor_keys(actor: Actor | None) -> set[str]:
