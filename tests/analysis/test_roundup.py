@@ -87,3 +87,13 @@ def test_an_unlinked_source_is_named_without_its_genitive(words: str, shown: str
     from newsgraph.records import Mention
 
     assert label(Mention(words, (0, len(words)))) == shown
+
+
+def test_a_source_read_only_as_a_sector_keeps_its_words() -> None:
+    from newsgraph.analysis.sources import label
+    from newsgraph.records import Actor, Mention
+
+    sector = Actor(id="GOV", name="government", kind="sector", sector="GOV")
+    assert label(Mention("they", (0, 4), sector)) == "they (government)"
+    russia = Actor(id="RUS-GOV", name="Russian government", kind="sector", country="RUS", sector="GOV")
+    assert label(Mention("Moscow", (0, 6), russia)) == "Russian government"

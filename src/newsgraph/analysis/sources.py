@@ -63,8 +63,12 @@ def label(mention: Mention | None) -> str | None:
     """How a reader names a mention: its actor's name when linked, else its words."""
     if mention is None:
         return None
-    if mention.actor:
-        return mention.actor.name
+    actor = mention.actor
+    if actor is not None and actor.kind == "sector" and not actor.country:
+        # a sector alone ("they" read as some government) names no one: show the words and the sector
+        return f"{_GENITIVE.sub('', mention.text)} ({actor.name})"
+    if actor is not None:
+        return actor.name
     # "the international community's call": the span keeps the genitive, as PolNeAR marks it; a name does not
     text = mention.text
     if text.startswith(_OPENING_QUOTES):
