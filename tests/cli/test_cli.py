@@ -149,3 +149,12 @@ def test_ingest_into_postgres(postgres_url: str, seeds_dir: Path) -> None:
         with engine.begin() as conn:
             conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
         engine.dispose()
+
+
+def test_a_table_names_an_actor_without_its_relative_clause() -> None:
+    """The table shows "Kim Jong Un [PRK]"; JSON and CSV keep the whole mention."""
+    from newsgraph.cli.output import _cell
+
+    mention = {"text": "Kim Jong Un, who also is general secretary of the party", "actor": {"country": "PRK"}}
+    assert _cell(mention, short=True) == "Kim Jong Un [PRK]"
+    assert _cell(mention) == "Kim Jong Un, who also is general secretary of the party [PRK]"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import enum
 import json
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -42,15 +43,21 @@ def fail(err: NewsgraphError, *, status: int = 1) -> typer.Exit:
     return typer.Exit(status)
 
 
-def _cell(value: Any) -> str:
+# "North Korean leader Kim Jong Un, who also is general secretary of ...": a table shows the name only
+_RELATIVE_TAIL = re.compile(r",\s+(?:who|which|whose|whom)\b.*$", re.S)
+
+
+def _cell(value: Any, *, short: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, dict) and "text" in value:
         # a mention or a date: its words, and the actor it was linked to
         actor = value.get("actor") or {}
         tag = actor.get("country") or actor.get("id") if isinstance(actor, dict) else None
-        words = value.get("text") or value.get("value") or ""
-        return f"{words} [{tag}]" if tag else str(words)
+        words = str(value.get("text") or value.get("value") or "")
+        if short:
+            words = _RELATIVE_TAIL.sub("", words)
+        return f"{words} [{tag}]" if tag else words
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
@@ -80,6 +87,6 @@ def emit(records: Iterable[Record], fmt: Format, *, columns: Sequence[str] | Non
     for col in cols:
         table.add_column(col, overflow="fold")
     for row in rows:
-        table.add_row(*[_cell(row.get(c))[:200] for c in cols])
+        table.add_row(*[_cell(row.get(c), short=True)[:200] for c in cols])
     Console().print(table)
     return len(rows)
