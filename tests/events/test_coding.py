@@ -344,3 +344,10 @@ def test_no_event_of_change_or_concern(text: str) -> None:
 )
 def test_change_with_an_object_is_still_an_event(text: str, event_type: str) -> None:
     assert event_type in {e.event_type.value for e in code_text(text)}
+
+
+def test_failing_at_no_event_is_no_rejection() -> None:
+    """ "has failed to launch one (a satellite)": nobody was rejected; failing to reach a deal still is."""
+    assert [e for e in code_text("North Korea has failed to launch a satellite this year.")] == []
+    deal = code_text("British and EU negotiators have failed to reach a deal on the border.")
+    assert [(e.event_type, e.trigger) for e in deal if e.trigger == "failed"] == [("REJECT", "failed")]

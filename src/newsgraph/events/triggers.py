@@ -420,6 +420,8 @@ def verb_trigger(token: Token) -> Trigger | None:
         code = "0842"
     if code is None or _voiced_concern(token) or _change_without_actor(token):
         return None
+    if lemma == "fail" and _failed_at_no_event(token):
+        return None
     if lemma == "order" and any(c.dep_ == "xcomp" for c in token.children):
         code = DEMAND_CODE  # "ordered the army to withdraw": an order is a demand (PLOVER REQUEST)
     code = _realized(code, entry, override)
@@ -437,6 +439,13 @@ def verb_trigger(token: Token) -> Trigger | None:
         f"{token.text} {particle.text}" if particle is not None and entry and entry.particle else token.text
     )
     return Trigger(token, found, False, words)
+
+
+def _failed_at_no_event(token: Token) -> bool:
+    """ "has failed to launch one (a satellite)": failing at what is no event is no rejection either; "talks
+    failed" and "failed to reach a deal" stay."""
+    done = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    return done is not None and verb_trigger(done) is None
 
 
 MILITARY_MODIFIERS = frozenset(
