@@ -351,3 +351,13 @@ def test_failing_at_no_event_is_no_rejection() -> None:
     assert [e for e in code_text("North Korea has failed to launch a satellite this year.")] == []
     deal = code_text("British and EU negotiators have failed to reach a deal on the border.")
     assert [(e.event_type, e.trigger) for e in deal if e.trigger == "failed"] == [("REJECT", "failed")]
+
+
+def test_a_papers_warning_is_its_analysis_not_a_threat() -> None:
+    """A claim by an outlet that threatens no one; a security chief's warning that police will act stays."""
+    paper = code_text(
+        'However, Nikkei warned, "North Korea may worry about being abandoned once the war ends."'
+    )
+    assert [e for e in paper if e.event_type == "THREATEN"] == []
+    chief = code_text("Cairo's security chief has warned that police will no longer tolerate rallies.")
+    assert [e.trigger for e in chief if e.event_type == "THREATEN"] == ["warned"]

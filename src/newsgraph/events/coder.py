@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.events.cameo import coding, shift
+from newsgraph.events.cameo import Coding, coding, shift
 from newsgraph.events.factuality import HYPOTHETICAL_MARKS, Judgement, conditional_marks, judge
 from newsgraph.events.roles import Roles, conjuncts, joining_verb, noun_roles, phrase, verb_roles
 from newsgraph.events.triggers import LIGHT_VERBS, Trigger, candidates, find_triggers
@@ -21,6 +21,7 @@ from newsgraph.records import (
     Entity,
     Event,
     EventDate,
+    EventType,
     Factuality,
     Location,
     Mention,
@@ -404,6 +405,18 @@ def _keep(trigger: Trigger, roles: Roles, claimed: set[int]) -> bool:
     return trigger.token.i not in claimed
 
 
+def _commentary(coded: Coding, source: Mention | None, target: Token | None) -> bool:
+    """'Nikkei warned, "North Korea may worry ..."': a paper's warning that threatens no one is its analysis,
+    a claim, not a threat. A security chief's warning that police will act stays an event."""
+    return (
+        coded.event_type is EventType.THREATEN
+        and target is None
+        and source is not None
+        and source.actor is not None
+        and source.actor.kind == "outlet"
+    )
+
+
 def _restated(triggers: list[Trigger]) -> set[int]:
     """Nouns that restate their verb's event ("provides aid", "attacked in a raid"): the verb codes it."""
     verbs = {
@@ -536,6 +549,9 @@ def code_ranked(
             when = ctx.date(token, sentence)
             where = ctx.location(token, taken)
             for source, target in _pairs(roles):
+                source_mention = ctx.mention(source, token.i) if source is not None else None
+                if _commentary(coded, source_mention, target):
+                    continue
                 event = Event(
                     doc_id=document.doc_id,
                     id="",
@@ -543,7 +559,7 @@ def code_ranked(
                     trigger=trigger.words,
                     span=span,
                     sentence=ctx.text[sentence.start_char : sentence.end_char],
-                    source=ctx.mention(source, token.i) if source is not None else None,
+                    source=source_mention,
                     target=ctx.mention(target, token.i) if target is not None else None,
                     factuality=judgement.factuality,
                     quad_class=coded.quad_class,
