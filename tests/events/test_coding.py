@@ -361,3 +361,7 @@ def test_a_papers_warning_is_its_analysis_not_a_threat() -> None:
     assert [e for e in paper if e.event_type == "THREATEN"] == []
     chief = code_text("Cairo's security chief has warned that police will no longer tolerate rallies.")
     assert [e.trigger for e in chief if e.event_type == "THREATEN"] == ["warned"]
+
+
+def test_leading_to_something_is_a_cause_not_an_event() -> None:
+    assert code_text("The prolonged aggression has also led to a shortage of weapons and ammunition.") == []

@@ -422,6 +422,8 @@ def verb_trigger(token: Token) -> Trigger | None:
         return None
     if lemma == "fail" and _failed_at_no_event(token):
         return None
+    if lemma == "lead" and _caused(token):
+        return None  # "the aggression has led to a shortage of weapons": a cause, not an event between actors
     if lemma == "order" and any(c.dep_ == "xcomp" for c in token.children):
         code = DEMAND_CODE  # "ordered the army to withdraw": an order is a demand (PLOVER REQUEST)
     code = _realized(code, entry, override)
@@ -439,6 +441,13 @@ def verb_trigger(token: Token) -> Trigger | None:
         f"{token.text} {particle.text}" if particle is not None and entry and entry.particle else token.text
     )
     return Trigger(token, found, False, words)
+
+
+def _caused(token: Token) -> bool:
+    """ "led to a shortage": "lead to" with no one led."""
+    return not any(c.dep_ in {"dobj", "obj"} for c in token.children) and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in token.children
+    )
 
 
 def _failed_at_no_event(token: Token) -> bool:
