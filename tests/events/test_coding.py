@@ -365,3 +365,14 @@ def test_a_papers_warning_is_its_analysis_not_a_threat() -> None:
 
 def test_leading_to_something_is_a_cause_not_an_event() -> None:
     assert code_text("The prolonged aggression has also led to a shortage of weapons and ammunition.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders would take a stance against Western countries.",
+        "Delegates from Iran took part in the talks.",
+    ],
+)
+def test_taking_a_stance_seizes_nothing(text: str) -> None:
+    assert [e for e in code_text(text) if e.trigger in ("take", "took")] == []

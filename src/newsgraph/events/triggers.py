@@ -422,6 +422,10 @@ def verb_trigger(token: Token) -> Trigger | None:
         return None
     if lemma == "fail" and _failed_at_no_event(token):
         return None
+    if lemma == "take" and any(
+        c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _TAKEN_NOT_SEIZED for c in token.children
+    ):
+        return None  # "take a stance against the West", "take part": nothing is seized
     if lemma == "lead" and _caused(token):
         return None  # "the aggression has led to a shortage of weapons": a cause, not an event between actors
     if lemma == "order" and any(c.dep_ == "xcomp" for c in token.children):
@@ -441,6 +445,12 @@ def verb_trigger(token: Token) -> Trigger | None:
         f"{token.text} {particle.text}" if particle is not None and entry and entry.particle else token.text
     )
     return Trigger(token, found, False, words)
+
+
+_TAKEN_NOT_SEIZED = frozenset(
+    {"stance", "position", "stand", "view", "note", "part", "place", "look", "time", "care", "pride"}
+    | {"interest"}
+)
 
 
 def _caused(token: Token) -> bool:
