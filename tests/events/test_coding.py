@@ -376,3 +376,10 @@ def test_leading_to_something_is_a_cause_not_an_event() -> None:
 )
 def test_taking_a_stance_seizes_nothing(text: str) -> None:
     assert [e for e in code_text(text) if e.trigger in ("take", "took")] == []
+
+
+def test_ties_read_as_relations() -> None:
+    """The Phoenix patterns say "relations"; "deepening ties ... in terms of military" is cooperation, not
+    a mobilisation."""
+    text = "Russia seems to have a purpose of deepening ties with North Korea in terms of military."
+    assert [(e.event_type, e.trigger) for e in code_text(text)] == [("COOPERATE", "deepening")]

@@ -248,11 +248,17 @@ def _clause_words(verb: Token) -> tuple[dict[str, int], dict[str, int]]:
         tok = stack.pop()
         side = before if tok.i < verb.i else after
         distance = abs(tok.i - verb.i)
-        for word in (tok.lemma_.lower(), tok.lower_):
+        words = (tok.lemma_.lower(), tok.lower_)
+        if tok.lower_ in _SAME_AS_RELATIONS:
+            words += ("relations",)  # the dictionaries spell out "relations" only: "deepen ties", "cut ties"
+        for word in words:
             if distance < side.get(word, 1_000):
                 side[word] = distance
         stack.extend(c for c in tok.children if c.dep_ not in _OWN_CLAUSE)
     return before, after
+
+
+_SAME_AS_RELATIONS = frozenset({"ties", "relationship", "relationships"})
 
 
 def _distance(pattern: Pattern, before: dict[str, int], after: dict[str, int]) -> int | None:
