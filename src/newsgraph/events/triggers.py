@@ -248,7 +248,7 @@ def _clause_words(verb: Token) -> tuple[dict[str, int], dict[str, int]]:
         tok = stack.pop()
         side = before if tok.i < verb.i else after
         distance = abs(tok.i - verb.i)
-        words = (tok.lemma_.lower(), tok.lower_)
+        words: tuple[str, ...] = (tok.lemma_.lower(), tok.lower_)
         if tok.lower_ in _SAME_AS_RELATIONS:
             words += ("relations",)  # the dictionaries spell out "relations" only: "deepen ties", "cut ties"
         for word in words:
