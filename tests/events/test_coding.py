@@ -383,3 +383,13 @@ def test_ties_read_as_relations() -> None:
     a mobilisation."""
     text = "Russia seems to have a purpose of deepening ties with North Korea in terms of military."
     assert [(e.event_type, e.trigger) for e in code_text(text)] == [("COOPERATE", "deepening")]
+
+
+def test_a_thing_of_someones_is_no_co_target() -> None:
+    """ "Russia's invasion of Ukraine and North Korea's missile development": Ukraine is invaded, the
+    development is not; "Kuwait and its allies" are both actors."""
+    text = "Western countries oppose Russia's invasion of Ukraine and North Korea's missile development."
+    invaded = [e.target.text for e in code_text(text) if e.trigger == "invasion" and e.target is not None]
+    assert invaded == ["Ukraine"]
+    agreed = code_text("Kuwait and its gulf war allies agreed to stage a joint exercise.")
+    assert {e.source.text for e in agreed if e.source is not None} >= {"Kuwait", "its gulf war allies"}

@@ -125,8 +125,33 @@ def antecedent(pronoun: Token) -> Token:
 
 
 def conjuncts(head: Token) -> tuple[Token, ...]:
-    """The head and the heads it is coordinated with ("Putin and Kim")."""
-    return (head, *head.conjuncts) if head.conjuncts else (head,)
+    """The head and the actors it is coordinated with ("Putin and Kim"). A conjunct that is a thing of
+    someone's ("the invasion of Ukraine and North Korea's missile development") is no co-actor."""
+    if not head.conjuncts:
+        return (head,)
+    return (head, *(c for c in head.conjuncts if not _owned_thing(c)))
+
+
+# People and bodies named by whose they are: "his five associates", "its gulf war allies".
+_ONES_OWN = frozenset(
+    {"ally", "associate", "partner", "supporter", "follower", "colleague", "counterpart", "rival", "enemy"}
+    | {"service", "agency", "member", "friend", "neighbour", "neighbor", "proxy", "envoy", "delegation"}
+)
+
+
+def _owned_thing(token: Token) -> bool:
+    """A common noun whose only name is its possessor's: "North Korea's development"."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or token.ent_type_ in _ACTOR_LABELS or lemma in ACTOR_NOUNS or lemma in _ONES_OWN:
+        return False
+    owner = [c for c in token.children if c.dep_ == "poss"]
+    named_inside = any(
+        t.ent_type_ in _ACTOR_LABELS
+        for c in token.children
+        if c.dep_ in {"compound", "amod"}
+        for t in c.subtree
+    )
+    return bool(owner) and not named_inside
 
 
 def _named(token: Token) -> bool:
