@@ -69,6 +69,13 @@ CASES = [
     ("He was hounded on Feb. 22. He appeared in court the next morning.", "2000-02-24", "the next morning",
      TIME, "2000-02-23TMO", None),
     ("He arrived on Feb. 22. He left the next day.", "2000-02-24", "the next day", DATE, "2000-02-23", None),
+    # times anchored to an event the story dated before: the day after it, its month for "the weeks before"
+    ("Slepian was shot to death on Oct. 23. Two men showed up at his house the day after his death.",
+     "1998-11-21", "the day", DATE, "1998-10-24", None),
+    ("Slepian was killed on Oct. 23. His car was seen in the weeks before the shooting.", "1999-05-06",
+     "the weeks", DATE, "1998-10", None),
+    ("Slepian was killed on Oct. 23. A jogger saw the car 10 days before the murder.", "1999-05-06",
+     "10 days", DURATION, "P10D", None),
     ("Talks opened on Feb. 22. Over the next day, envoys met twice.", "2000-02-24", "the next day", DURATION,
      "P1D", None),
     ("He was a 6-year-old boy.", "2000-01-06", "", DATE, "", None),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from newsgraph.records import Anchor, Document, Timex
+from newsgraph.timex.anchors import anchor_to_events
 from newsgraph.timex.context import Ctx, Rule
 from newsgraph.timex.grammar import RULES
 from newsgraph.timex.lexicon import MONTHS, NUMBER_RE, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, number
@@ -180,4 +181,4 @@ def tag(doc: Doc, document: Document) -> list[Timex]:
                     approximate=value.approximate,
                 )
             )
-    return out
+    return anchor_to_events(doc, text, document.doc_id, out)

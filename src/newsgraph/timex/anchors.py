@@ -1,0 +1,125 @@
+"""Times anchored to an event the story dated earlier: "the day after his death", "in the weeks before the
+shooting", when an earlier sentence said "Slepian was shot to death Oct. 23".
+
+A date that a verb or noun of a known kind of event governs ("was killed Oct. 23", "the Oct. 23 shooting")
+dates that kind of event for the rest of the story. "The day before/after" such an event is the day before or
+after it; "the days/weeks before/after" it, a vague stretch, is its month. A counted stretch ("ten days
+before the murder") stays a duration, as TimeBank annotates it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from newsgraph.records import Timex, TimexKind
+
+# Kinds of events news dates and later refers back to, by the words that name them.
+_KINDS: dict[str, frozenset[str]] = {
+    "killing": frozenset(
+        {"kill", "killed", "killing", "shoot", "shot", "shooting", "slay", "slain", "slaying", "murder"}
+        | {"murdered", "death", "die", "died", "assassinate", "assassinated", "assassination"}
+    ),
+    "attack": frozenset({"attack", "attacked", "bombing", "bomb", "bombed", "blast", "explosion", "raid"}),
+    "election": frozenset({"election", "elected", "vote", "voted", "referendum", "poll"}),
+    "summit": frozenset({"summit", "talks", "meeting", "met", "meet"}),
+    "visit": frozenset({"visit", "visited", "trip"}),
+    "invasion": frozenset({"invasion", "invade", "invaded"}),
+    "coup": frozenset({"coup"}),
+    "earthquake": frozenset({"earthquake", "quake"}),
+}
+_KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words}
+_FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+_RELATIVE = re.compile(
+    r"\b(?:(?P<the>the)\s+)?(?P<u>day|days|weeks|months)\s+(?P<dir>before|after|following|preceding)\s+"
+    r"(?P<rest>[^.;:!?]{1,80})",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class _Dated:
+    at: int  # where the dating mention starts
+    kind: str
+    day: dt.date
+
+
+def _kind_near(doc: Doc, start: int, end: int) -> str | None:
+    """The kind of event the timex at [start, end) dates: a verb or noun governing it or one it modifies."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(4):
+        for word in (tok.lower_, tok.lemma_.lower()):
+            if word in _KIND_OF and tok.i not in range(span.start, span.end):
+                return _KIND_OF[word]
+        if tok.dep_ in ("compound", "nmod", "amod") and tok.head.lower_ in _KIND_OF:
+            return _KIND_OF[tok.head.lower_]  # "the Oct. 23 shooting"
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return None
+
+
+def _dated_events(doc: Doc, timexes: list[Timex]) -> list[_Dated]:
+    dated = []
+    for t in timexes:
+        if t.kind is TimexKind.DATE and _FULL_DAY.match(t.value):
+            kind = _kind_near(doc, *t.span)
+            if kind is not None:
+                dated.append(_Dated(t.span[0], kind, dt.date.fromisoformat(t.value)))
+    return dated
+
+
+def _referred_kind(rest: str) -> str | None:
+    """The kind of event the words after "before/after" name, within their first few words."""
+    for word in re.findall(r"[A-Za-z]+", rest)[:6]:
+        if word.lower() in _KIND_OF:
+            return _KIND_OF[word.lower()]
+    return None
+
+
+def anchor_to_events(doc: Doc, text: str, doc_id: str, timexes: list[Timex]) -> list[Timex]:
+    """``timexes`` with "the day after his death"-style times valued from the event's date when known."""
+    dated = _dated_events(doc, timexes)
+    if not dated:
+        return timexes
+    out = list(timexes)
+    for m in _RELATIVE.finditer(text):
+        kind = _referred_kind(m.group("rest"))
+        if kind is None:
+            continue
+        known = [d for d in dated if d.kind == kind and d.at < m.start()]
+        if not known:
+            continue
+        day = known[-1].day
+        unit = m.group("u").lower()
+        ahead = m.group("dir").lower() in ("after", "following")
+        if unit == "day":
+            value = (day + dt.timedelta(days=1 if ahead else -1)).isoformat()
+        else:
+            value = f"{day.year:04d}-{day.month:02d}"
+        start = m.start("the") if m.group("the") else m.start("u")
+        span = (start, m.end("u"))
+        found = [i for i, t in enumerate(out) if t.span[0] < span[1] and span[0] < t.span[1]]
+        if found:
+            i = found[0]
+            if out[i].kind is TimexKind.DATE:
+                out[i] = replace(out[i], value=value, anchor="relative")
+            continue
+        out.append(
+            Timex(
+                doc_id=doc_id,
+                text=text[span[0] : span[1]],
+                kind=TimexKind.DATE,
+                value=value,
+                span=span,
+                anchor="relative",
+                approximate=unit != "day",
+            )
+        )
+    return sorted(out, key=lambda t: t.span)
