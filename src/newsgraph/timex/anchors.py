@@ -83,12 +83,31 @@ def _referred_kind(rest: str) -> str | None:
     return None
 
 
+_BARE_CLOCK = re.compile(r"^(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|noon|midnight|midday)$", re.I)
+
+
+def _clock_of_event(doc: Doc, timex: Timex, dated: list[_Dated]) -> Timex:
+    """ "Slepian was shot to death at 10 p.m.": a bare clock time on the day the story gave the killing."""
+    if (
+        timex.kind is not TimexKind.TIME
+        or not _BARE_CLOCK.match(timex.text.strip())
+        or "T" not in timex.value
+    ):
+        return timex
+    kind = _kind_near(doc, *timex.span)
+    known = [d for d in dated if d.kind == kind and d.at < timex.span[0]]
+    if kind is None or not known:
+        return timex
+    clock = timex.value.split("T", 1)[1]
+    return replace(timex, value=f"{known[-1].day.isoformat()}T{clock}", anchor="relative")
+
+
 def anchor_to_events(doc: Doc, text: str, doc_id: str, timexes: list[Timex]) -> list[Timex]:
     """``timexes`` with "the day after his death"-style times valued from the event's date when known."""
     dated = _dated_events(doc, timexes)
     if not dated:
         return timexes
-    out = list(timexes)
+    out = [_clock_of_event(doc, t, dated) for t in timexes]
     for m in _RELATIVE.finditer(text):
         kind = _referred_kind(m.group("rest"))
         if kind is None:
