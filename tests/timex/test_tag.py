@@ -78,6 +78,8 @@ CASES = [
      "10 days", DURATION, "P10D", None),
     ("Slepian was killed last Oct. 23. Slepian was shot to death at 10 p.m. in his kitchen.", "1999-04-19",
      "10 p.m.", TIME, "1998-10-23T22:00", None),
+    ("Slepian was killed last Oct. 23. A jogger saw the car at 6 a.m. ten days before the shooting.",
+     "1999-04-19", "6 a.m.", TIME, "1998-10-13T06:00", None),
     ("Talks opened on Feb. 22. Over the next day, envoys met twice.", "2000-02-24", "the next day", DURATION,
      "P1D", None),
     ("He was a 6-year-old boy.", "2000-01-06", "", DATE, "", None),

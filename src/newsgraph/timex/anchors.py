@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from newsgraph.records import Timex, TimexKind
+from newsgraph.timex.lexicon import NUMBER_RE, number
 
 # Kinds of events news dates and later refers back to, by the words that name them.
 _KINDS: dict[str, frozenset[str]] = {
@@ -102,12 +103,32 @@ def _clock_of_event(doc: Doc, timex: Timex, dated: list[_Dated]) -> Timex:
     return replace(timex, value=f"{known[-1].day.isoformat()}T{clock}", anchor="relative")
 
 
+# "at 6 a.m. near his home ten days before the shooting": the clock time on that day
+_DAYS_FROM = re.compile(
+    rf"[^.;:!?]{{0,40}}?\b(?P<n>{NUMBER_RE})\s+days?\s+(?P<dir>before|after)\s+(?P<rest>[^.;:!?]{{1,60}})",
+    re.I,
+)
+
+
+def _clock_days_from_event(text: str, timex: Timex, dated: list[_Dated]) -> Timex:
+    bare = timex.kind is TimexKind.TIME and _BARE_CLOCK.match(timex.text.strip()) is not None
+    m = _DAYS_FROM.match(text, timex.span[1]) if bare and "T" in timex.value else None
+    if m is None:
+        return timex
+    n, kind = number(m.group("n")), _referred_kind(m.group("rest"))
+    known = [d for d in dated if d.kind == kind and d.at < timex.span[0]]
+    if n is None or n != int(n) or not known:
+        return timex
+    day = known[-1].day + dt.timedelta(days=int(n) if m.group("dir").lower() == "after" else -int(n))
+    return replace(timex, value=f"{day.isoformat()}T{timex.value.split('T', 1)[1]}", anchor="relative")
+
+
 def anchor_to_events(doc: Doc, text: str, doc_id: str, timexes: list[Timex]) -> list[Timex]:
     """``timexes`` with "the day after his death"-style times valued from the event's date when known."""
     dated = _dated_events(doc, timexes)
     if not dated:
         return timexes
-    out = [_clock_of_event(doc, t, dated) for t in timexes]
+    out = [_clock_days_from_event(text, _clock_of_event(doc, t, dated), dated) for t in timexes]
     for m in _RELATIVE.finditer(text):
         kind = _referred_kind(m.group("rest"))
         if kind is None:
