@@ -36,6 +36,8 @@ CASES = [
     ("The envoy arrived last week.", "2024-06-17", "last week", DATE, "2024-W24", None),
     ("The talks ended on Monday.", "2024-06-19", "Monday", DATE, "2024-06-17", None),
     ("The talks will resume on Monday.", "2024-06-19", "Monday", DATE, "2024-06-24", None),
+    ("Stocks closed lower on Friday, down 4.5% from the previous Friday.", "1989-10-30",
+     "the previous Friday", DATE, "1989-10-20", None),
     ("It is his first visit in 24 years since 2000.", "2024-06-17", "24 years", DURATION, "P24Y", None),
     ("It is his first visit in 24 years since 2000.", "2024-06-17", "2000", DATE, "2000", None),
     ("They met for the first time in about four and a half years.", "2024-06-17",

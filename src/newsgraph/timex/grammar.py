@@ -80,7 +80,8 @@ RULES: tuple[Rule, ...] = (
                        r"|election\s+day"
                        r"|halloween|valentine's\s+day)(?P<wk>\s+week)?"
                        rf"(?:,?\s+(?P<y>{YEAR_RE}))?"), holiday, 1),
-    Rule("weekday", _c(r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|early|late)\s+)?"
+    Rule("weekday", _c(r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|early|late"
+                       r"|the\s+previous|the\s+preceding|the\s+following)\s+)?"
                        rf"(?P<w>{WEEKDAY_RE})"
                        r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"), weekday_rule, 1),
     Rule("deictic", _c(r"(?:(?:early|late)\s+)?(?P<rd>today|yesterday|tomorrow|tonight)"

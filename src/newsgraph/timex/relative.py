@@ -33,11 +33,15 @@ def weekday_date(m: re.Match[str], ctx: Ctx, name: str) -> tuple[dt.date | None,
     wd = weekday_number(name)
     if ctx.dct is None:
         return None, f"XXXX-WXX-{wd + 1}"
-    rel = (m.group("rel") or "").lower() if "rel" in m.re.groupindex else ""
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower()) if "rel" in m.re.groupindex else ""
     if rel in ("next", "this coming"):
         d = cal.weekday_date(ctx.dct + dt.timedelta(days=1), wd, 1)
     elif rel in ("last", "this past"):
         d = cal.weekday_date(ctx.dct - dt.timedelta(days=1), wd, -1)
+    elif rel in ("the previous", "the preceding", "the following") and ctx.last_day is not None:
+        # "down 4.5% from the previous Friday": the one before the day the story last named
+        ahead = rel == "the following"
+        d = cal.weekday_date(ctx.last_day + dt.timedelta(days=1 if ahead else -1), wd, 1 if ahead else -1)
     else:
         way = ctx.tense(m.start(), m.end())
         d = cal.weekday_date(ctx.dct, wd, 1 if way > 0 else -1)
