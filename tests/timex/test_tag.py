@@ -38,6 +38,8 @@ CASES = [
     ("The talks will resume on Monday.", "2024-06-19", "Monday", DATE, "2024-06-24", None),
     ("Stocks closed lower on Friday, down 4.5% from the previous Friday.", "1989-10-30",
      "the previous Friday", DATE, "1989-10-20", None),
+    ("The offer previously had been scheduled to expire at midnight Friday.", "1989-10-30", "midnight Friday",
+     TIME, "1989-10-27T24:00", None),
     ("It is his first visit in 24 years since 2000.", "2024-06-17", "24 years", DURATION, "P24Y", None),
     ("It is his first visit in 24 years since 2000.", "2024-06-17", "2000", DATE, "2000", None),
     ("They met for the first time in about four and a half years.", "2024-06-17",

@@ -110,6 +110,12 @@ def clock(m: re.Match[str], ctx: Ctx) -> Value | None:
         day = ctx.last_day.isoformat()
     else:
         day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    if (
+        m.group("noon")
+        and m.group("noon").lower() == "midnight"
+        and (m.group("w") or m.group("rd") or m.group("cm"))
+    ):
+        hour = 24  # "midnight Friday" ends Friday: ISO 8601's 24:00, as TimeML writes it
     return Value(TIME, f"{day}T{hour:02d}:{minute:02d}")
 
 

@@ -71,6 +71,9 @@ def verb_direction(verb: Token) -> int:
         # "plans to visit in April": an infinitive looks forward unless its governor is past-only.
         head = verb.head
         if head is not verb and head.lemma_ in _FUTURE_VERBS:
+            # "had been scheduled to expire Friday": a plan already past when the story was written
+            if any(c.lower_ == "had" and c.dep_ == "aux" for c in head.children):
+                return PAST
             return FUTURE
         return FUTURE if head.pos_ in ("VERB", "AUX") and head.tag_ != "VBD" else UNKNOWN
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in aux):
