@@ -78,6 +78,8 @@ CASES = [
      "1998-11-21", "the day", DATE, "1998-10-24", None),
     ("Slepian was killed on Oct. 23. His car was seen in the weeks before the shooting.", "1999-05-06",
      "the weeks", DATE, "1998-10", None),
+    ("Slepian was shot to death on the night of Oct. 23. The killer buried the rifle in the days before the "
+     "shooting.", "1999-05-05", "the days", DATE, "1998-10", None),
     ("Slepian was killed on Oct. 23. A jogger saw the car 10 days before the murder.", "1999-05-06",
      "10 days", DURATION, "P10D", None),
     ("Slepian was killed last Oct. 23. Slepian was shot to death at 10 p.m. in his kitchen.", "1999-04-19",

@@ -54,7 +54,7 @@ def _kind_near(doc: Doc, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     tok = span.root
-    for _ in range(4):
+    for _ in range(6):
         for word in (tok.lower_, tok.lemma_.lower()):
             if word in _KIND_OF and tok.i not in range(span.start, span.end):
                 return _KIND_OF[word]
