@@ -84,25 +84,13 @@ def _referred_kind(rest: str) -> str | None:
     return None
 
 
+def _last_dated(dated: list[_Dated], kind: str | None, before: int) -> dt.date | None:
+    """The day of the last event of ``kind`` the story dated before character ``before``."""
+    known = [d for d in dated if d.kind == kind and d.at < before]
+    return known[-1].day if known else None
+
+
 _BARE_CLOCK = re.compile(r"^(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|noon|midnight|midday)$", re.I)
-
-
-def _clock_of_event(doc: Doc, timex: Timex, dated: list[_Dated]) -> Timex:
-    """ "Slepian was shot to death at 10 p.m.": a bare clock time on the day the story gave the killing."""
-    if (
-        timex.kind is not TimexKind.TIME
-        or not _BARE_CLOCK.match(timex.text.strip())
-        or "T" not in timex.value
-    ):
-        return timex
-    kind = _kind_near(doc, *timex.span)
-    known = [d for d in dated if d.kind == kind and d.at < timex.span[0]]
-    if kind is None or not known:
-        return timex
-    clock = timex.value.split("T", 1)[1]
-    return replace(timex, value=f"{known[-1].day.isoformat()}T{clock}", anchor="relative")
-
-
 # "at 6 a.m. near his home ten days before the shooting": the clock time on that day
 _DAYS_FROM = re.compile(
     rf"[^.;:!?]{{0,40}}?\b(?P<n>{NUMBER_RE})\s+days?\s+(?P<dir>before|after)\s+(?P<rest>[^.;:!?]{{1,60}})",
@@ -110,17 +98,24 @@ _DAYS_FROM = re.compile(
 )
 
 
-def _clock_days_from_event(text: str, timex: Timex, dated: list[_Dated]) -> Timex:
+def _clock_on_event_day(doc: Doc, text: str, timex: Timex, dated: list[_Dated]) -> Timex:
+    """A bare clock time on the day of an event the story dated: "at 6 a.m. ten days before the shooting"
+    ten days before it, else "Slepian was shot to death at 10 p.m." on the day of the killing."""
     bare = timex.kind is TimexKind.TIME and _BARE_CLOCK.match(timex.text.strip()) is not None
-    m = _DAYS_FROM.match(text, timex.span[1]) if bare and "T" in timex.value else None
-    if m is None:
+    if not bare or "T" not in timex.value:
         return timex
-    n, kind = number(m.group("n")), _referred_kind(m.group("rest"))
-    known = [d for d in dated if d.kind == kind and d.at < timex.span[0]]
-    if n is None or n != int(n) or not known:
+    clock = timex.value.split("T", 1)[1]
+    m = _DAYS_FROM.match(text, timex.span[1])
+    if m is not None:
+        n = number(m.group("n"))
+        day = _last_dated(dated, _referred_kind(m.group("rest")), timex.span[0])
+        if n is not None and n == int(n) and day is not None:
+            day += dt.timedelta(days=int(n) if m.group("dir").lower() == "after" else -int(n))
+            return replace(timex, value=f"{day.isoformat()}T{clock}", anchor="relative")
+    day = _last_dated(dated, _kind_near(doc, *timex.span), timex.span[0])
+    if day is None:
         return timex
-    day = known[-1].day + dt.timedelta(days=int(n) if m.group("dir").lower() == "after" else -int(n))
-    return replace(timex, value=f"{day.isoformat()}T{timex.value.split('T', 1)[1]}", anchor="relative")
+    return replace(timex, value=f"{day.isoformat()}T{clock}", anchor="relative")
 
 
 def anchor_to_events(doc: Doc, text: str, doc_id: str, timexes: list[Timex]) -> list[Timex]:
@@ -128,15 +123,11 @@ def anchor_to_events(doc: Doc, text: str, doc_id: str, timexes: list[Timex]) -> 
     dated = _dated_events(doc, timexes)
     if not dated:
         return timexes
-    out = [_clock_days_from_event(text, _clock_of_event(doc, t, dated), dated) for t in timexes]
+    out = [_clock_on_event_day(doc, text, t, dated) for t in timexes]
     for m in _RELATIVE.finditer(text):
-        kind = _referred_kind(m.group("rest"))
-        if kind is None:
+        day = _last_dated(dated, _referred_kind(m.group("rest")), m.start())
+        if day is None:
             continue
-        known = [d for d in dated if d.kind == kind and d.at < m.start()]
-        if not known:
-            continue
-        day = known[-1].day
         unit = m.group("u").lower()
         ahead = m.group("dir").lower() in ("after", "following")
         if unit == "day":
