@@ -150,13 +150,7 @@ class Pipeline:
                 yield self._stages(doc, document)
             except Exception as exc:  # one document's failure is recorded; the batch goes on
                 log.exception("stage failed for %s", document.doc_id)
-                yield Failure(
-                    doc_id=document.doc_id,
-                    code="E-STAGE-INTERNAL",
-                    message=f"{type(exc).__name__}: {exc}",
-                    path=document.path,
-                    line=document.line,
-                )
+                yield Failure.internal("E-STAGE-INTERNAL", exc, document.doc_id, document.path, document.line)
             log.debug("stages took %.3fs for %s", time.perf_counter() - started, document.doc_id)
 
     def _stages(self, doc: Doc, document: Document) -> Analysis:

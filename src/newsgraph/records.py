@@ -193,6 +193,11 @@ class Failure:
     line: int | None = None
     type: Literal["error"] = field(default="error", init=False)
 
+    @classmethod
+    def internal(cls, code: str, exc: Exception, doc_id: str, path: str | None, line: int | None) -> Failure:
+        """A bug met while processing one document, recorded so the batch goes on."""
+        return cls(doc_id=doc_id, code=code, message=f"{type(exc).__name__}: {exc}", path=path, line=line)
+
 
 Record: TypeAlias = Document | Entity | Timex | Claim | Event | Failure
 

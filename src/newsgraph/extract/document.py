@@ -131,11 +131,5 @@ def extract(raw: RawInput, *, published: str | None = None, outlet: str | None =
         return Failure(doc_id=raw.doc_id, code=err.code, message=err.message, path=raw.path, line=raw.line)
     except Exception as exc:  # a bug in extraction must not sink the batch
         log.exception("extraction failed for %s", raw.path)
-        return Failure(
-            doc_id=raw.doc_id,
-            code="E-EXTRACT-INTERNAL",
-            message=f"{type(exc).__name__}: {exc}",
-            path=raw.path,
-            line=raw.line,
-        )
+        return Failure.internal("E-EXTRACT-INTERNAL", exc, raw.doc_id, raw.path, raw.line)
     return doc
