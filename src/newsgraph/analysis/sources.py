@@ -66,11 +66,13 @@ def label(mention: Mention | None) -> str | None:
     actor = mention.actor
     if actor is not None and actor.kind == "sector" and not actor.country:
         # a sector alone ("they" read as some government) names no one: show the words and the sector
-        return f"{_GENITIVE.sub('', mention.text)} ({actor.name})"
-    if actor is not None:
-        return actor.name
-    # "the international community's call": the span keeps the genitive, as PolNeAR marks it; a name does not
-    text = mention.text
+        return f"{_words(mention.text)} ({actor.name})"
+    return actor.name if actor is not None else _words(mention.text)
+
+
+def _words(text: str) -> str:
+    """A mention's words without a genitive: "the international community's call" keeps it in the span, as
+    PolNeAR marks sources; the name does not."""
     if text.startswith(_OPENING_QUOTES):
         return text  # "‘experts’": a quoted word, its closing quote is no genitive
     return _GENITIVE.sub("", text)
