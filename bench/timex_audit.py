@@ -31,16 +31,9 @@ def _key(row: dict[str, str]) -> tuple[str, str, str, str, str]:
     return (row["doc"], row["what"], row["gold_value"], row["system_value"], row["text"])
 
 
-def _value_f1(system: int, gold: int, matched_system: int, matched_gold: int, ok: int) -> float:
-    """TempEval-3 value F1: value accuracy over relaxed matches times relaxed precision and recall."""
-    accuracy = ok / matched_gold
-    p, r = accuracy * matched_system / system, accuracy * matched_gold / gold
-    return 2 * p * r / (p + r)
-
-
 def main() -> int:
     sys.path.insert(0, str(ROOT / "src"))
-    from newsgraph.eval.timex import evaluate
+    from newsgraph.eval.timex import Tally, evaluate, value_f1
 
     with tempfile.TemporaryDirectory() as tmp:
         errors_path = Path(tmp) / "errors.tsv"
@@ -67,28 +60,28 @@ def main() -> int:
     missed = sum(r["what"] == "missed" for r in found)
     spurious = sum(r["what"] == "spurious" for r in found)
     wrong = sum(r["what"] == "value" for r in found)
-    matched_gold, matched_system = gold - missed, system - spurious
-    ok = matched_gold - wrong
-    now = _value_f1(system, gold, matched_system, matched_gold, ok)
+    now = Tally(gold=gold, system=system, relaxed_gold=gold - missed, relaxed_system=system - spurious)
+    now.value_ok = now.relaxed_gold - wrong
     fix_missed = sum(n for (c, w), n in counted.items() if c in FIXABLE and w == "missed")
     fix_value = sum(n for (c, w), n in counted.items() if c in FIXABLE and w == "value")
     fix_spurious = sum(n for (c, w), n in counted.items() if c in FIXABLE and w == "spurious")
-    bound = _value_f1(
-        system + fix_missed - fix_spurious,
-        gold,
-        matched_system + fix_missed,
-        matched_gold + fix_missed,
-        ok + fix_missed + fix_value,
+    fixed = Tally(
+        gold=gold,
+        system=system + fix_missed - fix_spurious,
+        relaxed_gold=now.relaxed_gold + fix_missed,
+        relaxed_system=now.relaxed_system + fix_missed,
+        value_ok=now.value_ok + fix_missed + fix_value,
     )
     print(
         f"AQUAINT: {gold} gold, {system} system timexes; "
         f"{missed} missed, {spurious} spurious, {wrong} wrong value"
     )
-    print(f"value F1 now: {now:.4f} (report: {report.metrics['value_f1']:.4f})")
+    print(f"value F1 now: {value_f1(now):.4f} (report: {report.metrics['value_f1']:.4f})")
     print("disagreements by class (missed / spurious / value):")
     for cls in sorted({c for c, _ in counted}):
         parts = [counted[(cls, w)] for w in ("missed", "spurious", "value")]
         print(f"  {cls:16} {sum(parts):4}   {parts[0]:3} / {parts[1]:3} / {parts[2]:3}")
+    bound = value_f1(fixed)
     print(f"value F1 with every 'ours' and 'open' disagreement fixed to the gold's exact value: {bound:.4f}")
     if unknown:
         print(f"{len(unknown)} disagreements not in the audit (new since it was made):")

@@ -79,7 +79,7 @@ def read_timeml(path: Path) -> TimeMLDoc:
 
 
 @dataclass
-class _Tally:
+class Tally:
     gold: int = 0
     system: int = 0
     strict_gold: int = 0
@@ -125,7 +125,7 @@ def _context(text: str, span: tuple[int, int], width: int = 70) -> str:
     return " ".join(f"{text[max(0, a - width) : a]}[[{text[a:b]}]]{text[b : b + width]}".split())
 
 
-def score_document(doc: TimeMLDoc, system: list[Timex], tally: _Tally, found: list[Disagreement]) -> None:
+def score_document(doc: TimeMLDoc, system: list[Timex], tally: Tally, found: list[Disagreement]) -> None:
     gold = doc.timexes
     tally.gold += len(gold)
     tally.system += len(system)
@@ -194,7 +194,7 @@ def evaluate(data: Path, *, limit: int | None = None, errors: Path | None = None
     started = time.perf_counter()
     parsed = list(nlp.pipe([d.text for d in docs], batch_size=32))
     parse_seconds = time.perf_counter() - started
-    tally = _Tally()
+    tally = Tally()
     found: list[Disagreement] = []
     tag_started = time.perf_counter()
     outputs = [
@@ -211,9 +211,8 @@ def evaluate(data: Path, *, limit: int | None = None, errors: Path | None = None
     # and PRF(tp, fp, fn) does not fit.
     strict_p = tally.strict_system / tally.system if tally.system else 0.0
     strict_r = tally.strict_gold / tally.gold if tally.gold else 0.0
-    relaxed_p = tally.relaxed_system / tally.system if tally.system else 0.0
-    relaxed_r = tally.relaxed_gold / tally.gold if tally.gold else 0.0
-    accuracy = tally.value_ok / tally.relaxed_gold if tally.relaxed_gold else 0.0
+    relaxed_p, relaxed_r = relaxed_scores(tally)
+    accuracy = value_accuracy(tally)
     type_accuracy = tally.type_ok / tally.relaxed_gold if tally.relaxed_gold else 0.0
     words = sum(len(d.text.split()) for d in docs)
     metrics = {
@@ -242,6 +241,31 @@ def evaluate(data: Path, *, limit: int | None = None, errors: Path | None = None
     return report
 
 
+def relaxed_scores(tally: Tally) -> tuple[float, float]:
+    """Relaxed precision and recall; TE3 counts them over system and gold timexes, which match apart."""
+    p = tally.relaxed_system / tally.system if tally.system else 0.0
+    r = tally.relaxed_gold / tally.gold if tally.gold else 0.0
+    return p, r
+
+
+def value_accuracy(tally: Tally) -> float:
+    return tally.value_ok / tally.relaxed_gold if tally.relaxed_gold else 0.0
+
+
+def value_f1(tally: Tally) -> float:
+    """TempEval-3 value F1: value accuracy over relaxed matches times relaxed precision and recall."""
+    p, r = relaxed_scores(tally)
+    accuracy = value_accuracy(tally)
+    return _f1(accuracy * p, accuracy * r)
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
 def _prf(prefix: str, p: float, r: float) -> dict[str, float]:
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {f"{prefix}_precision": round(p, 4), f"{prefix}_recall": round(r, 4), f"{prefix}_f1": round(f, 4)}
+    return {
+        f"{prefix}_precision": round(p, 4),
+        f"{prefix}_recall": round(r, 4),
+        f"{prefix}_f1": round(_f1(p, r), 4),
+    }
