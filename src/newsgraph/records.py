@@ -162,7 +162,20 @@ class Location:
 
 
 @dataclass(frozen=True, slots=True)
+class EventMention:
+    """One telling of an event in its document: the sentence and the words that code it there."""
+
+    span: Span
+    sentence: str
+    trigger: str
+    trigger_span: Span | None = None
+    factuality: Factuality | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
+    """One happening in one document; ``mentions`` holds every sentence that tells it, this one first."""
+
     doc_id: str
     id: str
     event_type: EventType
@@ -179,6 +192,7 @@ class Event:
     location: Location | None = None
     factuality_cues: tuple[str, ...] = ()
     claim_id: str | None = None
+    mentions: tuple[EventMention, ...] = ()
     type: Literal["event"] = field(default="event", init=False)
 
 
@@ -254,6 +268,10 @@ def _build(cls: type[Any], data: dict[str, Any]) -> Any:
             kwargs[f.name] = None
         elif f.name in _NESTED and isinstance(value, dict):
             kwargs[f.name] = _build(_NESTED[f.name], value)
+        elif f.name == "mentions" and cls is Event:
+            kwargs[f.name] = tuple(_build(EventMention, m) for m in value)
+        elif f.name == "factuality" and cls is EventMention:
+            kwargs[f.name] = Factuality(value)
         elif f.name == "kind" and cls is Timex:
             kwargs[f.name] = TimexKind(value)
         elif f.name in _ENUMS and cls in (Event, Claim):
