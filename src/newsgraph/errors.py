@@ -73,6 +73,18 @@ class ModelNotInstalledError(NewsgraphError):
     code = "E-MODEL-MISSING"
 
 
+class ModelFileMissingError(NewsgraphError):
+    """A trained model file of the event coder is not where it should be."""
+
+    code = "E-MODEL-FILE-MISSING"
+
+
+class ModelFileCorruptError(NewsgraphError):
+    """A trained model file exists but is unreadable or does not match its manifest."""
+
+    code = "E-MODEL-FILE-CORRUPT"
+
+
 class ConfigError(NewsgraphError):
     code = "E-CONFIG"
     status = 400

@@ -70,6 +70,10 @@ class Pipeline:
         if unknown:
             raise ValueError(f"unknown stages {sorted(unknown)}; choose from {', '.join(STAGES)}")
         self.stages = tuple(s for s in STAGES if s in stages)
+        if "events" in self.stages:
+            from newsgraph.events.selection import models
+
+            models()  # a missing or corrupt model file stops the run here, with its code, not per document
         self.batch_size = batch_size
         self.n_process = n_process
         self._duplicates = Duplicates(near_duplicates=near_duplicates)

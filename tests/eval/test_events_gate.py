@@ -1,4 +1,6 @@
-"""Evaluation gate: the events stage on the ConfliBERT CAMEO test sentences and the PLOVER gold records."""
+"""Evaluation gate: the events stage on train, dev (the training file split as the models were
+trained), the visible ConfliBERT test sentences and the PLOVER gold records; relevance on the labelled
+scrapinghub pages. Figures and their history are in bench/RESULTS.md."""
 
 from __future__ import annotations
 
@@ -8,32 +10,45 @@ from pathlib import Path
 import pytest
 
 from newsgraph.eval.events import OLD_TYPES, covers, evaluate
+from newsgraph.eval.relevance import evaluate as evaluate_relevance
 
-# Measured on the full files; floors sit a little below. Measured 2026-11-26 (wip-events): quad accuracy
-# 0.8560, quad macro-F1 0.8567, actor span F1 0.8239 on the ConfliBERT test sentences; PLOVER type
-# accuracy 0.7298, source country 0.7326, target country 0.5709 on the gold records; with the actors work
-# merged (main, same day) source country 0.7361, target country 0.5746. Third session: quad 0.8599, macro-F1
-# 0.8592, span F1 0.8253, type 0.7329, source country 0.7396, target country 0.5746.
+# Floors a little under the figures measured with the shipped models (bench/RESULTS.md, fourth session).
 GATES = [
-    # (file, metric, floor)
-    ("conflibert_cameo_test_in_gsr.jsonl", "quad_accuracy", 0.85),
-    ("conflibert_cameo_test_in_gsr.jsonl", "quad_macro_f1", 0.85),
-    ("conflibert_cameo_test_in_gsr.jsonl", "actor_span_f1", 0.82),
-    ("plover_gsr_cameo.json", "type_accuracy", 0.72),
-    ("plover_gsr_cameo.json", "source_country_accuracy", 0.72),
-    ("plover_gsr_cameo.json", "target_country_accuracy", 0.56),
+    ("dev.quad_macro_f1", 0.85),
+    ("test.quad_macro_f1", 0.82),
+    ("dev.actor_span_f1", 0.76),
+    ("test.actor_span_f1", 0.80),
+    ("plover.type_accuracy", 0.70),
+    ("plover.source_country_accuracy", 0.71),
+    ("plover.target_country_accuracy", 0.55),
 ]
+# A dev score far above the visible test's means the test was fitted (issue #14): they stay within 0.05.
+MAX_DEV_TEST_GAP = 0.05
 
 
 @pytest.fixture(scope="module")
-def reports(shared_data: Path) -> dict[str, dict[str, float]]:
-    files = {name for name, _, _ in GATES}
-    return {name: evaluate(shared_data / "events" / name).metrics for name in files}
+def report(shared_data: Path) -> dict[str, float]:
+    return evaluate(shared_data / "events").metrics
 
 
-@pytest.mark.parametrize(("name", "metric", "floor"), GATES)
-def test_events_gate(reports: dict[str, dict[str, float]], name: str, metric: str, floor: float) -> None:
-    assert reports[name][metric] >= floor, f"{name} {metric} {reports[name][metric]:.4f} < {floor}"
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(("metric", "floor"), GATES)
+def test_events_gate(report: dict[str, float], metric: str, floor: float) -> None:
+    assert report[metric] >= floor, f"{metric} {report[metric]:.4f} < {floor}"
+
+
+def test_dev_and_visible_test_agree(report: dict[str, float]) -> None:
+    gap = abs(report["dev.quad_macro_f1"] - report["test.quad_macro_f1"])
+    assert gap <= MAX_DEV_TEST_GAP, f"dev and visible test quad macro-F1 differ by {gap:.3f}"
+
+
+def test_relevance_gate(shared_data: Path) -> None:
+    """Pages about sport, products, films or diets yield (almost) no events; political pages keep theirs."""
+    metrics = evaluate_relevance(shared_data / "relevance").metrics
+    assert metrics["political_events_per_1000_words"] >= 15.0
+    assert metrics["non_political_to_political_ratio"] <= 0.06
 
 
 @pytest.mark.parametrize(

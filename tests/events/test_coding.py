@@ -194,7 +194,9 @@ def test_what_must_be_done_is_not_an_event() -> None:
     ],
 )
 def test_civilian_crowds_protest(text: str, event_type: str, mode: str | None) -> None:
-    event = _main(text)
+    # How the rules recode a crowd's act; whether a lone "Police blocked the highway" is news the models
+    # may doubt (a sentence without context), so the candidate is read here.
+    event = code_text(text, select=False)[0]
     assert (event.event_type.value, event.mode) == (event_type, mode)
 
 
@@ -382,14 +384,16 @@ def test_ties_read_as_relations() -> None:
     """The Phoenix patterns say "relations"; "deepening ties ... in terms of military" is cooperation, not
     a mobilisation."""
     text = "Russia seems to have a purpose of deepening ties with North Korea in terms of military."
-    assert [(e.event_type, e.trigger) for e in code_text(text)] == [("COOPERATE", "deepening")]
+    # The rule layer's candidate; whether the sentence reports it is the models' call (test_selection.py).
+    assert [(e.event_type, e.trigger) for e in code_text(text, select=False)] == [("COOPERATE", "deepening")]
 
 
 def test_a_thing_of_someones_is_no_co_target() -> None:
     """ "Russia's invasion of Ukraine and North Korea's missile development": Ukraine is invaded, the
     development is not; "Kuwait and its allies" are both actors."""
     text = "Western countries oppose Russia's invasion of Ukraine and North Korea's missile development."
-    invaded = [e.target.text for e in code_text(text) if e.trigger == "invasion" and e.target is not None]
+    candidates = code_text(text, select=False)  # the invasion is a secondary event of the sentence
+    invaded = [e.target.text for e in candidates if e.trigger == "invasion" and e.target is not None]
     assert invaded == ["Ukraine"]
     agreed = code_text("Kuwait and its gulf war allies agreed to stage a joint exercise.")
     assert {e.source.text for e in agreed if e.source is not None} >= {"Kuwait", "its gulf war allies"}

@@ -99,6 +99,6 @@ def test_events_command_writes_gdelt_tsv_from_the_store(tmp_path: Path, seeds_di
     for row in yomiuri:
         sentence = text[int(row["SentenceStart"]) : int(row["SentenceEnd"])]
         assert " ".join(sentence.split()) == row["Sentence"]
-    conditional = [r for r in rows if r["Sentence"].startswith("If Russia")]
+    conditional = [r for r in rows if "If North Korea provides weapons" in r["Sentence"]]
     assert conditional and "hypothetical" in {r["Factuality"] for r in conditional}
     assert "asserted" not in {r["Factuality"] for r in conditional}

@@ -90,7 +90,10 @@ def extract(
 
     _check_date(published, "--published")
     settings = _settings(max_bytes=max_bytes)
-    pipeline = Pipeline(batch_size=settings.batch_size)
+    try:
+        pipeline = Pipeline(batch_size=settings.batch_size)
+    except NewsgraphError as err:
+        raise fail(err) from err
     failed = 0
     for batch in pipeline.run(
         iter_inputs(paths, max_bytes=settings.max_bytes), published=published, outlet=outlet
@@ -245,6 +248,7 @@ from newsgraph.cli import demo as _demo  # noqa: E402,F401
 from newsgraph.cli import evaluate as _evaluate  # noqa: E402,F401
 from newsgraph.cli import query as _query  # noqa: E402,F401  (registers the query commands)
 from newsgraph.cli import serve as _serve  # noqa: E402,F401
+from newsgraph.cli import train as _train  # noqa: E402,F401
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ EVALUATIONS = {
     "attribution": "newsgraph.eval.attribution",
     "actors": "newsgraph.eval.actors",
     "events": "newsgraph.eval.events",
+    "relevance": "newsgraph.eval.relevance",
     "clusters": "newsgraph.eval.clusters",
 }
 
@@ -48,6 +49,8 @@ def evaluate(
     Example: newsgraph eval actors --data ../shared/data/actors/ngec_actor_cases.jsonl
     --phoenix ../shared/data/dictionaries/phoenix
     Example: newsgraph eval timex --data ../shared/data/timex/aquaint --errors aquaint-errors.tsv
+    Example: newsgraph eval events --data ../shared/data/events   (train, dev, visible test, PLOVER)
+    Example: newsgraph eval relevance --data ../shared/data/relevance
     """
     if stage not in EVALUATIONS:
         raise typer.BadParameter(f"unknown stage {stage!r}; choose from {', '.join(EVALUATIONS)}")

@@ -18,7 +18,7 @@ import json
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsgraph.eval.report import EvalReport
 from newsgraph.events.coder import Ranked, code_texts_ranked
+from newsgraph.events.training import DEV_FRACTION, SEED, Labelled, read_labelled, split
 from newsgraph.records import Event
 
 # The gold file predates PLOVER's merge of these types into the current 16.
@@ -34,19 +35,12 @@ OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "I
 # Codes in the gold file that are not ISO 3166-1 alpha-3, and legacy CAMEO spellings that are.
 _NOT_COUNTRIES = {"IGO", "NGO", "IMG", "ISM", "MNC", "REB", "UAF"}
 _LEGACY = {"JAP": "JPN", "ITL": "ITA"}
-_NO_SOURCE = 2.5
 _WORD = re.compile(r"\w+")
 
 
 def main_events(ranked: Iterable[Ranked]) -> list[Event]:
     """Events of the sentence's main trigger (all pairs of a coordinated trigger), or [] when none."""
-    candidates = [r for r in ranked if r.event.quad_class > 0]
-    if not candidates:
-        return []
-    # Nearest the root wins; an event without a doer ("23 civilians were killed as forces launched air
-    # strikes") yields to a nearby one that names it.
-    best = min(candidates, key=lambda r: (r.depth + (0 if r.event.source else _NO_SOURCE), r.event.span[0]))
-    return [r.event for r in candidates if r.event.trigger_span == best.event.trigger_span]
+    return [r.event for r in ranked if r.main]
 
 
 def _code_all(texts: list[str]) -> list[list[Ranked]]:
@@ -214,19 +208,17 @@ def _score_spans(events: list[Event], gold: list[dict[str, Any]], counts: _SpanC
     )
 
 
-def _evaluate_conflibert(path: Path, limit: int | None) -> EvalReport:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if limit is not None:
-        rows = rows[:limit]
+def score_sentences(rows: Sequence[Labelled]) -> tuple[dict[str, float], dict[str, int], list[str]]:
+    """Quad class of each sentence's main event (0 when none) and the actor spans, against the gold."""
     labels = sorted({0, 1, 2, 3, 4})
     confusion: Counter[tuple[int, int]] = Counter()
     spans = _SpanCounts()
-    for row, ranked in zip(rows, _code_all([r["text"] for r in rows]), strict=True):
+    for row, ranked in zip(rows, _code_all([r.text for r in rows]), strict=True):
         events = main_events(ranked)
         predicted = events[0].quad_class if events else 0
-        confusion[(int(row["quad_class"]), predicted)] += 1
-        if row.get("actors"):
-            _score_spans(events, row["actors"], spans, row["text"])
+        confusion[(row.quad_class, predicted)] += 1
+        if row.actors:
+            _score_spans(events, list(row.actors), spans, row.text)
     n = len(rows)
     correct = sum(v for (g, p), v in confusion.items() if g == p)
     f1s: list[float] = []
@@ -237,31 +229,77 @@ def _evaluate_conflibert(path: Path, limit: int | None) -> EvalReport:
         fn = sum(v for (g, p), v in confusion.items() if g == label and p != label)
         f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     p, r, f = spans.score()
+    metrics = {
+        "quad_accuracy": round(correct / n, 4) if n else 0.0,
+        "quad_macro_f1": round(sum(f1s) / len(f1s), 4) if f1s else 0.0,
+        "actor_span_precision": round(p, 4),
+        "actor_span_recall": round(r, 4),
+        "actor_span_f1": round(f, 4),
+    }
+    counts = {"sentences": n, "gold_actors": spans.gold, "predicted_actors": spans.predicted}
+    notes = [
+        f"macro-F1 over the quad classes present in the gold data: {present}",
+        "confusion (gold,predicted): "
+        + ", ".join(f"{g}->{p} {v}" for (g, p), v in sorted(confusion.items()) if g != p),
+    ]
+    return metrics, counts, notes
+
+
+_SPAN_NOTE = (
+    "span found when a prediction of the same role (either role for 'reciprocal') covers at least "
+    "half of the gold phrase's content words; precision counts predictions that find some gold "
+    "actor; coordinated mentions of one role (one event each) are scored as the phrase spanning them"
+)
+
+
+def _evaluate_conflibert(path: Path, limit: int | None) -> EvalReport:
+    rows = read_labelled(path)
+    if limit is not None:
+        rows = rows[:limit]
+    metrics, counts, notes = score_sentences(rows)
     return EvalReport(
-        stage="events",
-        data=str(path),
-        metrics={
-            "quad_accuracy": round(correct / n, 4) if n else 0.0,
-            "quad_macro_f1": round(sum(f1s) / len(f1s), 4) if f1s else 0.0,
-            "actor_span_precision": round(p, 4),
-            "actor_span_recall": round(r, 4),
-            "actor_span_f1": round(f, 4),
-        },
-        counts={"sentences": n, "gold_actors": spans.gold, "predicted_actors": spans.predicted},
-        notes=[
-            f"macro-F1 over the quad classes present in the gold data: {present}",
-            "span found when a prediction of the same role (either role for 'reciprocal') covers at least "
-            "half of the gold phrase's content words; precision counts predictions that find some gold "
-            "actor; coordinated mentions of one role (one event each) are scored as the phrase spanning them",
-            "confusion (gold,predicted): "
-            + ", ".join(f"{g}->{p} {v}" for (g, p), v in sorted(confusion.items()) if g != p),
-        ],
+        stage="events", data=str(path), metrics=metrics, counts=counts, notes=[*notes, _SPAN_NOTE]
     )
 
 
+# The files of ../shared/data/events scored side by side when --data names that folder.
+TRAIN_FILE = "conflibert_cameo_train.jsonl"
+TEST_FILE = "conflibert_cameo_test_in_gsr.jsonl"
+PLOVER_FILE = "plover_gsr_cameo.json"
+
+
+def _evaluate_folder(folder: Path, limit: int | None) -> EvalReport:
+    """Train and dev (the training file split as the models were trained), the visible test, PLOVER."""
+    train_rows, dev_rows = split(read_labelled(folder / TRAIN_FILE))
+    parts = {"train": train_rows, "dev": dev_rows, "test": read_labelled(folder / TEST_FILE)}
+    metrics: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    notes: list[str] = []
+    for name, rows in parts.items():
+        scored, counted, noted = score_sentences(rows[:limit] if limit is not None else rows)
+        metrics.update({f"{name}.{k}": v for k, v in scored.items()})
+        counts.update({f"{name}.{k}": v for k, v in counted.items()})
+        notes += [f"{name}: {n}" for n in noted[1:]]
+    plover = _evaluate_plover(folder / PLOVER_FILE, limit)
+    metrics.update({f"plover.{k}": v for k, v in plover.metrics.items()})
+    notes += [
+        f"train/dev: {TRAIN_FILE} split by quad class with seed {SEED} ({DEV_FRACTION:.0%} dev), as in "
+        f"training; test: {TEST_FILE}; plover: {PLOVER_FILE}",
+        "test has no class-0 sentences, so its macro-F1 averages classes 1-4 only",
+        _SPAN_NOTE,
+    ]
+    return EvalReport(stage="events", data=str(folder), metrics=metrics, counts=counts, notes=notes)
+
+
 def evaluate(data: Path, *, limit: int | None = None) -> EvalReport:
-    """Score the events stage on a PLOVER gold file (.json) or a ConfliBERT CAMEO file (.jsonl)."""
+    """Score the events stage on a PLOVER gold file (.json), a ConfliBERT CAMEO file (.jsonl), or the
+    events folder of ../shared/data (train, dev, visible test and PLOVER side by side)."""
     started = time.perf_counter()
-    report = _evaluate_plover(data, limit) if data.suffix == ".json" else _evaluate_conflibert(data, limit)
+    if data.is_dir():
+        report = _evaluate_folder(data, limit)
+    elif data.suffix == ".json":
+        report = _evaluate_plover(data, limit)
+    else:
+        report = _evaluate_conflibert(data, limit)
     report.seconds = time.perf_counter() - started
     return report

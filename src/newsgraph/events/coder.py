@@ -9,8 +9,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.events import selection
 from newsgraph.events.cameo import Coding, coding, shift
 from newsgraph.events.factuality import HYPOTHETICAL_MARKS, Judgement, conditional_marks, judge
+from newsgraph.events.features import Candidate
 from newsgraph.events.roles import Roles, conjuncts, joining_verb, noun_roles, phrase, verb_roles
 from newsgraph.events.triggers import LIGHT_VERBS, Trigger, candidates, find_triggers
 from newsgraph.records import (
@@ -135,12 +137,16 @@ _CLAIM_FACTUALITY = {ClaimKind.PREDICTION: Factuality.PREDICTED, ClaimKind.DENIA
 
 @dataclass(frozen=True, slots=True)
 class Ranked:
-    """An event with the depth of its trigger below the sentence root (0 = the main verb)."""
+    """An event with the depth of its trigger below the sentence root (0 = the main verb), the
+    probability the quad model gives its class, and whether it is its sentence's main event."""
 
     event: Event
     depth: int
     sentence_index: int
     cameo: str = ""
+    nominal: bool = False
+    score: float = 1.0
+    main: bool = False
 
 
 @functools.cache
@@ -493,19 +499,70 @@ def _judge(
     return judgement, claim.id
 
 
-def code_ranked(
-    doc: Doc,
-    document: Document,
-    entities: Sequence[Entity] = (),
-    timexes: Sequence[Timex] = (),
-    claims: Sequence[Claim] = (),
-) -> list[Ranked]:
-    """Every event in the document with its trigger depth, in text order."""
-    ctx = _Context(doc, document, entities, timexes, claims)
-    ranked: list[Ranked] = []
+def _sentence_candidates(ctx: _Context, sentence: Span, index: int, tokens: list[Token]) -> list[Ranked]:
+    """The rule coder's candidate events of one sentence, before the models judge them."""
+    doc = ctx.doc
+    document = ctx.document
+    found: list[Ranked] = []
+    triggers = find_triggers(tokens)
+    purposes = _purposes(triggers)
+    light = _light_verbs(triggers) | _restated(triggers) | {p.token.i for p in purposes.values()}
+    marks = conditional_marks(sentence)
+    for trigger in triggers:
+        roles = _roles(trigger)
+        if trigger.token.i in purposes:
+            trigger = replace(trigger, coding=purposes[trigger.token.i].coding)
+        trigger = _as_protest(trigger, roles)
+        if not _keep(trigger, roles, light) or _requested(trigger.token) or _abstract_target(trigger, roles):
+            continue
+        token = trigger.token
+        span_tokens = [token, *roles.sources, *roles.targets]
+        taken = {t.i for t in span_tokens}
+        lo = min(ctx.phrase(t, token.i)[0] for t in span_tokens)
+        hi = max(ctx.phrase(t, token.i)[1] for t in span_tokens)
+        span = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+        trigger_span = (token.idx, token.idx + len(token))
+        judgement, claim_id = _judge(ctx, token, trigger_span, marks)
+        coded = shift(
+            trigger.coding,
+            judgement.cues,
+            intended=judgement.factuality in (Factuality.PREDICTED, Factuality.INTENDED),
+            negated=judgement.factuality is Factuality.NEGATED
+            or (judgement.factuality is Factuality.HYPOTHETICAL and _conditional_refusal(token)),
+        )
+        when = ctx.date(token, sentence)
+        where = ctx.location(token, taken)
+        for source, target in _pairs(roles):
+            source_mention = ctx.mention(source, token.i) if source is not None else None
+            if _commentary(coded, source_mention, target):
+                continue
+            event = Event(
+                doc_id=document.doc_id,
+                id="",
+                event_type=coded.event_type,
+                trigger=trigger.words,
+                span=span,
+                sentence=ctx.text[sentence.start_char : sentence.end_char],
+                source=source_mention,
+                target=ctx.mention(target, token.i) if target is not None else None,
+                factuality=judgement.factuality,
+                quad_class=coded.quad_class,
+                mode=coded.mode,
+                trigger_span=trigger_span,
+                date=when,
+                location=where,
+                factuality_cues=judgement.cues,
+                claim_id=claim_id,
+            )
+            found.append(Ranked(event, _depth(token), index, coded.cameo, trigger.nominal))
+    return found
+
+
+def _by_sentence(ctx: _Context) -> list[tuple[Span, list[Ranked]]]:
+    """Each sentence that has candidate events, with them."""
+    doc = ctx.doc
     pending = candidates(doc)
-    if not pending:
-        return []
+    out: list[tuple[Span, list[Ranked]]] = []
     cursor = 0
     for index, sentence in enumerate(doc.sents):
         if cursor >= len(pending):
@@ -514,67 +571,77 @@ def code_ranked(
         while cursor < len(pending) and pending[cursor] < sentence.end:
             mine.append(pending[cursor])
             cursor += 1
-        if not mine:
+        if mine:
+            found = _sentence_candidates(ctx, sentence, index, [doc[i] for i in mine])
+            if found:
+                out.append((sentence, found))
+    return out
+
+
+def as_candidate(ranked: Ranked) -> Candidate:
+    event = ranked.event
+    return Candidate(
+        cameo=ranked.cameo,
+        depth=ranked.depth,
+        quad_class=event.quad_class,
+        nominal=ranked.nominal,
+        has_source=event.source is not None,
+        has_target=event.target is not None,
+        start=event.span[0],
+        factuality=event.factuality.value,
+    )
+
+
+def _select(doc: Doc, found: list[tuple[Span, list[Ranked]]]) -> list[Ranked]:
+    """The candidates the models keep, each with the probability of its class; the main event marked.
+
+    The quad model decides whether the sentence reports an event at all; the main event is the rules'
+    most central candidate (measured on dev: letting the model's likeliest class pick it instead scored
+    lower, bench/RESULTS.md); another candidate stays when the model finds its class plausible too. A
+    sentence whose main act is a statement ("Nikkei anticipated North Korea would receive technical
+    support") has no main event, but the event its claim reports stays, pointing at the claim.
+    """
+    chosen = selection.models()
+    sentences = list(doc.sents)
+    keep = selection.relevant(selection.relevance(sentences, chosen.relevance), chosen.limits)
+    out: list[Ranked] = []
+    for sentence, ranked in found:
+        if not keep[ranked[0].sentence_index]:
             continue
-        triggers = find_triggers([doc[i] for i in mine])
-        purposes = _purposes(triggers)
-        light = _light_verbs(triggers) | _restated(triggers) | {p.token.i for p in purposes.values()}
-        marks = conditional_marks(sentence)
-        for trigger in triggers:
-            roles = _roles(trigger)
-            if trigger.token.i in purposes:
-                trigger = replace(trigger, coding=purposes[trigger.token.i].coding)
-            trigger = _as_protest(trigger, roles)
-            if (
-                not _keep(trigger, roles, light)
-                or _requested(trigger.token)
-                or _abstract_target(trigger, roles)
-            ):
-                continue
-            token = trigger.token
-            span_tokens = [token, *roles.sources, *roles.targets]
-            taken = {t.i for t in span_tokens}
-            lo = min(ctx.phrase(t, token.i)[0] for t in span_tokens)
-            hi = max(ctx.phrase(t, token.i)[1] for t in span_tokens)
-            span = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
-            trigger_span = (token.idx, token.idx + len(token))
-            judgement, claim_id = _judge(ctx, token, trigger_span, marks)
-            coded = shift(
-                trigger.coding,
-                judgement.cues,
-                intended=judgement.factuality in (Factuality.PREDICTED, Factuality.INTENDED),
-                negated=judgement.factuality is Factuality.NEGATED
-                or (judgement.factuality is Factuality.HYPOTHETICAL and _conditional_refusal(token)),
-            )
-            when = ctx.date(token, sentence)
-            where = ctx.location(token, taken)
-            for source, target in _pairs(roles):
-                source_mention = ctx.mention(source, token.i) if source is not None else None
-                if _commentary(coded, source_mention, target):
-                    continue
-                event = Event(
-                    doc_id=document.doc_id,
-                    id="",
-                    event_type=coded.event_type,
-                    trigger=trigger.words,
-                    span=span,
-                    sentence=ctx.text[sentence.start_char : sentence.end_char],
-                    source=source_mention,
-                    target=ctx.mention(target, token.i) if target is not None else None,
-                    factuality=judgement.factuality,
-                    quad_class=coded.quad_class,
-                    mode=coded.mode,
-                    trigger_span=trigger_span,
-                    date=when,
-                    location=where,
-                    factuality_cues=judgement.cues,
-                    claim_id=claim_id,
-                )
-                ranked.append(Ranked(event, _depth(token), index, coded.cameo))
-    return [
-        Ranked(_with_id(r.event, f"{document.doc_id}:e{i}"), r.depth, r.sentence_index, r.cameo)
-        for i, r in enumerate(ranked)
-    ]
+        candidates = [as_candidate(r) for r in ranked]
+        verdict = selection.judge(sentence, candidates, chosen.quad)
+        if not verdict.eventful:
+            told = verdict.likeliest_event
+            out += [
+                replace(r, score=verdict.of(told))
+                for r in ranked
+                if r.event.claim_id is not None and r.event.quad_class == told
+            ]
+            continue
+        best = ranked[min(range(len(ranked)), key=lambda i: candidates[i].rank)].event.trigger_span
+        for r in ranked:
+            score = verdict.of(r.event.quad_class)
+            main = r.event.trigger_span == best
+            if main or score >= chosen.limits.secondary:
+                out.append(replace(r, score=score, main=main))
+    return out
+
+
+def code_ranked(
+    doc: Doc,
+    document: Document,
+    entities: Sequence[Entity] = (),
+    timexes: Sequence[Timex] = (),
+    claims: Sequence[Claim] = (),
+    *,
+    select: bool = True,
+) -> list[Ranked]:
+    """Every event in the document with its trigger depth, in text order; ``select=False`` gives the rule
+    coder's candidates before the models judge them (what the quad model is trained on)."""
+    ctx = _Context(doc, document, entities, timexes, claims)
+    found = _by_sentence(ctx)
+    ranked = _select(doc, found) if select else [r for _, group in found for r in group]
+    return [replace(r, event=_with_id(r.event, f"{document.doc_id}:e{i}")) for i, r in enumerate(ranked)]
 
 
 def _with_id(event: Event, event_id: str) -> Event:
@@ -603,20 +670,29 @@ def _entities(doc: Doc, document: Document) -> list[Entity]:
 
 
 def code_texts_ranked(
-    texts: Iterable[str], *, published: str | None = None, batch_size: int = 64
+    texts: Iterable[str], *, published: str | None = None, batch_size: int = 64, select: bool = True
 ) -> Iterator[list[Ranked]]:
     """Parse texts in batches and code each (entities linked when the actors stage is installed)."""
+    for _doc, ranked in code_docs_ranked(texts, published=published, batch_size=batch_size, select=select):
+        yield ranked
+
+
+def code_docs_ranked(
+    texts: Iterable[str], *, published: str | None = None, batch_size: int = 64, select: bool = True
+) -> Iterator[tuple[Doc, list[Ranked]]]:
+    """Each text's parse with its ranked events (or candidates, ``select=False``)."""
     from newsgraph.nlp import parse
 
     for doc in parse(texts, batch_size=batch_size):
         document = Document(hashlib.sha1(doc.text.encode()).hexdigest()[:16], doc.text, published=published)
-        yield code_ranked(doc, document, _entities(doc, document))
+        yield doc, code_ranked(doc, document, _entities(doc, document), select=select)
 
 
-def code_text_ranked(text: str, *, published: str | None = None) -> list[Ranked]:
-    return next(code_texts_ranked([text], published=published))
+def code_text_ranked(text: str, *, published: str | None = None, select: bool = True) -> list[Ranked]:
+    return next(code_texts_ranked([text], published=published, select=select))
 
 
-def code_text(text: str, *, published: str | None = None) -> list[Event]:
-    """Events of a plain text, for tests and evaluation; no timexes or claims are supplied."""
-    return [r.event for r in code_text_ranked(text, published=published)]
+def code_text(text: str, *, published: str | None = None, select: bool = True) -> list[Event]:
+    """Events of a plain text, for tests and evaluation; no timexes or claims are supplied.
+    ``select=False`` gives the rule coder's candidates, before the models judge them."""
+    return [r.event for r in code_text_ranked(text, published=published, select=select)]
