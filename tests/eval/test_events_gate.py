@@ -20,7 +20,7 @@ GATES = [
     ("test.actor_span_f1", 0.80),
     ("plover.type_accuracy", 0.70),
     ("plover.source_country_accuracy", 0.71),
-    ("plover.target_country_accuracy", 0.55),
+    ("plover.target_country_accuracy", 0.52),
 ]
 # A dev score far above the visible test's means the test was fitted (issue #14): they stay within 0.05.
 MAX_DEV_TEST_GAP = 0.05

@@ -102,3 +102,41 @@ def test_matrix_and_listed_cues(text: str, trigger: str, factuality: Factuality,
     assert {e.factuality for e in events} == {factuality}
     if cue is not None:
         assert cue in events[0].factuality_cues
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "factuality"),
+    [
+        # A condition conditions the clause it hangs on, not the sentence (issue #14).
+        (
+            "Russia signed a treaty with North Korea that includes a pledge of mutual defense if either is "
+            "attacked.",
+            "treaty",
+            "asserted",
+        ),
+        (
+            "Russia does not rule out military-technical cooperation with North Korea.",
+            "cooperation",
+            "possible",
+        ),
+        ("The two countries are about to restore ties.", "restore", "intended"),
+        ("Norway will contribute a million euros to Greece.", "contribute", "predicted"),
+        ("The deal takes effect when both sides release their prisoners.", "release", "predicted"),
+    ],
+)
+def test_modality_of_real_report_sentences(text: str, trigger: str, factuality: str) -> None:
+    events = [e for e in code_text(text, select=False) if e.trigger == trigger]
+    assert events, f"no {trigger!r} event in {text!r}"
+    assert {e.factuality.value for e in events} == {factuality}
+
+
+def test_a_denied_refusal_is_no_event() -> None:
+    events = code_text(
+        "Russia does not rule out military-technical cooperation with North Korea.", select=False
+    )
+    assert "REJECT" not in {e.event_type.value for e in events}
+
+
+def test_not_yet_done_is_no_refusal() -> None:
+    events = code_text("North Korean troops had not yet joined the talks.", select=False)
+    assert "REJECT" not in {e.event_type.value for e in events}

@@ -240,6 +240,16 @@ class _Match:
     generic: bool = False  # an agent noun that takes its sector from a modifier ("officer", "member")
 
 
+def _same_given(words: list[str], name: str) -> bool:
+    """Whether the given names before a surname fit a known person's name ("V. Putin", "Vladimir Putin")."""
+    known = [w.lower().rstrip(".") for w in name.split()[:-1]]
+    for word in words[:-1]:
+        word = word.lower().rstrip(".")
+        if not any(k == word or (len(word) == 1 and k.startswith(word)) for k in known):
+            return False
+    return True
+
+
 def _capitalised(word: str) -> bool:
     return any(ch.isupper() for ch in word)
 
@@ -431,8 +441,10 @@ class Resolver:
             name = f"{self._state_name(actor.country)} {SECTOR_NAMES.get(sector, sector)}"
             return Actor(f"{actor.country}-{sector}", name, "sector", actor.country, sector)
         if label == "PERSON" and len(words) > 1:
-            # A name we do not know: a known surname, else the title's country and sector.
-            known = self.surname_index().get(words[-1].lower(), [])
+            # A name we do not know: a known person of that surname whose given names agree, else the
+            # title's country and sector. "Sabrina Singh" is not Rajnath Singh: a surname never gives a
+            # nationality on its own.
+            known = [e for e in self.surname_index().get(words[-1].lower(), []) if _same_given(words, e.name)]
             if len(known) == 1:
                 return known[0].actor_at(date)
         if not matches:

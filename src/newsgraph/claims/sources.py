@@ -132,7 +132,8 @@ class SourceResolver:
         if linked is None and lookup:
             # Only for sources: looking up every entity of the document would cost more than the stage.
             linked = self._global(name)
-        if linked is not None and linked.kind != "sector":
+        if linked is not None and (linked.kind != "sector" or linked.country is not None):
+            # "U.S. officials", "a Ukrainian official": a country's sector is the speaker, as for events.
             self._canon[key] = linked
             return linked
         for alias, full in self._aliases.items():

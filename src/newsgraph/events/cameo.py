@@ -161,31 +161,7 @@ def coding(cameo: str) -> Coding | None:
     return Coding(cameo, _ROOT_TYPE[cameo[:2]], None, quad_of(cameo))
 
 
-# Cue words by which the actor commits itself ("will release", "is ready to contribute", "pledged to send").
-INTENT_CUES = frozenset(
-    [
-        "will",
-        "would",
-        "'ll",
-        "shall",
-        "wo",
-        "willing",
-        "ready",
-        "prepared",
-        "plan",
-        "intend",
-        "pledge",
-        "promise",
-        "vow",
-        "offer",
-        "agree",
-        "commit",
-        "determined",
-        "eager",
-        "aim",
-        "going",
-    ]
-)
+FUTURE = frozenset(["will", "would", "'ll", "shall", "wo", "going"])
 # Cues are the words as written: "refused to release" must count as much as "refuse".
 REFUSAL_CUES = frozenset(
     ["not", "n't", "never", "no"]
@@ -194,13 +170,25 @@ REFUSAL_CUES = frozenset(
 )
 
 
-def shift(base: Coding, cues: tuple[str, ...], *, intended: bool, negated: bool) -> Coding:
-    """CAMEO's reading of modality: promised cooperation is AGREE (03), promised force THREATEN (13),
-    cooperation refused or ruled out REJECT (12)."""
+def shift(
+    base: Coding,
+    cues: tuple[str, ...],
+    *,
+    intended: bool,
+    negated: bool,
+    commitments: frozenset[str],
+    reported: bool = False,
+) -> Coding:
+    """CAMEO's reading of modality: cooperation the actor promises is AGREE (03), force it vows THREATEN
+    (13), cooperation refused REJECT (12). A promise is a commitment word ("pledged to send") or a future
+    the actor is reported to announce ("the rebels said they will release"); a bare "will" is the
+    writer's forecast: "Norway will contribute a million euros to Greece" stays AID, predicted (issue
+    #14). "Had not yet joined" is not yet done, no refusal (the caller does not pass it as negated)."""
     words = {c.lower() for c in cues}
     if negated and words & REFUSAL_CUES and base.quad_class in (1, 2):
         return Coding("120", EventType.REJECT, None, 3)
-    if intended and words & INTENT_CUES:
+    committed = any(w.startswith(tuple(commitments)) for w in words) or (reported and words & FUTURE)
+    if intended and committed:
         if base.quad_class in (1, 2) and base.event_type is not EventType.AGREE:
             return Coding("030", EventType.AGREE, None, 1)
         if base.quad_class == 4:

@@ -13,8 +13,9 @@ from newsgraph.events import selection
 from newsgraph.events.cameo import Coding, coding, shift
 from newsgraph.events.factuality import HYPOTHETICAL_MARKS, Judgement, conditional_marks, judge
 from newsgraph.events.features import Candidate
-from newsgraph.events.roles import Roles, conjuncts, joining_verb, noun_roles, phrase, verb_roles
-from newsgraph.events.triggers import LIGHT_VERBS, Trigger, candidates, find_triggers
+from newsgraph.events.lexicon import rules
+from newsgraph.events.roles import ACTOR_NOUNS, Roles, conjuncts, joining_verb, noun_roles, phrase, verb_roles
+from newsgraph.events.triggers import Trigger, candidates, find_triggers
 from newsgraph.records import (
     Actor,
     Claim,
@@ -330,19 +331,72 @@ def _roles(trigger: Trigger) -> Roles:
     if trigger.speaker is not None:
         # A demand: the speaker asks it of the obliged subject ("Russia says Israel must end ...").
         obliged = next(c for c in trigger.token.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"})
-        return Roles(conjuncts(trigger.speaker), conjuncts(obliged))
-    return noun_roles(trigger.token) if trigger.nominal else verb_roles(trigger.token)
+        found = Roles(conjuncts(trigger.speaker), conjuncts(obliged))
+    else:
+        found = noun_roles(trigger.token) if trigger.nominal else verb_roles(trigger.token)
+    # "The agreement provides for mutual assistance", "the treaty takes effect": a thing is no actor.
+    abstract = rules().abstract_sources
+    targets: list[Token] = []
+    for target in found.targets:
+        if not _abstract(target, abstract):
+            targets.append(target)
+        else:  # "restored ties with Japan", "a deal with Iran": the partner named in the thing
+            targets += [p for p in _partners(target) if p.i not in {t.i for t in targets}]
+    return Roles(tuple(t for t in found.sources if not _abstract(t, abstract)), tuple(targets))
 
 
-def _pairs(roles: Roles) -> list[tuple[Token | None, Token | None]]:
-    """Source-target pairs; coordinated sources with no target act on each other ("X and Y agreed")."""
+def _partners(thing: Token) -> list[Token]:
+    for child in thing.children:
+        if child.dep_ == "prep" and child.lower_ in {"with", "between", "to"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (pobj.ent_type_ or pobj.lemma_.lower() in ACTOR_NOUNS):
+                    return list(conjuncts(pobj))
+    return []
+
+
+def _only_things(trigger: Trigger, roles: Roles) -> bool:
+    """True when every role the parse found was a thing: no one did anything to anyone."""
+    if roles.sources or roles.targets:
+        return False
+    found = noun_roles(trigger.token) if trigger.nominal else verb_roles(trigger.token)
+    return bool(found.sources or found.targets) and trigger.speaker is None
+
+
+def _abstract(token: Token, words: frozenset[str]) -> bool:
+    return not token.ent_type_ and token.pos_ == "NOUN" and token.lemma_.lower() in words
+
+
+def _reciprocal(trigger: Trigger) -> bool:
+    """ "X and Y agreed", "X and Y clashed": coordinated doers with no target act on each other."""
+    found = rules()
+    return (
+        trigger.coding.quad_class in found.reciprocal_quads
+        or trigger.token.lemma_.lower() in found.reciprocal_verbs
+        or _each_other(trigger.token)
+    )
+
+
+def _each_other(token: Token) -> bool:
+    """ "accused each other", "blamed one another": mutual by the words themselves."""
+    for child in token.subtree:
+        if child.lower_ in {"other", "another"} and any(g.lower_ in {"each", "one"} for g in child.children):
+            return True
+        if child.lower_ == "another" and child.i > 0 and child.nbor(-1).lower_ == "one":
+            return True
+    return False
+
+
+def _pairs(roles: Roles, reciprocal: bool) -> list[tuple[Token | None, Token | None]]:
+    """Source-target pairs: each coordinated actor gets its event ("The ambassadors of Norway, Austria and
+    Greece presented credentials"); coordinated sources with no target act on each other only when the
+    event is mutual ("X and Y agreed"), not in "The US and its allies slammed the summit"."""
     if roles.sources and roles.targets:
         return [(s, t) for s in roles.sources for t in roles.targets if s.i != t.i]
-    if len(roles.sources) > 1:
+    if len(roles.sources) > 1 and reciprocal:
         heads = roles.sources[:_MAX_RECIPROCAL]
         return [(s, t) for s in heads for t in heads if s.i != t.i]
     if roles.sources:
-        return [(roles.sources[0], None)]
+        return [(s, None) for s in roles.sources]
     return [(None, t) for t in roles.targets] or [(None, None)]
 
 
@@ -428,7 +482,7 @@ def _restated(triggers: list[Trigger]) -> set[int]:
     verbs = {
         t.token.i: t.coding.cameo[:2]
         for t in triggers
-        if not t.nominal and t.token.lemma_.lower() not in LIGHT_VERBS
+        if not t.nominal and t.token.lemma_.lower() not in rules().light_verbs
     }
     return {
         t.token.i
@@ -469,11 +523,24 @@ def _light_verbs(triggers: list[Trigger]) -> set[int]:
         and (
             t.token.i in joined
             or (
-                t.token.lemma_.lower() in LIGHT_VERBS
+                t.token.lemma_.lower() in rules().light_verbs
                 and any(c.i in nouns for c in t.token.children if c.dep_ in {"dobj", "obj"})
             )
         )
     }
+
+
+def _open_negation(trigger: Trigger) -> bool:
+    """ "does not rule out", "did not exclude": a refusal denied is no event of its own."""
+    return (
+        trigger.coding.event_type is EventType.REJECT
+        and trigger.token.lemma_.lower() in rules().open_negations
+    )
+
+
+def _not_yet(token: Token) -> bool:
+    """ "had not yet joined the fighting": what has not happened yet was not refused."""
+    return any(c.lower_ == "yet" and c.dep_ == "advmod" for c in token.children)
 
 
 def _conditional_refusal(token: Token) -> bool:
@@ -495,7 +562,7 @@ def _judge(
         factuality = _CLAIM_FACTUALITY.get(claim.kind, Factuality.REPORTED)
         if judgement.factuality is Factuality.INTENDED and factuality is Factuality.REPORTED:
             factuality = Factuality.INTENDED
-        return Judgement(factuality, (*judgement.cues, claim.cue)), claim.id
+        return Judgement(factuality, (*judgement.cues, claim.cue), True), claim.id
     return judgement, claim.id
 
 
@@ -523,16 +590,24 @@ def _sentence_candidates(ctx: _Context, sentence: Span, index: int, tokens: list
         span = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
         trigger_span = (token.idx, token.idx + len(token))
         judgement, claim_id = _judge(ctx, token, trigger_span, marks)
+        negated = judgement.factuality is Factuality.NEGATED
+        if negated and _open_negation(trigger):
+            continue  # "does not rule out cooperation": no refusal; the cooperation is possible
         coded = shift(
             trigger.coding,
             judgement.cues,
             intended=judgement.factuality in (Factuality.PREDICTED, Factuality.INTENDED),
-            negated=judgement.factuality is Factuality.NEGATED
+            negated=(negated and not _not_yet(token))
             or (judgement.factuality is Factuality.HYPOTHETICAL and _conditional_refusal(token)),
+            commitments=rules().commitments,
+            reported=judgement.reported,
         )
         when = ctx.date(token, sentence)
         where = ctx.location(token, taken)
-        for source, target in _pairs(roles):
+        if _only_things(trigger, roles):
+            continue
+        pairs = _pairs(roles, _reciprocal(trigger))
+        for source, target in pairs:
             source_mention = ctx.mention(source, token.i) if source is not None else None
             if _commentary(coded, source_mention, target):
                 continue

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsgraph.events.lexicon import rules
 from newsgraph.records import Factuality
 
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest", "suppose", "supposing", "provided"})
@@ -60,6 +61,7 @@ _CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "po
 class Judgement:
     factuality: Factuality
     cues: tuple[str, ...]
+    reported: bool = False  # a reporting verb governs the event ("they said they will release ...")
 
 
 def _own_cues(token: Token, found: dict[Factuality, list[str]]) -> None:
@@ -106,10 +108,8 @@ def _conditional_over(trigger: Token, marks: list[Token]) -> str | None:
     clauses the mark hangs in, because the parser often attaches "If" to a clause nested inside the
     condition ("If Russia, continuing its invasion, and North Korea ... advance their cooperation")."""
     for token in marks:
-        top = token.head
         # Conservative on purpose: a misparse may widen the condition, never let a conditioned event out.
-        while top.dep_ in {"advcl", "conj"} and top.head.dep_ in {"advcl", "ccomp"}:
-            top = top.head
+        top = _condition_top(token)
         if top.left_edge.i <= trigger.i <= top.right_edge.i:
             return token.text
     return None
@@ -121,17 +121,27 @@ def judge(trigger: Token, marks: list[Token] | None = None) -> Judgement:
         marks = conditional_marks(trigger.sent)
     found: dict[Factuality, list[str]] = {f: [] for f in _PRIORITY}
     _own_cues(trigger, found)
-    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "obj"} and trigger.head.pos_ == "VERB":
+    words = rules()
+    if (
+        trigger.pos_ in {"NOUN", "PROPN"}
+        and trigger.dep_ in {"dobj", "obj"}
+        and trigger.head.pos_ == "VERB"
+        and not _open_negation(trigger.head, words.open_negations)
+    ):
         # "will impose a curfew", "did not hold talks": the verb carrying a nominal event carries its cues.
         _own_cues(trigger.head, found)
+    _future_clause(trigger, words.future_marks, found)
     current = trigger
+    announced = False
     for _ in range(8):
         if current.dep_ not in _CLAUSE_LINKS or current.head.i == current.i:
             break
         governor = current.head
         lemma = governor.lemma_.lower()
         if governor.pos_ in {"VERB", "ADJ", "NOUN", "AUX"}:
-            if lemma in PREDICTING:
+            if _open_negation(governor, words.open_negations):
+                found[Factuality.POSSIBLE].append(f"not {governor.text} out")
+            elif lemma in PREDICTING:
                 found[Factuality.PREDICTED].append(governor.text)
             elif lemma in OPEN_PREDICATES:
                 found[Factuality.POSSIBLE].append(governor.text)
@@ -139,8 +149,15 @@ def judge(trigger: Token, marks: list[Token] | None = None) -> Judgement:
                 _matrix_modality(governor, found)
             elif lemma in NEGATING and current.dep_ in {"xcomp", "ccomp", "dobj", "pcomp", "pobj"}:
                 found[Factuality.NEGATED].append(governor.text)
-            elif lemma in INTENDING and current.dep_ in {"xcomp", "ccomp", "dobj"}:
+            elif (lemma in INTENDING or lemma in words.imminent) and current.dep_ in {
+                "xcomp",
+                "ccomp",
+                "dobj",
+            }:
+                # "plans to send", "is about to restore ties"
                 found[Factuality.INTENDED].append(governor.text)
+                # "announced they will return": the actor's own word, as with "said"
+                announced = announced or current.dep_ == "ccomp"
             elif lemma in REPORTING and current.dep_ in {"ccomp", "dobj"}:
                 found[Factuality.REPORTED].append(governor.text)
         # Cues on a clause that governs ours carry down ("If Russia strengthens ..., X could improve").
@@ -161,11 +178,51 @@ def judge(trigger: Token, marks: list[Token] | None = None) -> Judgement:
         if child.dep_ == "prep" and child.lower_ == "according":
             found[Factuality.REPORTED].append("according to")
     cues = tuple(cue for f in _PRIORITY for cue in found[f])
+    reported = announced or bool(found[Factuality.REPORTED])
     for factuality in _PRIORITY:
         if found[factuality]:
-            return Judgement(factuality, cues)
-    # The consequent of a condition ("If X happens, Y would prolong the invasion") is not asserted either.
+            return Judgement(factuality, cues, reported)
+    # The consequent of a condition ("If X happens, Y would prolong the invasion") is not asserted either,
+    # but only the clause the condition hangs on: "signed a pact that includes a pledge of mutual defense
+    # if either is attacked" conditions the pledge, not the signing.
     for token in marks:
-        if token.lower_ in {"if", "unless"}:
+        if token.lower_ in {"if", "unless"} and _in_consequent(trigger, token):
             return Judgement(Factuality.HYPOTHETICAL, (token.text,))
     return Judgement(Factuality.ASSERTED, ())
+
+
+def _condition_top(mark: Token) -> Token:
+    top = mark.head
+    while top.dep_ in {"advcl", "conj"} and top.head.dep_ in {"advcl", "ccomp"}:
+        top = top.head
+    return top
+
+
+def _in_consequent(trigger: Token, mark: Token) -> bool:
+    """Whether the trigger sits in the clause a condition attaches to (the condition's governor)."""
+    top = _condition_top(mark)
+    governor = top.head if top.head.i != top.i else top
+    return governor.left_edge.i <= trigger.i <= governor.right_edge.i and trigger.i not in range(
+        top.left_edge.i, top.right_edge.i + 1
+    )
+
+
+def _open_negation(verb: Token, words: frozenset[str]) -> bool:
+    """ "does not rule out": a denied refusal leaves what it governs possible."""
+    return verb.lemma_.lower() in words and any(c.dep_ == "neg" for c in verb.children)
+
+
+def _future_clause(trigger: Token, marks: frozenset[str], found: dict[Factuality, list[str]]) -> None:
+    """ "takes effect when both sides exchange instruments": a present-tense clause under "when", "once"
+    or "after", beside a present-tense main clause, tells what will happen, for both clauses."""
+    clause = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    for verb, main in ((clause, clause.head), *((c, clause) for c in clause.children if c.dep_ == "advcl")):
+        if verb.dep_ != "advcl" or verb.tag_ not in {"VBZ", "VBP"} or main.tag_ not in {"VBZ", "VBP"}:
+            continue
+        mark = next(
+            (c for c in verb.children if c.dep_ in {"mark", "advmod"} and c.lower_ in marks and c.i < verb.i),
+            None,
+        )
+        if mark is not None:
+            found[Factuality.PREDICTED].append(mark.text)
+            return

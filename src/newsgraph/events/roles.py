@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.events.lexicon import rules
+
 # Children that end an actor phrase: coordination (each conjunct is an actor of its own) and loose clauses.
 # Appositions and relative clauses stay: "Mohammad Radmanish, an Afghan defence spokesperson".
 _CUT = {"conj", "cc", "advcl", "parataxis", "case", "preconj"}
@@ -126,10 +128,23 @@ def antecedent(pronoun: Token) -> Token:
 
 def conjuncts(head: Token) -> tuple[Token, ...]:
     """The head and the actors it is coordinated with ("Putin and Kim"). A conjunct that is a thing of
-    someone's ("the invasion of Ukraine and North Korea's missile development") is no co-actor."""
+    someone's ("the invasion of Ukraine and North Korea's missile development") is no co-actor. People of
+    several states ("the ambassadors of Norway, Austria and Greece") are each state's: one actor each."""
     if not head.conjuncts:
-        return (head,)
+        owners = _coordinated_owners(head)
+        return owners if owners else (head,)
     return (head, *(c for c in head.conjuncts if not _owned_thing(c)))
+
+
+def _coordinated_owners(head: Token) -> tuple[Token, ...]:
+    if head.lemma_.lower() not in ACTOR_NOUNS:
+        return ()
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for owner in child.children:
+                if owner.dep_ == "pobj" and owner.conjuncts and owner.ent_type_ in {"GPE", "NORP", "ORG"}:
+                    return (owner, *owner.conjuncts)
+    return ()
 
 
 # People and bodies named by whose they are: "his five associates", "its gulf war allies".
@@ -262,7 +277,11 @@ def _objects(verb: Token) -> list[Token]:
     # lawsuit against X"); a place ("in Yerevan") comes last ("detained demonstrators in Yerevan").
     ordered = dative + direct + [t for _, t in preps]
 
+    aimed = verb.lemma_.lower() in rules().directed_at
+
     def tier(token: Token) -> int:
+        if aimed and token.dep_ == "pobj" and token.head.lower_ == "at" and _named(token):
+            return 0  # "fired two artillery shells at Seoul": what is aimed at, not where
         if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE:
             return 3 if token.ent_type_ not in {"GPE", "NORP", "ORG", "PERSON"} or direct else 0
         if _named(token):
@@ -336,7 +355,13 @@ def noun_roles(noun: Token) -> Roles:
                 source = pobj
             elif child.lower_ in _NOMINAL_TARGET_PREPS and target is None:
                 target = pobj
-    governed = noun.dep_ in {"dobj", "obj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}
+    # "held a summit", "ordered an attack": the verb's subject does the noun's event; the subject of
+    # "condemned the summit" or "welcomed the deal" takes a stance on it and did not do it.
+    governed = (
+        noun.dep_ in {"dobj", "obj", "nsubjpass"}
+        and noun.head.pos_ in {"VERB", "AUX"}
+        and noun.head.lemma_.lower() not in rules().stance_verbs
+    )
     joined = joining_verb(noun)
     if joined is not None and (source is None or source.pos_ == "PRON"):
         subject, passive = _subject(joined)

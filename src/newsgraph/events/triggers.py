@@ -12,6 +12,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from newsgraph.events.cameo import Coding, coding
+from newsgraph.events.lexicon import rules
 from newsgraph.events.phoenix import Pattern, VerbEntry, load_verbs
 from newsgraph.events.roles import ACTOR_NOUNS, antecedent, conjuncts, verb_roles
 
@@ -19,37 +20,6 @@ LEXICON = "triggers.tsv"
 NOT_A_TRIGGER = "-"
 # Clauses below these relations are coded on their own; their words do not select the verb's pattern.
 _OWN_CLAUSE = {"ccomp", "advcl", "relcl", "parataxis", "conj", "acl"}
-# Verbs that only carry a nominal event ("hold talks", "launch an attack", "impose sanctions").
-LIGHT_VERBS = frozenset(
-    [
-        "hold",
-        "launch",
-        "carry",
-        "conduct",
-        "make",
-        "pay",
-        "stage",
-        "sign",
-        "impose",
-        "reach",
-        "begin",
-        "start",
-        "continue",
-        "mount",
-        "announce",
-        "plan",
-        "propose",
-        "step",
-        "intensify",
-        "resume",
-        "extend",
-        "declare",
-        "perform",
-        "undertake",
-        "execute",
-        "initiate",
-    ]
-)
 # Verbs that undo what their object names: ending coercion ("lifted the blockade") or cooperation ("cut aid").
 REVERSAL_VERBS = frozenset(
     [
@@ -396,13 +366,16 @@ def verb_trigger(token: Token) -> Trigger | None:
     override = load_lexicon().verbs.get(lemma)
     particle = _particle(token)
     entry = load_verbs().lookup(lemma, particle.lower_ if particle is not None else None)
-    if lemma == "open" and any(
-        c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in {"border", "airspace", "crossing"}
-        for c in token.children
-    ):
-        # "opened its borders to refugees": allowing access (CAMEO 0863), though "open" alone is no event.
-        found_open = coding("0863")
-        return None if found_open is None else Trigger(token, found_open, False, token.text)
+    if entry is None and lemma in rules().verb_aliases:  # "renewed ties": the dictionary's "resume"
+        entry = load_verbs().lookup(rules().verb_aliases[lemma], None)
+    by_object = rules().verb_objects.get(lemma, {})
+    for child in token.children:
+        # "opened its borders to refugees" (allowing access, though "open" alone is no event), "presented
+        # their credentials" (diplomatic cooperation).
+        object_code = by_object.get(child.lemma_.lower()) if child.dep_ in {"dobj", "obj"} else None
+        found_object = coding(object_code) if object_code else None
+        if found_object is not None:
+            return Trigger(token, found_object, False, token.text)
     if lemma == "call" and _phoned(token):
         found_call = coding("041")
         return None if found_call is None else Trigger(token, found_call, False, token.text)
@@ -429,9 +402,9 @@ def verb_trigger(token: Token) -> Trigger | None:
     if lemma == "fail" and _failed_at_no_event(token):
         return None
     if lemma == "take" and any(
-        c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _TAKEN_NOT_SEIZED for c in token.children
+        c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in rules().taken_not_seized for c in token.children
     ):
-        return None  # "take a stance against the West", "take part": nothing is seized
+        return None  # "take a stance against the West", "take part", "takes effect": nothing is seized
     if lemma == "lead" and _caused(token):
         return None  # "the aggression has led to a shortage of weapons": a cause, not an event between actors
     if lemma == "order" and any(c.dep_ == "xcomp" for c in token.children):
@@ -451,12 +424,6 @@ def verb_trigger(token: Token) -> Trigger | None:
         f"{token.text} {particle.text}" if particle is not None and entry and entry.particle else token.text
     )
     return Trigger(token, found, False, words)
-
-
-_TAKEN_NOT_SEIZED = frozenset(
-    {"stance", "position", "stand", "view", "note", "part", "place", "look", "time", "care", "pride"}
-    | {"interest"}
-)
 
 
 def _caused(token: Token) -> bool:
@@ -559,12 +526,15 @@ def _lemma_hashes() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
     from spacy.strings import hash_string  # type: ignore[attr-defined]  # a Cython function without stubs
 
     lexicon = load_lexicon()
+    extra = rules()
     verbs = {lemma for lemma, _ in load_verbs().verbs} | set(lexicon.verbs) | REVERSAL_VERBS
-    # "call" stays a candidate: a telephone call is an event, an appeal is not (see _phoned).
+    verbs |= set(extra.verb_aliases) | set(extra.verb_objects)
+    # "call" stays a candidate: a telephone call is an event, an appeal is not (see _phoned); so does a
+    # verb that is an event only with some objects ("open its borders").
     verbs -= {
         lemma
         for lemma, code in lexicon.verbs.items()
-        if code == NOT_A_TRIGGER and lemma not in {"call", "open"}
+        if code == NOT_A_TRIGGER and lemma != "call" and lemma not in extra.verb_objects
     }
     return (
         np.array(sorted(hash_string(v) for v in verbs), dtype=np.uint64),
