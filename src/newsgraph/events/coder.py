@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.events import selection
+from newsgraph.events import mentions, selection
 from newsgraph.events.cameo import Coding, coding, shift
 from newsgraph.events.factuality import HYPOTHETICAL_MARKS, Judgement, conditional_marks, judge
 from newsgraph.events.features import Candidate
@@ -715,8 +715,24 @@ def code_ranked(
     coder's candidates before the models judge them (what the quad model is trained on)."""
     ctx = _Context(doc, document, entities, timexes, claims)
     found = _by_sentence(ctx)
-    ranked = _select(doc, found) if select else [r for _, group in found for r in group]
+    ranked = _fold(_select(doc, found)) if select else [r for _, group in found for r in group]
     return [replace(r, event=_with_id(r.event, f"{document.doc_id}:e{i}")) for i, r in enumerate(ranked)]
+
+
+def _fold(ranked: list[Ranked]) -> list[Ranked]:
+    """One event per happening: repeated tellings in the document become the first one's mentions."""
+    out: list[Ranked] = []
+    for indices in mentions.group([r.event for r in ranked]):
+        tellings = [ranked[i] for i in indices]
+        out.append(
+            replace(
+                tellings[0],
+                event=mentions.fold([r.event for r in tellings]),
+                score=max(r.score for r in tellings),
+                main=any(r.main for r in tellings),
+            )
+        )
+    return out
 
 
 def _with_id(event: Event, event_id: str) -> Event:

@@ -68,6 +68,11 @@ def dump(record: Record) -> dict[str, Any]:
     return _dumper(type(record))(record)
 
 
+def dump_part(parts: tuple[Any, ...]) -> list[dict[str, Any]]:
+    """A tuple of a record's dataclass parts (an event's mentions) as JSON-ready dicts."""
+    return [_dumper(type(p))(p) for p in parts]
+
+
 def _loader(hint: Any) -> Loader | None:
     """How to rebuild a value of this annotation from JSON, or None when the JSON value is already right."""
     hint = _optional_inner(hint)
@@ -77,6 +82,12 @@ def _loader(hint: Any) -> Loader | None:
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return hint
     if typing.get_origin(hint) is tuple:
+        items = [a for a in typing.get_args(hint) if a is not Ellipsis]
+        if len(items) == 1 and isinstance(items[0], type) and dataclasses.is_dataclass(items[0]):
+            # a tuple of records' parts (an event's mentions): each item rebuilt
+            item = _loader(items[0])
+            assert item is not None
+            return lambda v: tuple(item(x) for x in v) if isinstance(v, list) else v
         return lambda v: tuple(v) if isinstance(v, list) else v
     return None
 

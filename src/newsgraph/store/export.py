@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsgraph.records import RECORD_TYPES, Record
-from newsgraph.store.codec import dump
+from newsgraph.store.codec import dump, dump_part
 from newsgraph.store.reading import check_types
 from newsgraph.store.store import Store
 
@@ -109,7 +109,7 @@ def _csv(store: Store, path: Path, types: Sequence[str]) -> dict[str, int]:
 class _Column:
     name: str
     path: tuple[str, ...]
-    kind: Literal["plain", "enum", "start", "end", "list"]
+    kind: Literal["plain", "enum", "start", "end", "list", "json"]
     arrow: Any
 
 
@@ -135,6 +135,8 @@ def _columns(cls: type[Any], prefix: str = "", path: tuple[str, ...] = ()) -> li
         elif origin is tuple and typing.get_args(hint) == (int, int):
             out.append(_Column(f"{name}_start", here, "start", pa.int64()))
             out.append(_Column(f"{name}_end", here, "end", pa.int64()))
+        elif origin is tuple and any(dataclasses.is_dataclass(a) for a in typing.get_args(hint)):
+            out.append(_Column(name, here, "json", pa.string()))  # an event's mentions, as JSON
         elif origin is tuple:
             out.append(_Column(name, here, "list", pa.list_(pa.string())))
         elif isinstance(hint, type) and issubclass(hint, enum.Enum):
@@ -162,6 +164,8 @@ def _value(record: Record, column: _Column) -> Any:
         return value[1]
     if column.kind == "list":
         return list(value)
+    if column.kind == "json":
+        return json.dumps(dump_part(value), ensure_ascii=False)
     return value
 
 
