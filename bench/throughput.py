@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "data" / "corpora" / "whitehouse-2023-2024.jsonl.gz"
@@ -72,6 +73,7 @@ def run_pipeline(
 def stage_profile(lines: list[bytes], batch_size: int) -> dict[str, float]:
     """Seconds spent in each stage over the same parses (parse time included as 'parse')."""
     from newsgraph import actors, claims, events, timex
+    from newsgraph.events import selection
     from newsgraph.extract import build_document
     from newsgraph.nlp import load_model
     from newsgraph.nlp.entities import entities
@@ -79,7 +81,19 @@ def stage_profile(lines: list[bytes], batch_size: int) -> dict[str, float]:
 
     nlp = load_model()
     docs = [build_document(raw) for raw in read_jsonl(lines, path="bench", max_bytes=20_000_000)]  # type: ignore[arg-type]
-    spent = dict.fromkeys(("parse", "entities", "actors", "timex", "claims", "events"), 0.0)
+    spent = dict.fromkeys(("parse", "entities", "actors", "timex", "claims", "events", "learned"), 0.0)
+    # The learned parts of the events stage (relevance and quad models, features included), timed inside it.
+    for name in ("relevance", "judge"):
+        original = getattr(selection, name)
+
+        def timed(*args: Any, _original: Any = original) -> Any:
+            t = time.perf_counter()
+            try:
+                return _original(*args)
+            finally:
+                spent["learned"] += time.perf_counter() - t
+
+        setattr(selection, name, timed)
     started = time.perf_counter()
     parsed = list(nlp.pipe((d.text for d in docs), batch_size=batch_size))
     spent["parse"] = time.perf_counter() - started
@@ -146,10 +160,12 @@ def main() -> None:
         print(f"| {label} | {words:,} | {seconds:.1f} | {rate:,.0f} | {rate / bare_rate:.2f} |")
     if args.profile:
         spent = stage_profile(lines, args.batch_size)
+        learned = spent.pop("learned")
         total = sum(spent.values())
         print("\n| stage | seconds | share of pipeline time |\n|---|---:|---:|")
         for stage, seconds in spent.items():
             print(f"| {stage} | {seconds:.2f} | {seconds / total:.1%} |")
+        print(f"| of events: learned models (features, scoring) | {learned:.2f} | {learned / total:.1%} |")
     if args.memory:
         print("\n| documents | peak RSS (MiB) |\n|---:|---:|")
         for n in (int(x) for x in args.memory.split(",")):

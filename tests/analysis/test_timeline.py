@@ -47,3 +47,14 @@ def test_filters(analysis_store: Store, filters: dict[str, str], check: object) 
     entries = timeline(analysis_store, **filters)  # type: ignore[arg-type]
     assert entries, f"nothing found for {filters}"
     assert all(check(e) for e in entries)  # type: ignore[operator]
+
+
+def test_a_publication_day_standing_in_for_the_events_date_is_marked(analysis_store: Store) -> None:
+    """The Yomiuri editorial dates most of its events only by its sign-off (issue #14): approximate."""
+    entries = timeline(analysis_store)
+    approximate = [e for e in entries if e.approximate]
+    exact = [e for e in entries if e.date and not e.approximate]
+    assert approximate and exact
+    assert all(e.shown_date == f"≈{e.date}" and e.event.date is not None for e in approximate)
+    assert all(e.event.date.anchor == "document" for e in approximate if e.event.date is not None)
+    assert all(e.shown_date == e.date and e.to_dict()["date_approximate"] is False for e in exact)

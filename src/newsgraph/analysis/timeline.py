@@ -22,6 +22,18 @@ class TimelineEntry:
     source: SourceDoc
 
     @property
+    def approximate(self) -> bool:
+        """True when the text gives no date for the event: the date shown is the publication day."""
+        return self.date is not None and (self.event.date is None or self.event.date.anchor != "timex")
+
+    @property
+    def shown_date(self) -> str:
+        """The date as listings print it: "≈2023-09-15" when it is only the publication day."""
+        if self.date is None:
+            return "undated"
+        return f"≈{self.date}" if self.approximate else self.date
+
+    @property
     def who(self) -> str | None:
         return label(self.event.source)
 
@@ -32,6 +44,7 @@ class TimelineEntry:
     def to_dict(self) -> dict[str, Any]:
         return {
             "date": self.date,
+            "date_approximate": self.approximate,
             "event_type": self.event.event_type.value,
             "quad_class": self.event.quad_class,
             "factuality": self.event.factuality.value,

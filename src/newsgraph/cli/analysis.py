@@ -103,7 +103,9 @@ def timeline(
         raise fail(err) from err
     rows = [e.to_dict() for e in entries]
     if fmt in (Format.table, Format.csv):
-        for row in rows:
+        for entry, row in zip(entries, rows, strict=True):
+            if fmt is Format.table:
+                row["date"] = entry.shown_date  # "≈" marks a publication day standing in for the event's
             row.pop("event")
             doc = row.pop("document")
             row.update(outlet=doc["outlet"], doc_id=doc["doc_id"], link=doc["link"])

@@ -55,6 +55,8 @@ def _cell(value: Any, *, short: bool = False) -> str:
         actor = value.get("actor") or {}
         tag = actor.get("country") or actor.get("id") if isinstance(actor, dict) else None
         words = str(value.get("text") or value.get("value") or "")
+        if value.get("anchor") == "document" and words:
+            words = f"≈{words}"  # the text gives no date: this is the publication day
         if short:
             words = _RELATIVE_TAIL.sub("", words)
         return f"{words} [{tag}]" if tag else words
