@@ -427,3 +427,27 @@ def test_coordinated_doers_act_on_each_other_only_when_the_act_is_mutual() -> No
 )
 def test_a_thing_does_nothing(text: str) -> None:
     assert code_text(text, select=False) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "target"),
+    [
+        # The one stood by is the doer of the event backed, not the event.
+        ("North Korea fully supports Russia's invasion of Ukraine.", "supports", "North Korea", "Russia"),
+        # Troops moved without a named mover are their own side's.
+        (
+            "North Korean troops had been deployed to the Kursk region.",
+            "deployed",
+            "North Korean troops",
+            None,
+        ),
+        # "sanctions imposed by X": X sanctions; the participle is no coercion of its own.
+        ("Russia was hit by sanctions imposed by the United States.", "sanctions", "the United States", None),
+    ],
+)
+def test_who_in_real_report_constructions(text: str, trigger: str, source: str, target: str | None) -> None:
+    events = [e for e in code_text(text, select=False) if e.trigger == trigger]
+    assert events, f"no {trigger!r} event in {text!r}"
+    assert (events[0].source.text if events[0].source else None) == source
+    assert (events[0].target.text if events[0].target else None) == target
+    assert "imposed" not in {e.trigger for e in code_text(text, select=False)}

@@ -15,7 +15,7 @@ from newsgraph.events.factuality import HYPOTHETICAL_MARKS, Judgement, condition
 from newsgraph.events.features import Candidate
 from newsgraph.events.lexicon import rules
 from newsgraph.events.roles import ACTOR_NOUNS, Roles, conjuncts, joining_verb, noun_roles, phrase, verb_roles
-from newsgraph.events.triggers import Trigger, candidates, find_triggers
+from newsgraph.events.triggers import Trigger, candidates, find_triggers, load_lexicon
 from newsgraph.records import (
     Actor,
     Claim,
@@ -335,14 +335,44 @@ def _roles(trigger: Trigger) -> Roles:
     else:
         found = noun_roles(trigger.token) if trigger.nominal else verb_roles(trigger.token)
     # "The agreement provides for mutual assistance", "the treaty takes effect": a thing is no actor.
+    if trigger.coding.event_type is EventType.MOBILIZE and not found.sources and _agentless_passive(trigger):
+        # "North Korean troops had been deployed to Kursk": the troops are moved by their own side.
+        found = Roles(found.targets, ())
     abstract = rules().abstract_sources
     targets: list[Token] = []
     for target in found.targets:
-        if not _abstract(target, abstract):
+        doers = _own_doers(target) if _event_noun(target) else []
+        if doers:
+            # "supports Russia's invasion of Ukraine": the one stood by is Russia, not the invasion.
+            targets += [d for d in doers if d.i not in {t.i for t in targets}]
+        elif not _abstract(target, abstract):
             targets.append(target)
         else:  # "restored ties with Japan", "a deal with Iran": the partner named in the thing
             targets += [p for p in _partners(target) if p.i not in {t.i for t in targets}]
     return Roles(tuple(t for t in found.sources if not _abstract(t, abstract)), tuple(targets))
+
+
+def _own_doers(noun: Token) -> list[Token]:
+    """Who the event noun itself names as its doer: "Russia's invasion", "the attack by Hamas"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return list(conjuncts(child))
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return [g for g in child.children if g.dep_ == "pobj"]
+    return []
+
+
+def _event_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and not token.ent_type_ and token.lemma_.lower() in load_lexicon().nouns
+
+
+def _agentless_passive(trigger: Trigger) -> bool:
+    verb = trigger.token
+    return (
+        not trigger.nominal
+        and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _partners(thing: Token) -> list[Token]:
@@ -513,7 +543,8 @@ def _purposes(triggers: list[Trigger]) -> dict[int, Trigger]:
 
 
 def _light_verbs(triggers: list[Trigger]) -> set[int]:
-    """Light verbs whose object is a nominal trigger: the noun's event stands for both."""
+    """Light verbs whose object is a nominal trigger, or that describe one ("sanctions imposed by"): the
+    noun's event stands for both."""
     nouns = {t.token.i for t in triggers if t.nominal}
     joined = {verb.i for t in triggers if t.nominal and (verb := joining_verb(t.token)) is not None}
     return {
@@ -524,7 +555,10 @@ def _light_verbs(triggers: list[Trigger]) -> set[int]:
             t.token.i in joined
             or (
                 t.token.lemma_.lower() in rules().light_verbs
-                and any(c.i in nouns for c in t.token.children if c.dep_ in {"dobj", "obj"})
+                and (
+                    any(c.i in nouns for c in t.token.children if c.dep_ in {"dobj", "obj"})
+                    or (t.token.dep_ == "acl" and t.token.head.i in nouns)
+                )
             )
         )
     }
@@ -685,7 +719,7 @@ def _select(doc: Doc, found: list[tuple[Span, list[Ranked]]]) -> list[Ranked]:
             continue
         candidates = [as_candidate(r) for r in ranked]
         verdict = selection.judge(sentence, candidates, chosen.quad)
-        if not verdict.eventful:
+        if not verdict.eventful(chosen.limits.no_event):
             told = verdict.likeliest_event
             out += [
                 replace(r, score=verdict.of(told))

@@ -357,6 +357,10 @@ def noun_roles(noun: Token) -> Roles:
                 target = pobj
     # "held a summit", "ordered an attack": the verb's subject does the noun's event; the subject of
     # "condemned the summit" or "welcomed the deal" takes a stance on it and did not do it.
+    for child in noun.children:
+        # "sanctions imposed by the United States": the participle's agent does the noun's event.
+        if source is None and child.dep_ == "acl" and child.lemma_.lower() in rules().light_verbs:
+            source = _agent(child)
     governed = (
         noun.dep_ in {"dobj", "obj", "nsubjpass"}
         and noun.head.pos_ in {"VERB", "AUX"}

@@ -33,6 +33,7 @@ class Thresholds:
     sentence_relevance: float  # a sentence below it is not about politics
     document_relevance: float  # nor is any sentence of a document whose mean is below it
     secondary: float  # a candidate other than the main one stays when its class is at least this likely
+    no_event: float  # a sentence reports no event when "no event" is the likeliest class and this likely
 
 
 @functools.cache
@@ -80,9 +81,9 @@ class Verdict:
 
     probs: np.ndarray
 
-    @property
-    def eventful(self) -> bool:
-        return int(np.argmax(self.probs)) != 0
+    def eventful(self, no_event: float) -> bool:
+        """Unless "no event" is both the likeliest class and at least ``no_event`` likely."""
+        return int(np.argmax(self.probs)) != 0 or float(self.probs[0]) < no_event
 
     @property
     def likeliest_event(self) -> int:
