@@ -55,6 +55,29 @@ class Stats:
         self.words += batch.words
 
 
+def prepare(
+    doc: Doc, document: Document, stages: Sequence[str] = STAGES
+) -> tuple[list[Entity], list[Timex], list[Claim]]:
+    """What the events stage reads, from the stages before it: linked entities, time expressions, claims.
+    The one place they are run in order, for the pipeline and for the event coder's training and scoring."""
+    ents: list[Entity] = find_entities(doc, document)
+    timexes: list[Timex] = []
+    claims: list[Claim] = []
+    if "actors" in stages:
+        from newsgraph import actors
+
+        ents = actors.link(doc, document, ents)
+    if "timex" in stages:
+        from newsgraph import timex
+
+        timexes = timex.tag(doc, document)
+    if "claims" in stages:
+        from newsgraph import claims as claims_stage
+
+        claims = claims_stage.attribute(doc, document, ents)
+    return ents, timexes, claims
+
+
 class Pipeline:
     """The stages, with the model loaded once; reuse one Pipeline for many runs."""
 
@@ -158,22 +181,8 @@ class Pipeline:
             log.debug("stages took %.3fs for %s", time.perf_counter() - started, document.doc_id)
 
     def _stages(self, doc: Doc, document: Document) -> Analysis:
-        ents: list[Entity] = find_entities(doc, document)
-        timexes: list[Timex] = []
-        claims: list[Claim] = []
+        ents, timexes, claims = prepare(doc, document, self.stages)
         events: list[Event] = []
-        if "actors" in self.stages:
-            from newsgraph import actors
-
-            ents = actors.link(doc, document, ents)
-        if "timex" in self.stages:
-            from newsgraph import timex
-
-            timexes = timex.tag(doc, document)
-        if "claims" in self.stages:
-            from newsgraph import claims as claims_stage
-
-            claims = claims_stage.attribute(doc, document, ents)
         if "events" in self.stages:
             from newsgraph import events as events_stage
 

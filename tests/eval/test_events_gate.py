@@ -16,7 +16,7 @@ from newsgraph.eval.relevance import evaluate as evaluate_relevance
 GATES = [
     ("dev.quad_macro_f1", 0.85),
     ("test.quad_macro_f1", 0.82),
-    ("dev.actor_span_f1", 0.76),
+    ("dev.actor_span_f1", 0.80),
     ("test.actor_span_f1", 0.80),
     ("plover.type_accuracy", 0.70),
     ("plover.source_country_accuracy", 0.71),

@@ -4,12 +4,14 @@
 source/target country of the main event of each sentence; a ConfliBERT ``.jsonl`` scores the quad
 class of each sentence (0 when no event is found) and the source/target actor spans.
 
-Both files give one gold event per record, so each sentence yields one prediction, its main event: the
-coded event whose trigger is nearest the root of the parse, where an event with no source counts
-2.5 levels deeper and ties go to the earlier trigger. Other events of the sentence are not scored;
-the coordinated pairs of the main trigger ("X and Y signed ...") are, for countries and spans. A
-sentence with no event predicts "NONE" (PLOVER: always wrong) or quad class 0. The PLOVER file holds a
-few sentences twice with different events; the one prediction is compared with each record.
+Both files give one gold event per record, so each sentence yields one prediction, its main event as the
+coder marks it (``Ranked.main``: the rules' most central candidate of a sentence the models find eventful).
+Other events of the sentence are not scored; the coordinated pairs of the main trigger ("X and Y signed
+...") are, for countries and spans. A sentence with no event predicts "NONE" (PLOVER: always wrong) or quad
+class 0, with its claim's speaker as the source actor. Every text runs through the pipeline's stages
+(``pipeline.prepare``), as ingest runs them. The PLOVER file holds a few sentences twice with different
+events; the one prediction is compared with each record. Given the events folder, train and dev (the
+training file split as the models were trained), the visible test and PLOVER are scored side by side.
 """
 
 from __future__ import annotations
@@ -26,9 +28,9 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsgraph.eval.report import EvalReport
-from newsgraph.events.coder import Ranked, code_texts_ranked
+from newsgraph.events.coder import Coded, Ranked, code_docs_ranked
 from newsgraph.events.training import DEV_FRACTION, SEED, Labelled, read_labelled, split
-from newsgraph.records import Event
+from newsgraph.records import Claim, Event
 
 # The gold file predates PLOVER's merge of these types into the current 16.
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
@@ -43,8 +45,8 @@ def main_events(ranked: Iterable[Ranked]) -> list[Event]:
     return [r.event for r in ranked if r.main]
 
 
-def _code_all(texts: list[str]) -> list[list[Ranked]]:
-    return list(code_texts_ranked(texts))
+def _code_all(texts: list[str]) -> list[Coded]:
+    return list(code_docs_ranked(texts))
 
 
 def _country(code: Any) -> str | None:
@@ -66,9 +68,9 @@ def _evaluate_plover(path: Path, limit: int | None) -> EvalReport:
         records = records[:limit]
     typed = source_ok = source_n = target_ok = target_n = found = 0
     confusion: Counter[str] = Counter()
-    for record, ranked in zip(records, _code_all([r["text"] for r in records]), strict=True):
+    for record, coded in zip(records, _code_all([r["text"] for r in records]), strict=True):
         gold = OLD_TYPES.get(record["event"], record["event"])
-        events = main_events(ranked)
+        events = main_events(coded.ranked)
         predicted = events[0].event_type.value if events else "NONE"
         found += bool(events)
         typed += predicted == gold
@@ -195,8 +197,17 @@ def predicted_phrases(events: list[Event], text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _score_spans(events: list[Event], gold: list[dict[str, Any]], counts: _SpanCounts, text: str) -> None:
+def _score_spans(
+    events: list[Event],
+    gold: list[dict[str, Any]],
+    counts: _SpanCounts,
+    text: str,
+    claims: Sequence[Claim] = (),
+) -> None:
     predicted = predicted_phrases(events, text)
+    # A sentence whose main act is a statement (quad class 0) has no event; its speaker, in the claim
+    # record, is who acted: "The Guatemalan government denied charges ...".
+    predicted += [("source", c.source.text) for c in claims[:1] if c.source is not None and c.source.span]
     golds = [(g["role"], g["text"]) for g in gold if g.get("text")]
     counts.gold += len(golds)
     counts.predicted += len(predicted)
@@ -213,12 +224,12 @@ def score_sentences(rows: Sequence[Labelled]) -> tuple[dict[str, float], dict[st
     labels = sorted({0, 1, 2, 3, 4})
     confusion: Counter[tuple[int, int]] = Counter()
     spans = _SpanCounts()
-    for row, ranked in zip(rows, _code_all([r.text for r in rows]), strict=True):
-        events = main_events(ranked)
+    for row, coded in zip(rows, _code_all([r.text for r in rows]), strict=True):
+        events = main_events(coded.ranked)
         predicted = events[0].quad_class if events else 0
         confusion[(row.quad_class, predicted)] += 1
         if row.actors:
-            _score_spans(events, list(row.actors), spans, row.text)
+            _score_spans(events, list(row.actors), spans, row.text, [] if events else coded.claims)
     n = len(rows)
     correct = sum(v for (g, p), v in confusion.items() if g == p)
     f1s: list[float] = []
@@ -248,7 +259,9 @@ def score_sentences(rows: Sequence[Labelled]) -> tuple[dict[str, float], dict[st
 _SPAN_NOTE = (
     "span found when a prediction of the same role (either role for 'reciprocal') covers at least "
     "half of the gold phrase's content words; precision counts predictions that find some gold "
-    "actor; coordinated mentions of one role (one event each) are scored as the phrase spanning them"
+    "actor; coordinated mentions of one role (one event each) are scored as the phrase spanning them; a "
+    "sentence coded as no event (a bare statement) predicts its claim's speaker as source; every text runs "
+    "through the pipeline's stages (entities, actors, timex, claims) as ingest does"
 )
 
 

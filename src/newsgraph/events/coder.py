@@ -784,33 +784,34 @@ def code(
     return [r.event for r in code_ranked(doc, document, entities, timexes, claims)]
 
 
-def _entities(doc: Doc, document: Document) -> list[Entity]:
-    base = [Entity(document.doc_id, ent.text, ent.label_, (ent.start_char, ent.end_char)) for ent in doc.ents]
-    try:
-        from newsgraph.actors import link
-    except ImportError:
-        return base
-    linked: list[Entity] = link(doc, document, base)
-    return linked
-
-
 def code_texts_ranked(
     texts: Iterable[str], *, published: str | None = None, batch_size: int = 64, select: bool = True
 ) -> Iterator[list[Ranked]]:
     """Parse texts in batches and code each (entities linked when the actors stage is installed)."""
-    for _doc, ranked in code_docs_ranked(texts, published=published, batch_size=batch_size, select=select):
-        yield ranked
+    for coded in code_docs_ranked(texts, published=published, batch_size=batch_size, select=select):
+        yield coded.ranked
+
+
+@dataclass(frozen=True)
+class Coded:
+    """A text's parse, its ranked events (or candidates) and the claims the pipeline found in it."""
+
+    doc: Doc
+    ranked: list[Ranked]
+    claims: list[Claim]
 
 
 def code_docs_ranked(
     texts: Iterable[str], *, published: str | None = None, batch_size: int = 64, select: bool = True
-) -> Iterator[tuple[Doc, list[Ranked]]]:
-    """Each text's parse with its ranked events (or candidates, ``select=False``)."""
+) -> Iterator[Coded]:
+    """Each text through the pipeline's stages, with its ranked events (or candidates, ``select=False``)."""
     from newsgraph.nlp import parse
+    from newsgraph.pipeline import prepare
 
     for doc in parse(texts, batch_size=batch_size):
         document = Document(hashlib.sha1(doc.text.encode()).hexdigest()[:16], doc.text, published=published)
-        yield doc, code_ranked(doc, document, _entities(doc, document), select=select)
+        entities, timexes, claims = prepare(doc, document)  # as the pipeline runs them
+        yield Coded(doc, code_ranked(doc, document, entities, timexes, claims, select=select), claims)
 
 
 def code_text_ranked(text: str, *, published: str | None = None, select: bool = True) -> list[Ranked]:

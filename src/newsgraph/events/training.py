@@ -190,8 +190,8 @@ def _quad_sentences(rows: Sequence[Labelled]) -> list[Sentence]:
 
     texts = [r.text for r in rows]
     return [
-        eventive(doc[:], [as_candidate(r) for r in ranked])
-        for doc, ranked in code_docs_ranked(texts, select=False)
+        eventive(coded.doc[:], [as_candidate(r) for r in coded.ranked])
+        for coded in code_docs_ranked(texts, select=False)
     ]
 
 
