@@ -503,3 +503,22 @@ def test_a_bracket_opened_inside_a_source_closes_inside_it() -> None:
     text = "Nihon Keizai Shimbun (Nikkei) viewed the visit as a means of avoiding isolation."
     [claim] = attribute_text(text)
     assert claim.source is not None and claim.source.text == "Nihon Keizai Shimbun (Nikkei)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did Putin say that the talks failed?",
+        "The ministry did not say whether troops had crossed the border.",
+        "Officials did not say how many soldiers were deployed.",
+        "Peskov did not deny that troops were sent.",
+    ],
+)
+def test_what_nobody_claimed_is_no_claim(text: str) -> None:
+    """A question asks and "did not say" says nothing (issue #14)."""
+    assert attribute_text(text) == []
+
+
+def test_a_quoted_question_is_still_its_speakers() -> None:
+    claims = attribute_text('"Is this a war?" Putin asked reporters.')
+    assert [c.source.text for c in claims if c.source is not None] == ["Putin"]

@@ -226,6 +226,40 @@ def _lemmas(doc: Doc, span: Span) -> list[str]:
     return [t.lemma_.lower() for t in piece] if piece is not None else []
 
 
+# Reporting verbs whose negation says nothing was claimed: "the ministry did not say whether ...".
+_UNSAID = frozenset(
+    {
+        "say",
+        "tell",
+        "comment",
+        "disclose",
+        "specify",
+        "confirm",
+        "reveal",
+        "elaborate",
+        "add",
+        "deny",
+        "dispute",
+    }
+)
+
+
+def _claimed(doc: Doc, found: Found, quotes: Sequence[Span]) -> bool:
+    """False for what nobody claimed: a question ("Did Putin say that ...?") or a negated report ("did not
+    say whether troops crossed"). A question inside a quote is the speaker's own and stays."""
+    if found.cue_span is None or found.cue_span[1] <= found.cue_span[0]:
+        return True
+    cue = doc.char_span(*found.cue_span, alignment_mode="expand")
+    if cue is None:
+        return True
+    verb = cue.root
+    if verb.lemma_.lower() in _UNSAID and any(c.dep_ == "neg" for c in verb.children):
+        return False
+    quoted = any(q[0] <= verb.idx < q[1] for q in quotes)
+    last = next((t for t in reversed(verb.sent) if not t.is_space and not t.is_quote), None)
+    return quoted or last is None or last.text != "?"
+
+
 def attribute(doc: Doc, document: Document, entities: Sequence[Entity]) -> list[Claim]:
     """The claims of a document: who said what, with source, cue, content and kind.
 
@@ -245,7 +279,7 @@ def attribute(doc: Doc, document: Document, entities: Sequence[Entity]) -> list[
     for item in sorted(found, key=lambda f: (f.cue_span or f.span, f.span)):
         unique.setdefault((item.span, item.cue_span), item)
     speech = [q for q in quotes if is_speech(text, q)]
-    ordered = list(unique.values())
+    ordered = [f for f in unique.values() if _claimed(doc, f, quotes)]
     _split_siblings(text, ordered)
     ordered = _drop_weak_nested(ordered, speech)
     resolver = SourceResolver(doc, text, entities, document.published)
