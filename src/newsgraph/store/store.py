@@ -29,9 +29,11 @@ from newsgraph.errors import ConfigError, NotFoundError, StoreError
 from newsgraph.extract.dedup import buckets, minhash, signature
 from newsgraph.records import Analysis, Claim, Document, Entity, Event, Failure, Record, Timex
 from newsgraph.store import rows, schema
+from newsgraph.store import search as fulltext
 from newsgraph.store.engine import create, migrate, normalise_url
 from newsgraph.store.reading import iter_records
 from newsgraph.store.rows import json_text
+from newsgraph.store.searchquery import parse_query
 
 if TYPE_CHECKING:
     import psycopg
@@ -79,6 +81,13 @@ def _before(value: str, flag: str) -> str:
     bumped = str(int(last) + 1).zfill(len(last))
     # "2024-13" and "2024-06-32" are not dates, but as strings they sort right after the period, as needed.
     return f"{head}-{bumped}" if head else bumped
+
+
+def _kind(kind: str) -> fulltext.Kind:
+    for known in fulltext.KINDS:
+        if kind == known:
+            return known
+    raise ConfigError(f"search covers {', '.join(fulltext.KINDS)}, not {kind!r}")
 
 
 def _like(column: Any, needle: str) -> ColumnElement[bool]:
@@ -236,6 +245,7 @@ class Store:
             removed = self._delete(conn, ids) if force else set()
             added = self._insert_documents(conn, [batch[i].document for i in ids])
             self._insert_children(conn, [batch[i] for i in ids if i in added])
+            fulltext.index(conn, [i for i in ids if i in added])
             self._index_near(conn, [batch[i].document for i in ids if i in added])
             # A document that is stored now has no failure any more, whether or not this batch added it.
             for chunk in _chunks(ids):
@@ -250,6 +260,7 @@ class Store:
     def _delete(self, conn: Connection, ids: Sequence[str]) -> set[str]:
         removed: set[str] = set()
         for chunk in _chunks(ids):
+            fulltext.unindex(conn, chunk)
             for table in (*schema.CHILD_TABLES.values(), *schema.NEAR_TABLES, schema.failures):
                 conn.execute(delete(table).where(table.c.doc_id.in_(chunk)))
             query = delete(schema.documents).where(schema.documents.c.doc_id.in_(chunk))
@@ -336,19 +347,63 @@ class Store:
         limit: int | None = 100,
         offset: int = 0,
     ) -> list[Document]:
-        """Documents, newest first; ``outlet`` and ``search`` (title, text): case-insensitive substrings."""
+        """Documents, newest first; ``outlet`` a case-insensitive substring; ``search`` a full-text query
+        (see :mod:`newsgraph.store.searchquery`) whose matches come best first."""
         table = schema.documents
         query = select(table.c.text, table.c.record)
+        hits = None
+        if search:
+            hits = fulltext.ranked(self._engine.dialect.name, parse_query(search), "document")
+            query = query.join(hits, hits.c.key == table.c.doc_id)
         if outlet:
             query = query.where(_like(table.c.outlet, outlet))
         if since:
             query = query.where(table.c.published >= _date(since, "since"))
         if until:
             query = query.where(table.c.published < _before(until, "until"))
-        if search:
-            query = query.where(or_(_like(table.c.title, search), _like(table.c.text, search)))
-        query = query.order_by(table.c.published.desc().nulls_last(), table.c.doc_id)
+        newest = (table.c.published.desc().nulls_last(), table.c.doc_id)
+        query = query.order_by(hits.c.rank.desc(), *newest) if hits is not None else query.order_by(*newest)
         return self._rows(query.limit(limit).offset(offset), rows.document_from)
+
+    def search(
+        self, query: str, *, kind: str = "document", limit: int | None = 20, offset: int = 0
+    ) -> list[fulltext.SearchHit]:
+        """Records of ``kind`` (document, claim, event) matching a full-text ``query``, best first, each with
+        its matches marked in its title and text."""
+        wanted = _kind(kind)
+        parsed = parse_query(query)
+        with self._engine.connect() as conn:
+            raw = fulltext.matches(conn, parsed, wanted, limit, offset)
+        records: dict[Any, Document | Claim | Event]
+        if wanted == "document":
+            records = dict(self.documents_by_id(h.doc_id for h in raw))
+        else:
+            table = schema.CHILD_TABLES[wanted]
+            records = {}
+            for chunk in _chunks(sorted({int(h.key) for h in raw})):
+                query_rows = select(table.c.row_id, table.c.record).where(table.c.row_id.in_(chunk))
+                for row in self._rows(query_rows, lambda r: (r["row_id"], rows.record_from(r))):
+                    if isinstance(row[1], Claim | Event):
+                        records[row[0]] = row[1]
+        return [
+            fulltext.SearchHit(
+                kind=wanted,
+                doc_id=h.doc_id,
+                rank=h.rank,
+                title=fulltext.Highlight.of(h.title),
+                snippets=tuple(
+                    fulltext.Highlight.of(s) for s in (h.snippet or "").split(fulltext.FRAGMENTS) if s
+                ),
+                record=records[h.key if wanted == "document" else int(h.key)],
+            )
+            for h in raw
+            if (h.key if wanted == "document" else int(h.key)) in records
+        ]
+
+    def count_matches(self, query: str, *, kind: str = "document") -> int:
+        """How many records of ``kind`` match a full-text ``query``."""
+        with self._engine.connect() as conn:
+            return fulltext.count(conn, parse_query(query), _kind(kind))
 
     def documents_by_id(self, doc_ids: Iterable[str]) -> dict[str, Document]:
         """The stored documents with these ids (missing ones left out), by id."""
