@@ -26,6 +26,7 @@ ActorOption = Annotated[
     str | None, typer.Option("--actor", help="Source or target actor (ISO3 country, id or name).")
 ]
 TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. AID.")]
+QUERY_HELP = 'Full-text query over the documents: all words, "a phrase", OR, -word.'
 FactualityOption = Annotated[str | None, typer.Option(help="asserted, reported, predicted, ...")]
 
 
@@ -198,7 +199,7 @@ def print_roundup(out: Console, result: Roundup) -> None:
 @app.command()
 def roundup(
     db: DbOption = None,
-    query: Annotated[str | None, typer.Option("--query", "-q", help="Words in the title or text.")] = None,
+    query: Annotated[str | None, typer.Option("--query", "-q", help=QUERY_HELP)] = None,
     cluster: Annotated[
         str | None, typer.Option("--cluster", help="A story: a cluster id or any of its doc_ids.")
     ] = None,
@@ -298,7 +299,7 @@ def predictions(
 def report(
     out: Annotated[Path, typer.Option("--out", help="The HTML file to write.")],
     db: DbOption = None,
-    query: Annotated[str | None, typer.Option("--query", "-q", help="Words in the title or text.")] = None,
+    query: Annotated[str | None, typer.Option("--query", "-q", help=QUERY_HELP)] = None,
     since: Since = None,
     until: Until = None,
 ) -> None:

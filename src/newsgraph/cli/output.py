@@ -8,14 +8,18 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import ConfigError, NewsgraphError, SearchQueryError, StoreMissingError
 from newsgraph.records import Record, to_dict
+
+if TYPE_CHECKING:
+    from newsgraph.store.search import SearchHit
 
 stderr = Console(stderr=True, soft_wrap=True)
 
@@ -37,9 +41,27 @@ class EventFormat(str, enum.Enum):
     gdelt = "gdelt"
 
 
-def fail(err: NewsgraphError, *, status: int = 1) -> typer.Exit:
-    """One line for the user, never a traceback."""
-    stderr.print(f"[red]error[/red] {err.code}: {err.message}", highlight=False, markup=True)
+class SearchKind(str, enum.Enum):
+    document = "document"
+    claim = "claim"
+    event = "event"
+
+
+def plural(count: int, noun: str, plural_form: str | None = None) -> str:
+    """'1 claim', '2 claims', '0 documents': a count with its noun in the right number."""
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count:,} {plural_form or _PLURALS.get(noun, noun + 's')}"
+
+
+_PLURALS = {"entity": "entities", "timex": "timexes", "story": "stories", "query": "queries"}
+
+
+def fail(err: NewsgraphError, *, status: int | None = None) -> typer.Exit:
+    """One line for the user, never a traceback; exit 2 when what the user typed is wrong, else 1."""
+    stderr.print(f"[red]error[/red] {err.code}: {escape(err.message)}", highlight=False, markup=True)
+    if status is None:
+        status = 2 if isinstance(err, ConfigError | SearchQueryError | StoreMissingError) else 1
     return typer.Exit(status)
 
 
@@ -90,3 +112,37 @@ def emit(records: Iterable[Record], fmt: Format, *, columns: Sequence[str] | Non
         table.add_row(*[_cell(row.get(c), short=True)[:200] for c in cols])
     Console().print(table)
     return len(rows)
+
+
+def emit_hits(hits: Sequence[SearchHit], fmt: Format) -> None:
+    """Search hits to stdout: the record with its rank and marked snippets (jsonl/json), or a row each."""
+    rows: list[dict[str, Any]] = [
+        {
+            "kind": h.kind,
+            "rank": round(h.rank, 4),
+            "doc_id": h.doc_id,
+            "title": h.title.plain(),
+            "snippets": [s.plain() for s in h.snippets],
+            "marked": [s.marked("«", "»") for s in h.snippets],
+            "record": to_dict(h.record),
+        }
+        for h in hits
+    ]
+    if fmt is Format.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt is Format.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif fmt is Format.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["kind", "rank", "doc_id", "title", "snippet"])
+        for hit in hits:
+            snippet = " … ".join(s.plain() for s in hit.snippets)
+            writer.writerow([hit.kind, round(hit.rank, 4), hit.doc_id, hit.title.plain(), snippet])
+    else:
+        table = Table(show_lines=False)
+        for col in ("doc_id", "title", "match"):
+            table.add_column(col, overflow="fold")
+        for hit in hits:
+            table.add_row(hit.doc_id, hit.title.plain(), " … ".join(s.marked("«", "»") for s in hit.snippets))
+        Console().print(table)

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from newsgraph.cli.app import DbOption, FormatOption, _check_date, _settings, app
-from newsgraph.cli.output import EventFormat, Format, emit, fail
+from newsgraph.cli.output import EventFormat, Format, SearchKind, emit, emit_hits, fail, plural, stderr
 from newsgraph.errors import NewsgraphError, NotFoundError
 
 Since = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
@@ -25,7 +25,10 @@ def docs(
     outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
     since: Since = None,
     until: Until = None,
-    search: Annotated[str | None, typer.Option(help="Words in the title or text.")] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(help='Full-text query: all words, "a phrase", OR, -word (best matches first).'),
+    ] = None,
     limit: Limit = 100,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -49,6 +52,34 @@ def docs(
         emit(found, fmt, columns=cols)
     else:
         emit(found, fmt, columns=cols if fmt is Format.csv else None)
+
+
+@app.command()
+def search(
+    query: Annotated[
+        str, typer.Argument(help='All words must occur; "a phrase" in order; a OR b; -word leaves out.')
+    ],
+    db: DbOption = None,
+    kind: Annotated[
+        SearchKind, typer.Option("--kind", help="Search documents, claims or events.")
+    ] = SearchKind.document,
+    limit: Limit = 20,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Full-text search over the stored documents, claims or events, best matches first.
+
+    Example: newsgraph search '"North Korea" Pyongyang -Seoul' --kind claim
+    """
+    from newsgraph.store import Store
+
+    try:
+        with Store.open(_settings(db).db) as store:
+            hits = store.search(query, kind=kind.value, limit=limit or None)
+            total = store.count_matches(query, kind=kind.value)
+    except NewsgraphError as err:
+        raise fail(err) from err
+    emit_hits(hits, fmt)
+    stderr.print(f"{len(hits)} of {plural(total, kind.value)} matching {query!r}", highlight=False)
 
 
 @app.command()
