@@ -21,7 +21,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 from tests.store.backends import BACKENDS, fresh_url
 
-from newsgraph.errors import ConfigError, NotFoundError, StoreError
+from newsgraph.errors import ConfigError, NotFoundError, StoreError, StoreMissingError
 from newsgraph.records import (
     Actor,
     Analysis,
@@ -537,6 +537,29 @@ def test_a_database_from_a_newer_newsgraph_is_refused(url: str) -> None:
     engine.dispose()
     with pytest.raises(StoreError, match="'9999'"):
         Store.open(url)
+
+
+def test_opening_without_create_makes_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "no" / "such.db"
+    with pytest.raises(StoreMissingError, match="does not exist"):
+        Store.open(str(missing), create=False)
+    assert list(tmp_path.iterdir()) == []
+    with Store.open(str(missing)) as made:
+        assert made.created and made.location == str(missing)
+    with Store.open(str(missing), create=False) as opened:
+        assert not opened.created
+
+
+@pytest.mark.postgres
+def test_a_postgres_database_without_the_schema_is_missing(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    with fresh_url("postgres", tmp_path, request) as url:
+        with pytest.raises(StoreMissingError, match="holds no newsgraph store"):
+            Store.open(url, create=False)
+        engine = create(normalise_url(url))
+        assert inspect(engine).get_table_names() == []
+        engine.dispose()
 
 
 def test_sqlite_folders_are_created(tmp_path: Path) -> None:

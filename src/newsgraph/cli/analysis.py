@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsgraph.analysis.roundup import Roundup
-from newsgraph.cli.app import DbOption, FormatOption, _check_date, _settings, app
+from newsgraph.cli.app import DbOption, FormatOption, _check_date, app, read_store
 from newsgraph.cli.output import Format, fail, stderr
 from newsgraph.errors import NewsgraphError
 
@@ -86,11 +86,10 @@ def timeline(
     Example: newsgraph timeline --actor PRK --since 2024-01-01 --factuality asserted
     """
     from newsgraph.analysis.timeline import timeline as build
-    from newsgraph.store import Store
 
     _dates(since, until)
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             entries = build(
                 store,
                 actor=actor,
@@ -142,11 +141,10 @@ def network(
     Example: newsgraph network --since 2024-06-01 --until 2024-06-30 --format graphml --out june.graphml
     """
     from newsgraph.analysis.network import network as build
-    from newsgraph.store import Store
 
     _dates(since, until)
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             net = build(
                 store,
                 since=since,
@@ -212,12 +210,11 @@ def roundup(
     from newsgraph.analysis.roundup import roundup as build
     from newsgraph.analysis.stories import cluster_of
     from newsgraph.errors import ConfigError
-    from newsgraph.store import Store
 
     try:
         if bool(query) == bool(cluster):
             raise ConfigError("give either --query or --cluster")
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             doc_ids = cluster_of(store, cluster).doc_ids if cluster else None
             result = build(store, query=query, doc_ids=doc_ids)
     except NewsgraphError as err:
@@ -248,11 +245,10 @@ def clusters(
     Example: newsgraph clusters --since 2024-06-01 --min-size 2 --format jsonl
     """
     from newsgraph.analysis.stories import story_clusters
-    from newsgraph.store import Store
 
     _dates(since, until)
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             found = story_clusters(store, since=since, until=until, min_size=min_size)
     except NewsgraphError as err:
         raise fail(err) from err
@@ -276,11 +272,10 @@ def predictions(
     Example: newsgraph predictions --source Nikkei --format json
     """
     from newsgraph.analysis.predictions import predictions as build
-    from newsgraph.store import Store
 
     _check_date(since, "--since")
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             found = build(store, source=source, since=since, limit=limit)
     except NewsgraphError as err:
         raise fail(err) from err
@@ -308,11 +303,10 @@ def report(
     Example: newsgraph report --query "North Korea" --out dossier.html
     """
     from newsgraph.analysis.report import build_dossier, render_html
-    from newsgraph.store import Store
 
     _dates(since, until)
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             dossier = build_dossier(store, query=query, since=since, until=until)
     except NewsgraphError as err:
         raise fail(err) from err

@@ -6,7 +6,7 @@ import json
 import logging
 import sys
 import time
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,6 +14,9 @@ from newsgraph.cli.output import Format, fail, stderr
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
 from newsgraph.records import Failure
+
+if TYPE_CHECKING:
+    from newsgraph.store import Store
 
 MAX_SHOWN_FAILURES = 20
 
@@ -50,6 +53,13 @@ def _settings(db: str | None = None, **overrides: object) -> Settings:
         return Settings.load(values)
     except NewsgraphError as err:
         raise fail(err, status=2) from err
+
+
+def read_store(db: str | None) -> Store:
+    """The store at ``--db`` for a command that only reads: E-STORE-MISSING, and nothing made, if absent."""
+    from newsgraph.store import Store
+
+    return Store.open(_settings(db).db, create=False)
 
 
 def _check_date(value: str | None, name: str) -> None:
@@ -146,6 +156,8 @@ def ingest(
     started = time.perf_counter()
     try:
         with Store.open(settings.db) as store:
+            if store.created:
+                stderr.print(f"created a new store at {store.location}", highlight=False)
             pipeline = Pipeline(batch_size=settings.batch_size, n_process=settings.n_process)
             with Progress(
                 SpinnerColumn(),

@@ -63,6 +63,8 @@ def demo(
     out = Console(highlight=False, soft_wrap=True)
     try:
         with Store.open(settings.db) as store:
+            if store.created:
+                out.print(f"created a new store at {store.location}")
             pipeline = Pipeline(batch_size=settings.batch_size)
             new = 0
             for batch in pipeline.run(

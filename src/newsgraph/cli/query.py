@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from newsgraph.cli.app import DbOption, FormatOption, _check_date, _settings, app
+from newsgraph.cli.app import DbOption, FormatOption, _check_date, app, read_store
 from newsgraph.cli.output import EventFormat, Format, SearchKind, emit, emit_hits, fail, plural, stderr
 from newsgraph.errors import NewsgraphError, NotFoundError
 
@@ -36,12 +36,11 @@ def docs(
 
     Example: newsgraph docs --outlet "The Yomiuri Shimbun" --since 2023-01-01
     """
-    from newsgraph.store import Store
 
     _check_date(since, "--since")
     _check_date(until, "--until")
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             found = store.documents(
                 outlet=outlet, since=since, until=until, search=search, limit=limit or None
             )
@@ -70,10 +69,9 @@ def search(
 
     Example: newsgraph search '"North Korea" Pyongyang -Seoul' --kind claim
     """
-    from newsgraph.store import Store
 
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             hits = store.search(query, kind=kind.value, limit=limit or None)
             total = store.count_matches(query, kind=kind.value)
     except NewsgraphError as err:
@@ -94,10 +92,9 @@ def show(
 
     Example: newsgraph show 03af38b2667d0802
     """
-    from newsgraph.store import Store
 
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             analysis = store.get(doc_id)
     except NotFoundError as err:
         raise fail(err) from err
@@ -160,13 +157,12 @@ def claims(
     Example: newsgraph claims --source Nikkei --kind prediction
     """
     from newsgraph.records import ClaimKind
-    from newsgraph.store import Store
 
     _check_date(since, "--since")
     if kind is not None and kind not in {k.value for k in ClaimKind}:
         raise typer.BadParameter(f"--kind must be one of {', '.join(k.value for k in ClaimKind)}")
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             found = store.claims(source=source, kind=kind, since=since, limit=limit or None)
     except NewsgraphError as err:
         raise fail(err) from err
@@ -194,12 +190,11 @@ def events(
     Example: newsgraph events --actor PRK --type AID --factuality asserted
     Example: newsgraph events --format gdelt --limit 0 > events.tsv
     """
-    from newsgraph.store import Store
 
     _check_date(since, "--since")
     _check_date(until, "--until")
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             found = store.events(
                 actor=actor,
                 event_type=event_type,
@@ -226,10 +221,9 @@ def failures(db: DbOption = None, limit: Limit = 100, fmt: FormatOption = Format
 
     Example: newsgraph failures --format jsonl
     """
-    from newsgraph.store import Store
 
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             found = store.failures(limit=limit or None)
     except NewsgraphError as err:
         raise fail(err) from err
@@ -246,13 +240,12 @@ def export(
 
     Example: newsgraph export --format parquet --out exported/
     """
-    from newsgraph.store import Store
     from newsgraph.store.export import export as run_export
 
     if fmt not in ("jsonl", "csv", "parquet"):
         raise typer.BadParameter("--format must be jsonl, csv or parquet")
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             counts = run_export(store, out, fmt)  # type: ignore[arg-type]
     except NewsgraphError as err:
         raise fail(err) from err

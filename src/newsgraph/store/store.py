@@ -6,6 +6,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -25,12 +26,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from newsgraph.errors import ConfigError, NotFoundError, StoreError
+from newsgraph.errors import ConfigError, NotFoundError, StoreError, StoreMissingError
 from newsgraph.extract.dedup import buckets, minhash, signature
 from newsgraph.records import Analysis, Claim, Document, Entity, Event, Failure, Record, Timex
 from newsgraph.store import rows, schema
 from newsgraph.store import search as fulltext
-from newsgraph.store.engine import create, migrate, normalise_url
+from newsgraph.store.engine import create as create_engine
+from newsgraph.store.engine import current_revision, migrate, normalise_url
 from newsgraph.store.reading import iter_records
 from newsgraph.store.rows import json_text
 from newsgraph.store.searchquery import parse_query
@@ -95,6 +97,21 @@ def _like(column: Any, needle: str) -> ColumnElement[bool]:
     return result
 
 
+def _check_exists(url: str) -> None:
+    """A SQLite file must be there already; connecting would create it (and its folder)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return  # a server says itself whether the database exists
+    database = parsed.database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return
+    if not Path(database).expanduser().is_file():
+        raise StoreMissingError(
+            f"no store at {database}: the file does not exist; check --db (or NEWSGRAPH_DB), "
+            f"or make one with `newsgraph ingest PATH --db {database}`"
+        )
+
+
 def _check_owner(analysis: Analysis) -> None:
     doc_id = analysis.document.doc_id
     for record in analysis.records():
@@ -125,17 +142,31 @@ def _deadlocked(exc: DBAPIError) -> bool:
 class Store:
     """Documents and everything extracted from them, in SQLite or PostgreSQL, behind one API of records."""
 
-    def __init__(self, engine: Engine, url: str) -> None:
+    def __init__(self, engine: Engine, url: str, *, created: bool = False) -> None:
         self._engine = engine
         self.url = url
+        self.created = created  # this open made the store: the database had no newsgraph schema
         self._insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
 
     @classmethod
-    def open(cls, url: str | None = None) -> Store:
-        """Open (creating and migrating as needed) the store at ``url``: a SQLite path, or a database URL."""
+    def open(cls, url: str | None = None, *, create: bool = True) -> Store:
+        """Open the store at ``url`` (a SQLite path, or a database URL), migrating it to this version.
+
+        With ``create`` (the default) a missing database, or one without newsgraph's tables, is made into
+        a new store. Without it, nothing is created: StoreMissingError, and no file or folder appears.
+        """
         normalised = normalise_url(url)
-        engine = create(normalised)
+        shown = make_url(normalised).render_as_string(hide_password=True)
+        if not create:
+            _check_exists(normalised)
+        engine = create_engine(normalised)
         try:
+            current = current_revision(engine)
+            if current is None and not create:
+                raise StoreMissingError(
+                    f"{shown} holds no newsgraph store; check --db (or NEWSGRAPH_DB), or make one with "
+                    "`newsgraph ingest PATH --db ...`"
+                )
             for attempt in range(_OPEN_RETRIES + 1):
                 try:
                     migrate(engine)
@@ -151,12 +182,19 @@ class Store:
             raise
         except OperationalError as exc:
             engine.dispose()
-            shown = make_url(normalised).render_as_string(hide_password=True)
             raise StoreError(f"cannot open the store at {shown}: {exc.orig}; check URL and server") from exc
-        return cls(engine, normalised)
+        return cls(engine, normalised, created=current is None)
 
     def __repr__(self) -> str:
         return f"Store({make_url(self.url).render_as_string(hide_password=True)!r})"
+
+    @property
+    def location(self) -> str:
+        """Where the store is, for people: a SQLite file's path, else the URL without its password."""
+        parsed = make_url(self.url)
+        if parsed.get_backend_name() == "sqlite":
+            return parsed.database or ":memory:"
+        return parsed.render_as_string(hide_password=True)
 
     def close(self) -> None:
         self._engine.dispose()
