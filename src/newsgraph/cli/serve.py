@@ -29,13 +29,12 @@ def serve(
 
     Example: newsgraph serve --db demo.db --port 8000
     """
+    import os
+
     import uvicorn
 
     from newsgraph.api import create_app
     from newsgraph.api.app import TOKEN_ENV
-
-    import os
-
     from newsgraph.store import Store
 
     token = os.environ.get(TOKEN_ENV) or None
