@@ -405,7 +405,7 @@ def test_event_filters(corpus: Store, query: dict[str, Any], expected: list[str]
 
 @pytest.mark.parametrize("bad", ["June 2024", "2024-6", "24", "2024-06-18T10:00"])
 def test_malformed_dates_are_rejected(corpus: Store, bad: str) -> None:
-    with pytest.raises(ConfigError, match="ISO date prefix"):
+    with pytest.raises(ConfigError, match="must be an ISO date"):
         corpus.documents(since=bad)
     with pytest.raises(ConfigError):
         corpus.events(until=bad)

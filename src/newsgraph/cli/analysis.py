@@ -15,12 +15,15 @@ from rich.console import Console
 from rich.table import Table
 
 from newsgraph.analysis.roundup import Roundup
-from newsgraph.cli.app import DbOption, FormatOption, _check_date, app, read_store
+from newsgraph.cli.app import DbOption, FormatOption, _check_date, app, check_choice, read_store
 from newsgraph.cli.output import Format, fail, stderr
 from newsgraph.errors import NewsgraphError
+from newsgraph.wording import plural
 
-Since = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
-Until = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
+Since = Annotated[str | None, typer.Option("--since", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")]
+Until = Annotated[
+    str | None, typer.Option("--until", help="Up to and including this date (or month, or year).")
+]
 Limit = Annotated[int | None, typer.Option("--limit", help="At most this many rows.")]
 ActorOption = Annotated[
     str | None, typer.Option("--actor", help="Source or target actor (ISO3 country, id or name).")
@@ -70,6 +73,11 @@ def _dates(since: str | None, until: str | None) -> None:
     _check_date(until, "--until")
 
 
+def _event_choices(event_type: str | None, factuality: str | None) -> None:
+    check_choice(event_type, "type", "--type")
+    check_choice(factuality, "factuality", "--factuality")
+
+
 @app.command()
 def timeline(
     db: DbOption = None,
@@ -88,6 +96,7 @@ def timeline(
     from newsgraph.analysis.timeline import timeline as build
 
     _dates(since, until)
+    _event_choices(event_type, factuality)
     try:
         with read_store(db) as store:
             entries = build(
@@ -143,6 +152,7 @@ def network(
     from newsgraph.analysis.network import network as build
 
     _dates(since, until)
+    _event_choices(event_type, factuality)
     try:
         with read_store(db) as store:
             net = build(
@@ -166,12 +176,14 @@ def network(
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
         out.write_text(text, encoding="utf-8")
-        stderr.print(f"wrote {len(net.nodes)} actors and {len(net.edges)} edges to {out}", highlight=False)
+        nodes, edges = plural(len(net.nodes), "actor"), plural(len(net.edges), "edge")
+        stderr.print(f"wrote {nodes} and {edges} to {out}", highlight=False)
 
 
 def print_roundup(out: Console, result: Roundup) -> None:
     """The roundup as text: per outlet its claims by kind, then agreements and differences."""
-    out.print(f"{len(result.doc_ids)} documents, {len(result.outlets)} outlets. {result.rule}", markup=False)
+    counts = f"{plural(len(result.doc_ids), 'document')}, {plural(len(result.outlets), 'outlet')}"
+    out.print(f"{counts}. {result.rule}", markup=False)
     for view in result.outlets:
         out.print(f"\n[bold]{view.outlet}[/bold] (by {' and '.join(view.grouped_by)})", markup=True)
         carriers = ", ".join(f"{who} ({n})" for who, n in view.carriers().items())
@@ -191,7 +203,8 @@ def print_roundup(out: Console, result: Roundup) -> None:
     if result.only_in:
         out.print("\n[bold]Where they differ (claims only one outlet makes)[/bold]", markup=True)
         for outlet, unique in result.only_in.items():
-            out.print(f"  {outlet}: {len(unique)} claims, e.g. {unique[0].claim.content[:120]}", markup=False)
+            example = unique[0].claim.content[:120]
+            out.print(f"  {outlet}: {plural(len(unique), 'claim')}, e.g. {example}", markup=False)
 
 
 @app.command()
@@ -312,7 +325,7 @@ def report(
         raise fail(err) from err
     out.write_text(render_html(dossier), encoding="utf-8")
     stderr.print(
-        f"wrote {out}: {len(dossier.sources)} documents, {len(dossier.timeline)} events, "
-        f"{len(dossier.network.nodes)} actors",
+        f"wrote {out}: {plural(len(dossier.sources), 'document')}, {plural(len(dossier.timeline), 'event')}, "
+        f"{plural(len(dossier.network.nodes), 'actor')}",
         highlight=False,
     )

@@ -13,7 +13,7 @@ import typer
 from newsgraph.cli.output import Format, fail, stderr
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
-from newsgraph.records import Failure
+from newsgraph.records import ClaimKind, EventType, Factuality, Failure
 
 if TYPE_CHECKING:
     from newsgraph.store import Store
@@ -38,7 +38,10 @@ Paths = Annotated[
 ]
 PublishedOption = Annotated[
     str | None,
-    typer.Option("--published", help="Publication date YYYY-MM-DD for every input (wins over found)."),
+    typer.Option(
+        "--published",
+        help="Publication date (YYYY-MM-DD, or YYYY-MM, YYYY) for every input (wins over found).",
+    ),
 ]
 OutletOption = Annotated[
     str | None, typer.Option("--outlet", help="Outlet name for every input (wins over found).")
@@ -63,11 +66,32 @@ def read_store(db: str | None) -> Store:
 
 
 def _check_date(value: str | None, name: str) -> None:
-    from newsgraph.extract.metadata import parse_date
+    """A date option: YYYY, YYYY-MM or YYYY-MM-DD, read by the function the API and the pages use."""
+    from newsgraph.periods import parse_period
 
-    if value is not None and parse_date(value) is None:
-        stderr.print(f"[red]error[/red] {name} must be a date YYYY-MM-DD, got {value!r}")
-        raise typer.Exit(2)
+    if value is not None:
+        try:
+            parse_period(value, name)
+        except NewsgraphError as err:
+            raise fail(err) from err
+
+
+VOCABULARIES: dict[str, list[str]] = {
+    "type": [t.value for t in EventType],
+    "factuality": [f.value for f in Factuality],
+    "kind": [k.value for k in ClaimKind],
+}
+
+
+def check_choice(value: str | None, vocabulary: str, name: str) -> None:
+    """An option from a closed vocabulary; a typo is an error that names the close match."""
+    from newsgraph.vocabulary import choose
+
+    if value is not None:
+        try:
+            choose(value, VOCABULARIES[vocabulary], name)
+        except NewsgraphError as err:
+            raise fail(err) from err
 
 
 @app.callback()

@@ -13,6 +13,7 @@ from newsgraph.cli.app import DbOption, _settings, app
 from newsgraph.cli.output import fail
 from newsgraph.errors import NewsgraphError
 from newsgraph.records import Analysis
+from newsgraph.wording import plural
 
 PREVIEW_LINES = 3
 
@@ -35,8 +36,8 @@ def _show(out: Console, analysis: Analysis) -> None:
     for label, texts in sorted(by_label.items()):
         out.print(f"  {label:<12} {', '.join(texts)}", markup=False)
     counts = (
-        f"{len(analysis.timexes)} time expressions, {len(analysis.claims)} claims, "
-        f"{len(analysis.events)} events"
+        f"{plural(len(analysis.timexes), 'time expression')}, {plural(len(analysis.claims), 'claim')}, "
+        f"{plural(len(analysis.events), 'event')}"
     )
     out.print(f"[bold]also[/bold] {counts} — `newsgraph show {doc.doc_id}`")
 
@@ -86,7 +87,7 @@ def demo(
             where = (
                 Path(store.url.removeprefix("sqlite:///")) if store.url.startswith("sqlite") else store.url
             )
-            out.print(f"{new} new documents this run, {len(docs)} stored in {where}")
+            out.print(f"{plural(new, 'new document')} this run, {len(docs)} stored in {where}")
             out.print(
                 f"try: .venv/bin/newsgraph docs --db {where}   ·   .venv/bin/newsgraph claims --db {where}"
             )

@@ -47,16 +47,6 @@ class SearchKind(str, enum.Enum):
     event = "event"
 
 
-def plural(count: int, noun: str, plural_form: str | None = None) -> str:
-    """'1 claim', '2 claims', '0 documents': a count with its noun in the right number."""
-    if count == 1:
-        return f"{count} {noun}"
-    return f"{count:,} {plural_form or _PLURALS.get(noun, noun + 's')}"
-
-
-_PLURALS = {"entity": "entities", "timex": "timexes", "story": "stories", "query": "queries"}
-
-
 def fail(err: NewsgraphError, *, status: int | None = None) -> typer.Exit:
     """One line for the user, never a traceback; exit 2 when what the user typed is wrong, else 1."""
     stderr.print(f"[red]error[/red] {err.code}: {escape(err.message)}", highlight=False, markup=True)

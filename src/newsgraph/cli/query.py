@@ -10,12 +10,16 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from newsgraph.cli.app import DbOption, FormatOption, _check_date, app, read_store
-from newsgraph.cli.output import EventFormat, Format, SearchKind, emit, emit_hits, fail, plural, stderr
+from newsgraph.cli.app import DbOption, FormatOption, _check_date, app, check_choice, read_store
+from newsgraph.cli.output import EventFormat, Format, SearchKind, emit, emit_hits, fail, stderr
 from newsgraph.errors import NewsgraphError, NotFoundError
+from newsgraph.vocabulary import choose
+from newsgraph.wording import plural
 
-Since = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
-Until = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
+Since = Annotated[str | None, typer.Option("--since", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")]
+Until = Annotated[
+    str | None, typer.Option("--until", help="Up to and including this date (or month, or year).")
+]
 Limit = Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")]
 
 
@@ -156,11 +160,9 @@ def claims(
 
     Example: newsgraph claims --source Nikkei --kind prediction
     """
-    from newsgraph.records import ClaimKind
 
     _check_date(since, "--since")
-    if kind is not None and kind not in {k.value for k in ClaimKind}:
-        raise typer.BadParameter(f"--kind must be one of {', '.join(k.value for k in ClaimKind)}")
+    check_choice(kind, "kind", "--kind")
     try:
         with read_store(db) as store:
             found = store.claims(source=source, kind=kind, since=since, limit=limit or None)
@@ -193,6 +195,8 @@ def events(
 
     _check_date(since, "--since")
     _check_date(until, "--until")
+    check_choice(event_type, "type", "--type")
+    check_choice(factuality, "factuality", "--factuality")
     try:
         with read_store(db) as store:
             found = store.events(
@@ -232,22 +236,37 @@ def failures(db: DbOption = None, limit: Limit = 100, fmt: FormatOption = Format
 
 @app.command()
 def export(
-    out: Annotated[Path, typer.Option("--out", help="File (jsonl) or folder (csv, parquet) to write.")],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            help="File (jsonl) or folder (csv, parquet; a name with a suffix is a prefix: out/x.csv -> "
+            "out/x-documents.csv, ...).",
+        ),
+    ],
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
     db: DbOption = None,
 ) -> None:
-    """Export every stored record.
+    """Export every stored record; prints each file written and what it holds.
 
     Example: newsgraph export --format parquet --out exported/
     """
     from newsgraph.store.export import export as run_export
+    from newsgraph.store.export import type_paths
 
-    if fmt not in ("jsonl", "csv", "parquet"):
-        raise typer.BadParameter("--format must be jsonl, csv or parquet")
+    try:
+        fmt = choose(fmt, ["jsonl", "csv", "parquet"], "--format")
+    except NewsgraphError as err:
+        raise fail(err) from err
     try:
         with read_store(db) as store:
             counts = run_export(store, out, fmt)  # type: ignore[arg-type]
     except NewsgraphError as err:
         raise fail(err) from err
-    summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
-    print(f"wrote {summary} to {out}", file=sys.stderr)
+    if fmt == "jsonl":
+        summary = ", ".join(plural(n, kind) for kind, n in counts.items())
+        stderr.print(f"wrote {summary} to {out}", highlight=False)
+        return
+    # csv and parquet write a file per record type, not the one --out names
+    for kind, path in type_paths(out, fmt, list(counts)).items():
+        stderr.print(f"wrote {plural(counts[kind], kind)} to {path}", highlight=False)

@@ -10,6 +10,7 @@ from newsgraph.extract.dedup import PARSED_LANGUAGES, content_hash
 from newsgraph.extract.language import detect_language
 from newsgraph.extract.metadata import find_metadata, parse_date
 from newsgraph.extract.text import clean_lines
+from newsgraph.periods import is_period
 from newsgraph.records import DateSource, Document, Failure
 from newsgraph.sources import RawInput
 
@@ -21,7 +22,8 @@ MAX_TEXT_CHARS = 1_000_000
 def _iso(value: str | None) -> str | None:
     if not value:
         return None
-    return parse_date(value[:10]) or parse_date(value)
+    # A year or a month alone ("2024-06") is a date as --published takes it, not a missing one.
+    return parse_date(value[:10]) or parse_date(value) or (value.strip() if is_period(value) else None)
 
 
 def _from_text(raw: RawInput) -> Document:

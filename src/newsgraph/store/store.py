@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -28,7 +27,20 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from newsgraph.errors import ConfigError, NotFoundError, StoreError, StoreMissingError
 from newsgraph.extract.dedup import buckets, minhash, signature
-from newsgraph.records import Analysis, Claim, Document, Entity, Event, Failure, Record, Timex
+from newsgraph.periods import parse_period, period_end
+from newsgraph.records import (
+    Analysis,
+    Claim,
+    ClaimKind,
+    Document,
+    Entity,
+    Event,
+    EventType,
+    Factuality,
+    Failure,
+    Record,
+    Timex,
+)
 from newsgraph.store import rows, schema
 from newsgraph.store import search as fulltext
 from newsgraph.store.engine import create as create_engine
@@ -36,6 +48,7 @@ from newsgraph.store.engine import current_revision, migrate, normalise_url
 from newsgraph.store.reading import iter_records
 from newsgraph.store.rows import json_text
 from newsgraph.store.searchquery import parse_query
+from newsgraph.vocabulary import choose
 
 if TYPE_CHECKING:
     import psycopg
@@ -44,7 +57,6 @@ if TYPE_CHECKING:
 _CHUNK = 500
 _DEADLOCK_RETRIES = 3
 _OPEN_RETRIES = 5
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 T = TypeVar("T")
 
 
@@ -72,17 +84,12 @@ def _chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[Sequence[T]]:
 
 
 def _date(value: str, flag: str) -> str:
-    if not _DATE.match(value):
-        raise ConfigError(f"{flag} must be an ISO date prefix (2024, 2024-06, 2024-06-18), not {value!r}")
-    return value
+    return parse_period(value, flag)
 
 
 def _before(value: str, flag: str) -> str:
     """An exclusive upper bound covering the whole period ``value`` names: 2024-06 -> 2024-07."""
-    head, _, last = _date(value, flag).rpartition("-")
-    bumped = str(int(last) + 1).zfill(len(last))
-    # "2024-13" and "2024-06-32" are not dates, but as strings they sort right after the period, as needed.
-    return f"{head}-{bumped}" if head else bumped
+    return period_end(value, flag)
 
 
 def _kind(kind: str) -> fulltext.Kind:
@@ -503,7 +510,7 @@ class Store:
                 )
             )
         if kind:
-            query = query.where(table.c.kind == kind.lower())
+            query = query.where(table.c.kind == choose(kind, [k.value for k in ClaimKind], "kind"))
         if since:
             query = query.where(table.c.published >= _date(since, "since"))
         if doc_id:
@@ -536,9 +543,11 @@ class Store:
                 ]
             query = query.where(or_(*sides))
         if event_type:
-            query = query.where(table.c.event_type == event_type.upper())
+            typed = choose(event_type, [t.value for t in EventType], "type")
+            query = query.where(table.c.event_type == typed)
         if factuality:
-            query = query.where(table.c.factuality == factuality.lower())
+            wanted = choose(factuality, [f.value for f in Factuality], "factuality")
+            query = query.where(table.c.factuality == wanted)
         if since:
             query = query.where(table.c.day >= _date(since, "since"))
         if until:

@@ -19,6 +19,7 @@ from newsgraph.api import corpus
 from newsgraph.api.context import Since, StoreDep, Until
 from newsgraph.web.chart import chart
 from newsgraph.web.highlight import marks, segments
+from newsgraph.wording import plural
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50
@@ -35,6 +36,7 @@ def environment() -> jinja2.Environment:
     )
     env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(quad_names=QUAD_NAMES, quad_colours=QUAD_COLOURS)
+    env.filters["plural"] = plural
     return env
 
 
