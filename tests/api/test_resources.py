@@ -200,3 +200,11 @@ def test_a_search_without_words_is_a_coded_error(client: TestClient) -> None:
     response = client.get("/api/search?q=-putin")
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "E-SEARCH-QUERY"
+
+
+def test_events_tsv_honours_limit_and_offset(client: TestClient) -> None:
+    """/api/events.tsv?limit=1 returned every row."""
+    every = client.get("/api/events.tsv").text.splitlines()
+    assert len(every) > 3  # a header and events
+    assert client.get("/api/events.tsv?limit=1").text.splitlines() == every[:2]
+    assert client.get("/api/events.tsv?limit=2&offset=1").text.splitlines() == [every[0], *every[2:4]]
