@@ -83,15 +83,18 @@ class Pipeline:
         known: Callable[[list[str]], set[str]] | None = None,
         known_hashes: Callable[[list[str]], dict[str, str]] | None = None,
         known_near: StoredNear | None = None,
+        language: str | None = None,
     ) -> Iterator[Batch]:
         """Analyse the inputs batch by batch; ``known`` names stored doc_ids, which are skipped.
+
+        ``language`` (an ISO 639-1 code) overrides detection for every input: ``"en"`` parses them all.
 
         ``known_hashes`` and ``known_near`` (``Store.known_hashes``, ``Store.near_candidates``) let exact and
         near duplicates of documents stored in earlier runs be found too.
         """
         stream = iter(items)
         while chunk := list(itertools.islice(stream, self.batch_size)):
-            yield self._batch(chunk, published, outlet, known, known_hashes, known_near)
+            yield self._batch(chunk, published, outlet, known, known_hashes, known_near, language)
 
     def analyse(self, documents: Iterable[Document]) -> Iterator[Analysis | Failure]:
         """Run the NLP stages over ready Documents (no extraction, no dedup)."""
@@ -107,6 +110,7 @@ class Pipeline:
         known: Callable[[list[str]], set[str]] | None,
         known_hashes: Callable[[list[str]], dict[str, str]] | None,
         known_near: StoredNear | None = None,
+        language: str | None = None,
     ) -> Batch:
         batch = Batch()
         raws = [item for item in chunk if isinstance(item, RawInput)]
@@ -119,7 +123,7 @@ class Pipeline:
                 batch.skipped.append(raw.doc_id)
                 continue
             seen_ids.add(raw.doc_id)
-            extracted = extract(raw, published=published, outlet=outlet)
+            extracted = extract(raw, published=published, outlet=outlet, language=language)
             if isinstance(extracted, Failure):
                 batch.failures.append(extracted)
             else:

@@ -46,6 +46,23 @@ PublishedOption = Annotated[
 OutletOption = Annotated[
     str | None, typer.Option("--outlet", help="Outlet name for every input (wins over found).")
 ]
+LanguageOption = Annotated[
+    str | None,
+    typer.Option(
+        "--language",
+        help="Language of every input (ISO 639-1), instead of detecting it: en parses them all as English.",
+    ),
+]
+
+
+def _check_language(language: str | None) -> str | None:
+    from newsgraph.extract.language import LANGUAGES
+    from newsgraph.vocabulary import choose
+
+    try:
+        return None if language is None else choose(language, LANGUAGES, "--language")
+    except NewsgraphError as err:
+        raise fail(err) from err
 
 
 def _settings(db: str | None = None, **overrides: object) -> Settings:
@@ -112,6 +129,7 @@ def extract(
     paths: Paths,
     published: PublishedOption = None,
     outlet: OutletOption = None,
+    language: LanguageOption = None,
     max_bytes: Annotated[int | None, typer.Option(help="Refuse inputs larger than this many bytes.")] = None,
 ) -> None:
     """Process files without a store; write the JSON Lines records of DESIGN.md to stdout.
@@ -123,11 +141,15 @@ def extract(
     from newsgraph.sources import iter_inputs
 
     _check_date(published, "--published")
+    language = _check_language(language)
     settings = _settings(max_bytes=max_bytes)
     pipeline = Pipeline(batch_size=settings.batch_size)
     failed = 0
     for batch in pipeline.run(
-        iter_inputs(paths, max_bytes=settings.max_bytes), published=published, outlet=outlet
+        iter_inputs(paths, max_bytes=settings.max_bytes),
+        published=published,
+        outlet=outlet,
+        language=language,
     ):
         for analysis in batch.analyses:
             for record in analysis.records():
@@ -145,6 +167,7 @@ def ingest(
     db: DbOption = None,
     published: PublishedOption = None,
     outlet: OutletOption = None,
+    language: LanguageOption = None,
     force: Annotated[bool, typer.Option("--force", help="Reprocess documents already stored.")] = False,
     batch_size: Annotated[
         int | None, typer.Option(help="Documents per batch (one transaction each).")
@@ -172,9 +195,10 @@ def ingest(
     from newsgraph.store import Store
 
     _check_date(published, "--published")
+    language = _check_language(language)
     settings = _settings(db, batch_size=batch_size, n_process=n_process, max_bytes=max_bytes)
     if workers is not None or scheduler is not None:
-        _ingest_on_dask(paths, settings, published, outlet, force, workers, scheduler)
+        _ingest_on_dask(paths, settings, published, outlet, language, force, workers, scheduler)
     stats = Stats()
     shown: list[Failure] = []
     started = time.perf_counter()
@@ -198,6 +222,7 @@ def ingest(
                     known=None if force else lambda ids: store.known(ids),
                     known_hashes=None if force else lambda hashes: store.known_hashes(hashes),
                     known_near=None if force else lambda wanted: store.near_candidates(wanted),
+                    language=language,
                 ):
                     store.write(batch.analyses, batch.failures, force=force)
                     stats.add(batch)
@@ -233,6 +258,7 @@ def _ingest_on_dask(
     settings: Settings,
     published: str | None,
     outlet: str | None,
+    language: str | None,
     force: bool,
     workers: int | None,
     scheduler: str | None,
@@ -255,6 +281,7 @@ def _ingest_on_dask(
             scheduler=scheduler,
             published=published,
             outlet=outlet,
+            language=language,
             force=force,
             batch_size=settings.batch_size,
             max_bytes=settings.max_bytes,

@@ -116,6 +116,8 @@ def show(
     )
     if doc.duplicate_of:
         out.print(f"duplicate of {doc.duplicate_of}")
+    if doc.flags:
+        out.print(f"flags: {', '.join(doc.flags)}", markup=False)
     out.print()
     out.print(doc.text, markup=False)
     out.print()
