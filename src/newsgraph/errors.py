@@ -64,6 +64,13 @@ class NoTextError(InputError):
     code = "E-EXTRACT-NO-TEXT"
 
 
+class DuplicateIdError(InputError):
+    """Two inputs of one run carry the same id but different text."""
+
+    code = "E-INPUT-DUPLICATE-ID"
+    status = 409
+
+
 class UnsupportedInputError(InputError):
     code = "E-INPUT-UNSUPPORTED"
     status = 415

@@ -11,15 +11,17 @@ import itertools
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
+from newsgraph.errors import DuplicateIdError
 from newsgraph.extract import extract
 from newsgraph.extract.dedup import Duplicates, StoredNear
 from newsgraph.nlp.entities import entities as find_entities
 from newsgraph.records import Analysis, Claim, Document, Entity, Event, Failure, Timex
 from newsgraph.sources import RawInput
+from newsgraph.sources.files import content_id
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,39 @@ class Stats:
         self.skipped += len(batch.skipped)
         self.failed += len(batch.failures)
         self.words += batch.words
+
+
+class SeenInputs:
+    """The inputs of one run by id, so that every input is accounted for.
+
+    A byte-identical second file has the first one's content id; dropped as "already seen", it would leave
+    no record at all. It gets an id of its own (from its id and where it was read) and goes on: extraction
+    finds it has the first one's content and stores it as an exact copy pointing at it (``duplicate_of``).
+    Two inputs with one given id but different texts (a JSONL ``id`` used twice) are an error record.
+    """
+
+    def __init__(self) -> None:
+        self._first: dict[str, tuple[str, int | None, str]] = {}  # doc_id -> (path, line, content digest)
+
+    def account(self, item: RawInput | Failure) -> RawInput | Failure:
+        if isinstance(item, Failure):
+            return item
+        where = (item.path, item.line)
+        digest = content_id(item.content)
+        first = self._first.setdefault(item.doc_id, (*where, digest))
+        if first[:2] == where:
+            return item
+        if first[2] == digest:
+            return replace(item, doc_id=content_id(f"{item.doc_id}\x1f{item.path}\x1f{item.line}"))
+        at = f"{first[0]}:{first[1]}" if first[1] is not None else first[0]
+        return Failure(
+            doc_id=content_id(f"{item.doc_id}\x1f{item.path}\x1f{item.line}"),
+            code=DuplicateIdError.code,
+            message=f"id {item.doc_id!r} was already used by {at} for a different text; the first is kept. "
+            "Give each article its own id",
+            path=item.path,
+            line=item.line,
+        )
 
 
 class Pipeline:
@@ -93,7 +128,9 @@ class Pipeline:
         near duplicates of documents stored in earlier runs be found too.
         """
         stream = iter(items)
+        inputs = SeenInputs()
         while chunk := list(itertools.islice(stream, self.batch_size)):
+            chunk = [inputs.account(item) for item in chunk]
             yield self._batch(chunk, published, outlet, known, known_hashes, known_near, language)
 
     def analyse(self, documents: Iterable[Document]) -> Iterator[Analysis | Failure]:
