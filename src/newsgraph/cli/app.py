@@ -131,6 +131,10 @@ def extract(
     outlet: OutletOption = None,
     language: LanguageOption = None,
     max_bytes: Annotated[int | None, typer.Option(help="Refuse inputs larger than this many bytes.")] = None,
+    n_process: Annotated[
+        int | None,
+        typer.Option(help="Processes that parse and analyse (default: one per core, memory permitting)."),
+    ] = None,
 ) -> None:
     """Process files without a store; write the JSON Lines records of DESIGN.md to stdout.
 
@@ -142,8 +146,8 @@ def extract(
 
     _check_date(published, "--published")
     language = _check_language(language)
-    settings = _settings(max_bytes=max_bytes)
-    pipeline = Pipeline(batch_size=settings.batch_size)
+    settings = _settings(max_bytes=max_bytes, n_process=n_process)
+    pipeline = Pipeline(batch_size=settings.batch_size, n_process=settings.n_process)
     failed = 0
     for batch in pipeline.run(
         iter_inputs(paths, max_bytes=settings.max_bytes),
@@ -172,7 +176,10 @@ def ingest(
     batch_size: Annotated[
         int | None, typer.Option(help="Documents per batch (one transaction each).")
     ] = None,
-    n_process: Annotated[int | None, typer.Option(help="spaCy worker processes.")] = None,
+    n_process: Annotated[
+        int | None,
+        typer.Option(help="Processes that parse and analyse (default: one per core, memory permitting)."),
+    ] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Refuse inputs larger than this many bytes.")] = None,
     workers: Annotated[
         int | None,
