@@ -8,17 +8,19 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from newsgraph.analysis.roundup import Roundup
 from newsgraph.cli.app import DbOption, FormatOption, _check_date, app, check_choice, read_store
 from newsgraph.cli.output import Format, fail, stderr
 from newsgraph.errors import NewsgraphError
 from newsgraph.wording import plural
+
+if TYPE_CHECKING:  # the analysis layer loads the store, SQLAlchemy and pyarrow: only for commands that run
+    from newsgraph.analysis.roundup import Roundup
 
 Since = Annotated[str | None, typer.Option("--since", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")]
 Until = Annotated[

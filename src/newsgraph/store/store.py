@@ -26,7 +26,6 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from newsgraph.errors import ConfigError, NotFoundError, StoreError, StoreMissingError
-from newsgraph.extract.dedup import buckets, minhash, signature
 from newsgraph.periods import parse_period, period_end
 from newsgraph.records import (
     Analysis,
@@ -326,6 +325,9 @@ class Store:
         return added
 
     def _index_near(self, conn: Connection, documents: Sequence[Document]) -> None:
+        # Imported here: datasketch loads scipy (half a second), which commands that only read never need.
+        from newsgraph.extract.dedup import buckets, minhash, signature
+
         # Exact copies are not indexed: their original is, and a later copy of it finds that.
         signature_rows: list[dict[str, Any]] = []
         bucket_rows: list[dict[str, Any]] = []
