@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from newsgraph.cli.app import DbOption, FormatOption, _check_date, app, check_choice, read_store
 from newsgraph.cli.output import Format, fail, stderr
@@ -62,12 +61,13 @@ def _print(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str]) 
         for row in rows:
             writer.writerow([_cell(row.get(c)) for c in columns])
     else:
-        table = Table(show_lines=False)
-        for col in columns:
-            table.add_column(col, overflow="fold")
-        for row in rows:
-            table.add_row(*[_cell(row.get(c))[:160] for c in columns])
-        Console().print(table)
+        from newsgraph.cli.tables import print_table
+
+        print_table(columns, [[_cell(row.get(c)) for c in columns] for row in rows])
+
+
+def _most(item: tuple[str, int]) -> tuple[int, str]:
+    return (-item[1], item[0])
 
 
 def _dates(since: str | None, until: str | None) -> None:
@@ -169,9 +169,24 @@ def network(
     except NewsgraphError as err:
         raise fail(err) from err
     if fmt is NetworkFormat.table:
+        from newsgraph.analysis.network import QUAD_NAMES
+
         names = {n.id: n.name for n in net.nodes}
-        rows = [{**e.to_dict(), "source": names[e.source], "target": names[e.target]} for e in net.edges]
-        _print(rows, Format.table, ["source", "target", "count", "by_quad", "by_factuality", "by_type"])
+        # One column per quad class, named; factualities and types as words with counts, not JSON.
+        rows = [
+            {
+                "source": names[e.source],
+                "target": names[e.target],
+                "events": e.count,
+                **{QUAD_NAMES[q]: e.by_quad.get(q, "") for q in QUAD_NAMES},
+                "factuality": ", ".join(f"{k} {v}" for k, v in sorted(e.by_factuality.items(), key=_most)),
+                "types": ", ".join(f"{k} {v}" for k, v in sorted(e.by_type.items(), key=_most)),
+            }
+            for e in net.edges
+        ]
+        _print(
+            rows, Format.table, ["source", "target", "events", *QUAD_NAMES.values(), "factuality", "types"]
+        )
         return
     text = net.to_graphml() if fmt is NetworkFormat.graphml else json.dumps(net.to_dict(), ensure_ascii=False)
     if out is None:

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from newsgraph.errors import ConfigError, NewsgraphError, SearchQueryError, StoreMissingError
 from newsgraph.records import Record, to_dict
@@ -95,12 +94,9 @@ def emit(records: Iterable[Record], fmt: Format, *, columns: Sequence[str] | Non
         for row in rows:
             writer.writerow([_cell(row.get(c)) for c in cols])
         return len(rows)
-    table = Table(show_lines=False)
-    for col in cols:
-        table.add_column(col, overflow="fold")
-    for row in rows:
-        table.add_row(*[_cell(row.get(c), short=True)[:200] for c in cols])
-    Console().print(table)
+    from newsgraph.cli.tables import print_table
+
+    print_table(cols, [[_cell(row.get(c), short=True) for c in cols] for row in rows])
     return len(rows)
 
 
@@ -130,9 +126,9 @@ def emit_hits(hits: Sequence[SearchHit], fmt: Format) -> None:
             snippet = " … ".join(s.plain() for s in hit.snippets)
             writer.writerow([hit.kind, round(hit.rank, 4), hit.doc_id, hit.title.plain(), snippet])
     else:
-        table = Table(show_lines=False)
-        for col in ("doc_id", "title", "match"):
-            table.add_column(col, overflow="fold")
-        for hit in hits:
-            table.add_row(hit.doc_id, hit.title.plain(), " … ".join(s.marked("«", "»") for s in hit.snippets))
-        Console().print(table)
+        from newsgraph.cli.tables import print_table
+
+        shown = [
+            [h.doc_id, h.title.plain(), " … ".join(s.marked("«", "»") for s in h.snippets)] for h in hits
+        ]
+        print_table(["doc_id", "title", "match"], shown)
