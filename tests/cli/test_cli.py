@@ -106,6 +106,8 @@ def test_ingest_is_idempotent_and_failures_exit_1(tmp_path: Path, seeds_dir: Pat
 
     shown = runner.invoke(app, ["show", "03af38b2667d0802", "--db", db])
     assert shown.exit_code == 0 and "Kim Jong Un" in shown.stdout
+    listed_entities = shown.stdout.split("Entities")[1].split("Time expressions")[0]
+    assert "North Korea’s" not in listed_entities and "North Korea" in listed_entities
     missing = runner.invoke(app, ["show", "nope", "--db", db])
     assert missing.exit_code == 1 and "E-NOT-FOUND" in missing.stderr
 

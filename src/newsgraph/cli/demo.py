@@ -28,10 +28,13 @@ def _show(out: Console, analysis: Analysis) -> None:
     )
     for paragraph in doc.text.split("\n\n")[:PREVIEW_LINES]:
         out.print(f"  {paragraph[:300]}{'…' if len(paragraph) > 300 else ''}", markup=False)
+    from newsgraph.analysis.sources import entity_name
+
     by_label: dict[str, list[str]] = defaultdict(list)
     for ent in analysis.entities:
-        if ent.text not in by_label[ent.label]:
-            by_label[ent.label].append(ent.text)
+        name = entity_name(ent)
+        if name not in by_label[ent.label]:
+            by_label[ent.label].append(name)
     out.print("[bold]entities[/bold]")
     for label, texts in sorted(by_label.items()):
         out.print(f"  {label:<12} {', '.join(texts)}", markup=False)

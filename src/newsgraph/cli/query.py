@@ -121,10 +121,13 @@ def show(
     out.print()
     out.print(doc.text, markup=False)
     out.print()
+    from newsgraph.analysis.sources import entity_name
+
     by_label: dict[str, list[str]] = defaultdict(list)
     for ent in analysis.entities:
-        if ent.text not in by_label[ent.label]:
-            by_label[ent.label].append(ent.text)
+        name = entity_name(ent)
+        if name not in by_label[ent.label]:
+            by_label[ent.label].append(name)
     out.print("[bold]Entities[/bold]", markup=True)
     for label, texts in sorted(by_label.items()):
         out.print(f"  {label:<12} {', '.join(texts)}", markup=False)

@@ -14,6 +14,7 @@ from newsgraph.analysis.layout import QUAD_COLOURS
 from newsgraph.analysis.network import QUAD_NAMES, network
 from newsgraph.analysis.report import build_dossier, render_html
 from newsgraph.analysis.roundup import roundup
+from newsgraph.analysis.sources import entity_name
 from newsgraph.analysis.timeline import timeline
 from newsgraph.api import corpus
 from newsgraph.api.context import Since, StoreDep, Until
@@ -37,6 +38,7 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(quad_names=QUAD_NAMES, quad_colours=QUAD_COLOURS)
     env.filters["plural"] = plural
+    env.filters["entity_name"] = entity_name
     return env
 
 
