@@ -13,6 +13,7 @@ become failure records, and a new worker takes its place.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 import multiprocessing
@@ -118,6 +119,10 @@ class WorkerPool:
         self._chunks: dict[tuple[int, int], list[Document]] = {}
         self._answers: dict[tuple[int, int], list[Analysis | Failure]] = {}
         self._tickets = itertools.count()
+        # The model's objects move out of the collector's reach before the fork: a worker's garbage
+        # collections then leave them alone, so their memory pages stay shared instead of being copied.
+        gc.collect()
+        gc.freeze()
         for _ in range(processes):
             self._spawn()
 
