@@ -63,3 +63,35 @@ def test_non_english_is_stored_flagged_not_parsed(tmp_path: Path) -> None:
     [analysis] = batch.analyses
     assert analysis.document.language == "fr" and "non-english" in analysis.document.flags
     assert analysis.entities == ()
+
+
+def test_a_byte_identical_second_file_gets_a_record_naming_its_original(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    """It had the first file's content id and was dropped as already seen: no record at all."""
+    seed = (seeds_dir / "000_82a233cb85448ae9.txt").read_bytes()
+    (tmp_path / "a.txt").write_bytes(seed)
+    (tmp_path / "b.txt").write_bytes(seed)
+    docs = {
+        a.document.path: a.document
+        for batch in Pipeline(batch_size=1).run(iter_inputs([str(tmp_path)]))
+        for a in batch.analyses
+    }
+    first, copy = docs[str(tmp_path / "a.txt")], docs[str(tmp_path / "b.txt")]
+    assert copy.doc_id != first.doc_id and copy.duplicate_of == first.doc_id
+    assert "exact-duplicate" in copy.flags
+    again = [a.document.doc_id for b in Pipeline().run(iter_inputs([str(tmp_path)])) for a in b.analyses]
+    assert sorted(again) == sorted([first.doc_id, copy.doc_id])  # the same ids on every run
+
+
+def test_one_id_for_two_different_texts_is_an_error_record(tmp_path: Path) -> None:
+    lines = [
+        {"id": "a", "text": "Japan protested to China."},
+        {"id": "a", "text": "China protested to Japan."},
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    [batch] = list(Pipeline().run(iter_inputs([str(path)])))
+    assert [a.document.text for a in batch.analyses] == ["Japan protested to China."]
+    [failure] = batch.failures
+    assert failure.code == "E-INPUT-DUPLICATE-ID" and failure.line == 2 and f"{path}:1" in failure.message

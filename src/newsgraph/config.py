@@ -22,16 +22,20 @@ class Setting:
 SETTINGS = (
     Setting("db", "sqlite:///newsgraph.db", "database URL, or a path to a SQLite file"),
     Setting("batch_size", 32, "documents per batch; each batch is one transaction"),
-    Setting("n_process", 1, "spaCy worker processes"),
+    Setting("n_process", 0, "processes that parse and analyse (0: as many as cores, memory permitting)"),
     Setting("max_bytes", 20_000_000, "inputs larger than this many bytes are refused with E-INPUT-TOO-LARGE"),
 )
+
+
+# Settings where 0 asks newsgraph to choose.
+_ZERO_MEANS_AUTO = frozenset({"n_process"})
 
 
 @dataclass(frozen=True)
 class Settings:
     db: str = "sqlite:///newsgraph.db"
     batch_size: int = 32
-    n_process: int = 1
+    n_process: int = 0
     max_bytes: int = 20_000_000
 
     @classmethod
@@ -57,6 +61,7 @@ class Settings:
                 typed[key] = kind(value)
             except (TypeError, ValueError) as exc:
                 raise ConfigError(f"setting {key!r} must be {kind.__name__}, got {value!r}") from exc
-            if kind is int and typed[key] < 1:
-                raise ConfigError(f"setting {key!r} must be at least 1, got {value!r}")
+            least = 0 if key in _ZERO_MEANS_AUTO else 1
+            if kind is int and typed[key] < least:
+                raise ConfigError(f"setting {key!r} must be at least {least}, got {value!r}")
         return cls(**typed)

@@ -64,6 +64,13 @@ class NoTextError(InputError):
     code = "E-EXTRACT-NO-TEXT"
 
 
+class DuplicateIdError(InputError):
+    """Two inputs of one run carry the same id but different text."""
+
+    code = "E-INPUT-DUPLICATE-ID"
+    status = 409
+
+
 class UnsupportedInputError(InputError):
     code = "E-INPUT-UNSUPPORTED"
     status = 415
@@ -92,6 +99,32 @@ class ConfigError(NewsgraphError):
 
 class StoreError(NewsgraphError):
     code = "E-STORE"
+
+
+class StoreMissingError(StoreError):
+    """A command that reads the store was pointed at a database that does not exist."""
+
+    code = "E-STORE-MISSING"
+    status = 404
+
+
+class SearchQueryError(NewsgraphError):
+    """A search query with nothing in it to search for."""
+
+    code = "E-SEARCH-QUERY"
+    status = 400
+
+
+class DateError(ConfigError):
+    """A date that is not YYYY, YYYY-MM or YYYY-MM-DD, or not a real day."""
+
+    code = "E-DATE"
+
+
+class ChoiceError(ConfigError):
+    """A value outside an option's vocabulary (an event type, a factuality, a claim kind)."""
+
+    code = "E-CHOICE"
 
 
 class NotFoundError(NewsgraphError):

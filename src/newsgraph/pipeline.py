@@ -7,19 +7,24 @@ re-run skips them before any parsing.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from spacy.tokens import Doc
 
+from newsgraph.errors import DuplicateIdError
 from newsgraph.extract import extract
 from newsgraph.extract.dedup import Duplicates, StoredNear
 from newsgraph.nlp.entities import entities as find_entities
 from newsgraph.records import Analysis, Claim, Document, Entity, Event, Failure, Timex
 from newsgraph.sources import RawInput
+from newsgraph.sources.files import content_id
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +83,39 @@ def prepare(
     return ents, timexes, claims
 
 
+class SeenInputs:
+    """The inputs of one run by id, so that every input is accounted for.
+
+    A byte-identical second file has the first one's content id; dropped as "already seen", it would leave
+    no record at all. It gets an id of its own (from its id and where it was read) and goes on: extraction
+    finds it has the first one's content and stores it as an exact copy pointing at it (``duplicate_of``).
+    Two inputs with one given id but different texts (a JSONL ``id`` used twice) are an error record.
+    """
+
+    def __init__(self) -> None:
+        self._first: dict[str, tuple[str, int | None, str]] = {}  # doc_id -> (path, line, content digest)
+
+    def account(self, item: RawInput | Failure) -> RawInput | Failure:
+        if isinstance(item, Failure):
+            return item
+        where = (item.path, item.line)
+        digest = content_id(item.content)
+        first = self._first.setdefault(item.doc_id, (*where, digest))
+        if first[:2] == where:
+            return item
+        if first[2] == digest:
+            return replace(item, doc_id=content_id(f"{item.doc_id}\x1f{item.path}\x1f{item.line}"))
+        at = f"{first[0]}:{first[1]}" if first[1] is not None else first[0]
+        return Failure(
+            doc_id=content_id(f"{item.doc_id}\x1f{item.path}\x1f{item.line}"),
+            code=DuplicateIdError.code,
+            message=f"id {item.doc_id!r} was already used by {at} for a different text; the first is kept. "
+            "Give each article its own id",
+            path=item.path,
+            line=item.line,
+        )
+
+
 class Pipeline:
     """The stages, with the model loaded once; reuse one Pipeline for many runs."""
 
@@ -110,15 +148,67 @@ class Pipeline:
         known: Callable[[list[str]], set[str]] | None = None,
         known_hashes: Callable[[list[str]], dict[str, str]] | None = None,
         known_near: StoredNear | None = None,
+        language: str | None = None,
     ) -> Iterator[Batch]:
         """Analyse the inputs batch by batch; ``known`` names stored doc_ids, which are skipped.
 
+        ``language`` (an ISO 639-1 code) overrides detection for every input: ``"en"`` parses them all.
+
         ``known_hashes`` and ``known_near`` (``Store.known_hashes``, ``Store.near_candidates``) let exact and
         near duplicates of documents stored in earlier runs be found too.
+
+        With ``n_process`` above 1 the documents are parsed and analysed by that many worker processes
+        that live for the whole run (:mod:`newsgraph.workers`), while this process reads, extracts and
+        deduplicates the next batches; batches still come out in input order.
         """
         stream = iter(items)
-        while chunk := list(itertools.islice(stream, self.batch_size)):
-            yield self._batch(chunk, published, outlet, known, known_hashes, known_near)
+        inputs = SeenInputs()
+
+        def prepared() -> Iterator[tuple[Batch, list[Document]]]:
+            while chunk := list(itertools.islice(stream, self.batch_size)):
+                chunk = [inputs.account(item) for item in chunk]
+                yield self._prepare(chunk, published, outlet, known, known_hashes, known_near, language)
+
+        processes = self.processes()
+        if processes <= 1:
+            for batch, to_parse in prepared():
+                yield _complete(batch, self._analyse(to_parse))
+            return
+        yield from self._run_pooled(prepared(), processes)
+
+    def processes(self) -> int:
+        """How many processes parse: ``n_process``, or with 0 as many as cores and memory allow."""
+        if self.n_process > 0:
+            return self.n_process
+        from newsgraph.workers import default_processes
+
+        return default_processes()
+
+    def _run_pooled(
+        self, prepared: Iterator[tuple[Batch, list[Document]]], processes: int
+    ) -> Iterator[Batch]:
+        from newsgraph.nlp import load_model
+        from newsgraph.workers import WorkerPool
+
+        pool: WorkerPool | None = None
+        pending: deque[tuple[Batch, Any]] = deque()
+        try:
+            for batch, to_parse in prepared:
+                if pool is None and to_parse:
+                    load_model()  # once, here: the forked workers share it instead of loading their own
+                    work = functools.partial(analyse, stages=self.stages, batch_size=self.batch_size)
+                    pool = WorkerPool(work, processes)
+                pending.append((batch, pool.submit(to_parse) if pool is not None and to_parse else None))
+                # Keep a batch per worker queued ahead, so no worker waits while this process extracts.
+                while len(pending) > processes:
+                    done, ticket = pending.popleft()
+                    yield _complete(done, pool.collect(ticket) if pool and ticket else [])
+            while pending:
+                done, ticket = pending.popleft()
+                yield _complete(done, pool.collect(ticket) if pool and ticket else [])
+        finally:
+            if pool is not None:
+                pool.close()
 
     def analyse(self, documents: Iterable[Document]) -> Iterator[Analysis | Failure]:
         """Run the NLP stages over ready Documents (no extraction, no dedup)."""
@@ -126,7 +216,7 @@ class Pipeline:
         while chunk := list(itertools.islice(stream, self.batch_size)):
             yield from self._analyse(chunk)
 
-    def _batch(
+    def _prepare(
         self,
         chunk: list[RawInput | Failure],
         published: str | None,
@@ -134,7 +224,9 @@ class Pipeline:
         known: Callable[[list[str]], set[str]] | None,
         known_hashes: Callable[[list[str]], dict[str, str]] | None,
         known_near: StoredNear | None = None,
-    ) -> Batch:
+        language: str | None = None,
+    ) -> tuple[Batch, list[Document]]:
+        """Extraction and duplicate decisions for one batch: the batch so far, and what is left to parse."""
         batch = Batch()
         raws = [item for item in chunk if isinstance(item, RawInput)]
         batch.failures.extend(item for item in chunk if isinstance(item, Failure))
@@ -146,7 +238,7 @@ class Pipeline:
                 batch.skipped.append(raw.doc_id)
                 continue
             seen_ids.add(raw.doc_id)
-            extracted = extract(raw, published=published, outlet=outlet)
+            extracted = extract(raw, published=published, outlet=outlet, language=language)
             if isinstance(extracted, Failure):
                 batch.failures.append(extracted)
             else:
@@ -154,43 +246,57 @@ class Pipeline:
         stored_hashes = known_hashes([d.content_hash for d in docs]) if known_hashes else {}
         decision = self._duplicates.decide(docs, stored_hashes, known_near)
         batch.analyses.extend(decision.unparsed)
-        for result in self._analyse(decision.to_parse):
-            if isinstance(result, Failure):
-                batch.failures.append(result)
-            else:
-                batch.analyses.append(result)
-                batch.words += len(result.document.text.split())
-        return batch
+        return batch, decision.to_parse
 
     def _analyse(self, documents: list[Document]) -> Iterator[Analysis | Failure]:
-        if not documents:
-            return
-        from newsgraph.nlp import load_model, parse
+        return analyse(documents, stages=self.stages, batch_size=self.batch_size)
 
-        nlp = load_model()
-        parses = parse(
-            (d.text for d in documents), batch_size=self.batch_size, n_process=self.n_process, nlp=nlp
-        )
-        for document, doc in zip(documents, parses, strict=True):
-            started = time.perf_counter()
-            try:
-                yield self._stages(doc, document)
-            except Exception as exc:  # one document's failure is recorded; the batch goes on
-                log.exception("stage failed for %s", document.doc_id)
-                yield Failure.internal("E-STAGE-INTERNAL", exc, document.doc_id, document.path, document.line)
-            log.debug("stages took %.3fs for %s", time.perf_counter() - started, document.doc_id)
 
-    def _stages(self, doc: Doc, document: Document) -> Analysis:
-        ents, timexes, claims = prepare(doc, document, self.stages)
-        events: list[Event] = []
-        if "events" in self.stages:
-            from newsgraph import events as events_stage
+def _complete(batch: Batch, results: Iterable[Analysis | Failure]) -> Batch:
+    """Add the parsed documents' analyses (or failures) to a prepared batch."""
+    for result in results:
+        if isinstance(result, Failure):
+            batch.failures.append(result)
+        else:
+            batch.analyses.append(result)
+            batch.words += len(result.document.text.split())
+    return batch
 
-            events = events_stage.code(doc, document, ents, timexes, claims)
-        return Analysis(
-            document=document,
-            entities=tuple(ents),
-            timexes=tuple(timexes),
-            claims=tuple(claims),
-            events=tuple(events),
-        )
+
+def analyse(
+    documents: list[Document], *, stages: Sequence[str], batch_size: int
+) -> Iterator[Analysis | Failure]:
+    """Parse documents and run the stages over each; a document whose stages fail becomes a Failure.
+
+    The one place documents are analysed, in this process or in a worker of :mod:`newsgraph.workers`.
+    """
+    if not documents:
+        return
+    from newsgraph.nlp import load_model, parse
+
+    nlp = load_model()
+    parses = parse((d.text for d in documents), batch_size=batch_size, nlp=nlp)
+    for document, doc in zip(documents, parses, strict=True):
+        started = time.perf_counter()
+        try:
+            yield _stages(doc, document, stages)
+        except Exception as exc:  # one document's failure is recorded; the batch goes on
+            log.exception("stage failed for %s", document.doc_id)
+            yield Failure.internal("E-STAGE-INTERNAL", exc, document.doc_id, document.path, document.line)
+        log.debug("stages took %.3fs for %s", time.perf_counter() - started, document.doc_id)
+
+
+def _stages(doc: Doc, document: Document, stages: Sequence[str]) -> Analysis:
+    ents, timexes, claims = prepare(doc, document, stages)
+    events: list[Event] = []
+    if "events" in stages:
+        from newsgraph import events as events_stage
+
+        events = events_stage.code(doc, document, ents, timexes, claims)
+    return Analysis(
+        document=document,
+        entities=tuple(ents),
+        timexes=tuple(timexes),
+        claims=tuple(claims),
+        events=tuple(events),
+    )

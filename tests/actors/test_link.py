@@ -107,3 +107,11 @@ def test_sentence_context(nlp: Language, text: str, entity: str, actor_id: str) 
     doc = nlp(text)
     actor = _actor(link(doc, document, entities(doc, document)), entity)
     assert actor is not None and actor.id == actor_id
+
+
+def test_a_paper_read_as_a_person_is_an_organisation(linked: dict[str, list[Entity]]) -> None:
+    """spaCy tags "Asahi Shimbun" PERSON; linked to the outlet, the entity says ORG."""
+    asahi = [e for e in linked["roundup"] if e.text == "Asahi Shimbun"]
+    assert asahi and all(e.actor is not None and e.actor.id == "outlet:asahi" for e in asahi)
+    assert {e.label for e in asahi} == {"ORG"}
+    assert all(e.label != "PERSON" for e in linked["roundup"] if e.actor and e.actor.kind == "outlet")

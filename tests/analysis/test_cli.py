@@ -69,5 +69,5 @@ def test_report_writes_html(analysis_store: Store, tmp_path: Path) -> None:
 
 def test_roundup_without_query_is_one_line_error(analysis_store: Store) -> None:
     result = runner.invoke(app, ["roundup", "--db", analysis_store.url])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error, as the README's exit statuses say
     assert "E-CONFIG" in result.output and "Traceback" not in result.output

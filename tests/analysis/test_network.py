@@ -67,3 +67,25 @@ def test_graphml_and_json_carry_the_same_graph(analysis_store: Store) -> None:
     assert [(e["source"], e["target"], e["count"]) for e in data["edges"]] == [
         (e.source, e.target, e.count) for e in net.edges
     ]
+
+
+def test_a_metonym_and_its_government_are_one_node_named_as_the_government() -> None:
+    from newsgraph.analysis.network import build_network
+    from newsgraph.records import Actor, Event, EventType, Factuality, Mention
+
+    composed = Actor(
+        "RUS-GOV", "Russian Federation government", "sector", "RUS", "GOV"
+    )  # "Russian officials"
+    curated = Actor("RUS-GOV", "Russian government", "state", "RUS", "GOV")  # "Moscow", "the Kremlin"
+    korea = Actor("PRK", "North Korea", "state", "PRK")
+
+    def event(i: int, source: Actor) -> Event:
+        return Event(
+            doc_id="d", id=f"e{i}", event_type=EventType.CONSULT, trigger="met", span=(0, 3), sentence="x",
+            source=Mention("x", (0, 1), source), target=Mention("y", (2, 3), korea),
+            factuality=Factuality.ASSERTED, quad_class=1,
+        )  # fmt: skip
+
+    net = build_network([event(0, composed), event(1, curated)])
+    assert [(n.id, n.name) for n in net.nodes if n.id == "RUS-GOV"] == [("RUS-GOV", "Russian government")]
+    assert len(net.edges) == 1 and net.edges[0].count == 2

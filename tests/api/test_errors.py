@@ -49,7 +49,7 @@ def assert_shape(body: Any, code: str, status: int) -> None:
 CASES = [
     # (method, path, kwargs, status, code)
     ("GET", "/api/no-such-route", {}, 404, "E-NOT-FOUND"),
-    ("GET", "/no-such-page", {}, 404, "E-NOT-FOUND"),
+    ("GET", "/no-such-page", {"headers": {"Accept": "application/json"}}, 404, "E-NOT-FOUND"),
     ("GET", "/api/documents/no-such-doc", {}, 404, "E-NOT-FOUND"),
     ("GET", "/api/actors/XXX-NOBODY", {}, 404, "E-NOT-FOUND"),
     ("GET", "/api/clusters/no-such-doc", {}, 404, "E-NOT-FOUND"),
@@ -60,8 +60,8 @@ CASES = [
     ("GET", "/api/documents?offset=-1", {}, 422, "E-VALIDATION"),
     ("GET", "/api/search", {}, 422, "E-VALIDATION"),
     ("GET", "/api/network?level=planet", {}, 422, "E-VALIDATION"),
-    ("GET", "/api/documents?since=June", {}, 400, "E-CONFIG"),
-    ("GET", "/api/events?until=2024-6", {}, 400, "E-CONFIG"),
+    ("GET", "/api/documents?since=June", {}, 400, "E-DATE"),
+    ("GET", "/api/events?until=2024-6", {}, 400, "E-DATE"),
     ("GET", "/api/roundup", {}, 400, "E-CONFIG"),
     ("DELETE", "/api/documents", {}, 405, "E-METHOD-NOT-ALLOWED"),
     ("PUT", "/api/ingest", {}, 405, "E-METHOD-NOT-ALLOWED"),
@@ -145,11 +145,42 @@ def test_body_over_limit(open_ingest: TestClient, chunked: bool) -> None:
     assert_shape(response.json(), "E-TOO-LARGE", 413)
 
 
-def test_pages_answer_html_errors(locked: TestClient) -> None:
-    response = locked.get("/documents/no-such-doc", headers={"Accept": "text/html"})
-    assert response.status_code == 404
+@pytest.mark.parametrize(
+    ("path", "status", "code"),
+    [
+        ("/documents/nope", 404, "E-NOT-FOUND"),
+        ("/timeline?since=garbage", 400, "E-DATE"),
+        ("/network?until=2024-13", 400, "E-DATE"),
+        ("/documents?offset=-1", 422, "E-VALIDATION"),
+        ("/search?q=-putin", 400, "E-SEARCH-QUERY"),
+        ("/no-such-page", 404, "E-NOT-FOUND"),
+    ],
+)
+@pytest.mark.parametrize("accept", [None, "*/*", "text/html,application/xhtml+xml,*/*;q=0.8"])
+def test_pages_answer_html_errors_in_the_dashboards_look(
+    locked: TestClient, path: str, status: int, code: str, accept: str | None
+) -> None:
+    """Pages answered errors in JSON unless the request said text/html (curl, a script's fetch did not)."""
+    response = locked.get(path, headers={"Accept": accept} if accept else {})
+    assert response.status_code == status
     assert response.headers["content-type"].startswith("text/html")
-    assert "E-NOT-FOUND" in response.text
+    assert code in response.text
+    assert '<header class="top">' in response.text and "/static/app.css" in response.text
+
+
+@pytest.mark.parametrize(
+    ("path", "hint"),
+    [
+        ("/api/network?limit=1", "does not take 'limit'"),
+        ("/api/events?evnt_type=AID", "did you mean event_type?"),
+        ("/api/roundup?q=Putin&limit=5", "does not take 'limit'"),
+    ],
+)
+def test_parameters_a_resource_does_not_take_are_refused(locked: TestClient, path: str, hint: str) -> None:
+    response = locked.get(path)
+    assert response.status_code == 400
+    assert_shape(response.json(), "E-VALIDATION", 400)
+    assert hint in response.json()["error"]["message"]
 
 
 def test_openapi_served(locked: TestClient) -> None:

@@ -176,3 +176,35 @@ def test_events_as_gdelt_tsv(client: TestClient, store: Store) -> None:
     ids = [line.split("\t")[0] for line in lines[1:]]
     assert ids == [e.id for e in store.events(actor="PRK")] and ids
     assert client.get("/api/events.tsv?factuality=nonsense").status_code == 422
+
+
+def test_search_takes_every_word_and_marks_them(client: TestClient) -> None:
+    """'Putin North Korea' was one substring and found nothing; each word must occur, in any order."""
+    items = get(client, "/api/search?q=Putin+North+Korea")["items"]
+    assert len(items) == 3 and items == sorted(items, key=lambda i: -i["rank"])
+    editorial = get(client, "/api/search?q=%22North+Korea%22+Pyongyang+ammunition")["items"]
+    assert [i["document"]["doc_id"] for i in editorial] == ["03af38b2667d0802"]
+    for highlight in editorial[0]["highlights"]:
+        marked = {highlight["text"][a:b].lower() for a, b in highlight["marks"]}
+        assert marked and marked <= {"north", "korea", "north korea", "pyongyang", "ammunition"}
+    claims = get(client, "/api/search?q=Nikkei+satellites&kind=claim")["items"]
+    assert claims and all(
+        i["kind"] == "claim" and i["claim"]["doc_id"] == i["document"]["doc_id"] for i in claims
+    )
+    assert all("satellite" in i["claim"]["content"].lower() for i in claims)
+    events = get(client, "/api/search?q=ammunition&kind=event")["items"]
+    assert events and all(i["event"] and "ammunition" in i["event"]["sentence"] for i in events)
+
+
+def test_a_search_without_words_is_a_coded_error(client: TestClient) -> None:
+    response = client.get("/api/search?q=-putin")
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "E-SEARCH-QUERY"
+
+
+def test_events_tsv_honours_limit_and_offset(client: TestClient) -> None:
+    """/api/events.tsv?limit=1 returned every row."""
+    every = client.get("/api/events.tsv").text.splitlines()
+    assert len(every) > 3  # a header and events
+    assert client.get("/api/events.tsv?limit=1").text.splitlines() == every[:2]
+    assert client.get("/api/events.tsv?limit=2&offset=1").text.splitlines() == [every[0], *every[2:4]]

@@ -106,6 +106,8 @@ def test_ingest_is_idempotent_and_failures_exit_1(tmp_path: Path, seeds_dir: Pat
 
     shown = runner.invoke(app, ["show", "03af38b2667d0802", "--db", db])
     assert shown.exit_code == 0 and "Kim Jong Un" in shown.stdout
+    listed_entities = shown.stdout.split("Entities")[1].split("Time expressions")[0]
+    assert "North Korea’s" not in listed_entities and "North Korea" in listed_entities
     missing = runner.invoke(app, ["show", "nope", "--db", db])
     assert missing.exit_code == 1 and "E-NOT-FOUND" in missing.stderr
 
@@ -125,6 +127,33 @@ def test_export(tmp_path: Path, seeds_dir: Path, fmt: str) -> None:
         assert table.num_rows == 2
     else:
         assert next(out.rglob("*document*.csv")).read_text().count("\n") >= 3
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_export_names_every_file_it_wrote(tmp_path: Path, seeds_dir: Path, fmt: str) -> None:
+    """`--out x.parquet` said it wrote x.parquet; it wrote x-claims.parquet, x-documents.parquet, ..."""
+    db = str(tmp_path / "news.db")
+    assert runner.invoke(app, ["ingest", str(seeds_dir), "--db", db]).exit_code == 0
+    out = tmp_path / f"x.{fmt}"
+    result = runner.invoke(app, ["export", "--format", fmt, "--out", str(out), "--db", db])
+    assert result.exit_code == 0, result.output
+    named = sorted(re.findall(rf"wrote .* to (\S+\.{fmt})", result.stderr))
+    assert named == sorted(str(p) for p in tmp_path.glob(f"x-*.{fmt}")) and len(named) == 6
+    assert not out.exists()
+    assert "wrote 2 documents to" in result.stderr and "wrote 0 errors to" in result.stderr
+
+
+def test_counts_are_said_in_the_right_number(tmp_path: Path, seeds_dir: Path) -> None:
+    db = str(tmp_path / "news.db")
+    assert runner.invoke(app, ["ingest", str(seeds_dir), "--db", db]).exit_code == 0
+    roundup = runner.invoke(app, ["roundup", "--db", db, "--query", "Putin North Korea"])
+    assert roundup.exit_code == 0, roundup.output
+    assert not re.search(r"\b1 claims\b|\(s\)", roundup.stdout)
+    assert "The Sankei Shimbun: 1 claim," in roundup.stdout
+    report = runner.invoke(app, ["report", "--db", db, "-q", "Sankei", "--out", str(tmp_path / "d.html")])
+    assert "wrote" in report.stderr and "1 document," in report.stderr
+    page = (tmp_path / "d.html").read_text(encoding="utf-8")
+    assert "(s)" not in page and "from 1 document matching" in page
 
 
 def test_ingest_into_postgres(postgres_url: str, seeds_dir: Path) -> None:

@@ -81,6 +81,15 @@ def test_tsv_has_one_line_per_event_even_with_tabs_and_newlines() -> None:
     assert len(lines) == 3 and all(line.count("\t") == len(COLUMNS) - 1 for line in lines)
 
 
+def test_a_sentence_with_double_quotes_is_written_as_it_is() -> None:
+    """QUOTE_NONE with csv's default quote character raised "need to escape" on such a sentence."""
+    quoted = _event(sentence='Seoul said "North Korean troops shelled" the border.', trigger='"shelled"')
+    out = io.StringIO()
+    assert write_gdelt([quoted], {"d1": DOC}, out) == 1
+    row = dict(zip(COLUMNS, out.getvalue().splitlines()[1].split("\t"), strict=True))
+    assert row["Sentence"] == 'Seoul said "North Korean troops shelled" the border.'
+
+
 def test_events_command_writes_gdelt_tsv_from_the_store(tmp_path: Path, seeds_dir: Path) -> None:
     runner = CliRunner()
     db = str(tmp_path / "news.db")

@@ -75,7 +75,7 @@ def test_article_markup_is_text_never_run(page: Any, store: Store) -> None:
     # The document's javascript: URL is not offered as a link.
     assert page.locator("a[href^='javascript']").count() == 0
     page.goto(f"/search?q={HOSTILE_SCRIPT[:8]}")
-    assert page.locator(".results li").count() == 1
+    assert page.locator("#doc-hits li").count() == 1
     assert page.evaluate("typeof window.__xss") == "undefined"
 
 
@@ -144,7 +144,24 @@ def test_search_from_the_header(page: Any) -> None:
     assert page.locator(".results mark").first.inner_text().lower() == "pyongyang"
 
 
+def test_search_finds_every_word_not_the_string(page: Any) -> None:
+    """Several words were one substring to find; now each must occur, in any order, best match first."""
+    page.goto("/search?q=Putin+North+Korea")
+    assert page.locator("#doc-hits li").count() == 3
+    page.goto("/search?q=%22North+Korea%22+Pyongyang+ammunition")
+    assert page.locator("#doc-hits li").count() == 1
+    assert "Putin-Kim Summit" in page.locator("#doc-hits li a").first.inner_text()
+    marks = {m.lower() for m in page.locator("#doc-hits mark").all_inner_texts()}
+    assert {"pyongyang", "ammunition"} <= marks
+    assert page.locator("#claim-hits li").count() >= 1
+    assert page.locator("#event-hits li").count() >= 1
+
+
 def test_roundup_page(page: Any) -> None:
     page.goto("/roundup?q=Putin")
     assert page.locator("section.outlet").count() >= 1
     assert page.locator("section.outlet li").count() >= 1
+    # its own placeholder found nothing while the query was a substring
+    page.goto("/roundup?q=Putin+North+Korea")
+    outlets = page.locator("section.outlet h2").all_inner_texts()
+    assert {"Nikkei", "The Asahi Shimbun", "The Sankei Shimbun", "The Yomiuri Shimbun"} <= set(outlets)

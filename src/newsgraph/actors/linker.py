@@ -14,6 +14,8 @@ from newsgraph.records import Actor, Document, Entity
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 _EXTEND_LABELS = frozenset({"GPE", "NORP", "ORG"})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod"})
+# Actor kinds a PERSON entity cannot be: the entity takes the ORG label when it links to one.
+_NOT_PEOPLE = frozenset({"outlet", "organisation"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "across", "around", "outside", "inside", "to"})
 
 
@@ -91,5 +93,9 @@ def link(
             # The latest full mention wins: "Kim" after "Kim Il Sung ... Kim Jong Un" is Kim Jong Un.
             for alias in {words[0], words[-1], entity.text}:
                 people[alias] = actor
+        if actor is not None and entity.label == "PERSON" and actor.kind in _NOT_PEOPLE:
+            # "Asahi Shimbun explained ...": the model reads a paper's name as a person's; the actor says.
+            out.append(dataclasses.replace(entity, actor=actor, label="ORG"))
+            continue
         out.append(dataclasses.replace(entity, actor=actor) if actor is not None else entity)
     return out

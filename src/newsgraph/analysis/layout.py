@@ -10,6 +10,11 @@ from newsgraph.analysis.network import QUAD_NAMES, Network
 # Dominant quad class -> stroke colour: cooperation blue/green, conflict orange/red (colour-blind safe pair).
 QUAD_COLOURS = {1: "#4477aa", 2: "#228833", 3: "#ee7733", 4: "#cc3311"}
 MAX_NODES = 40
+# Labels are 11 px text (dossier.html); a character is at most this wide on average, so a label's box
+# estimated with it is never narrower than the drawn one, and the picture's frame can hold every label.
+LABEL_FONT_PX = 11
+CHAR_PX = 7.0
+MARGIN = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +25,14 @@ class PlacedNode:
     y: float
     r: float
     anchor: str  # text-anchor of the label, outward from the circle
+    label_x: float
+    label_y: float
+
+    def label_box(self) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom) the label may take, estimated generously."""
+        width = len(self.label) * CHAR_PX
+        left = {"start": self.label_x, "end": self.label_x - width}.get(self.anchor, self.label_x - width / 2)
+        return left, self.label_y - LABEL_FONT_PX, left + width, self.label_y + LABEL_FONT_PX / 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +53,16 @@ class Picture:
     nodes: tuple[PlacedNode, ...]
     edges: tuple[PlacedEdge, ...]
     hidden: int  # nodes left out beyond MAX_NODES
+    left: float = 0.0  # the viewBox's origin: the frame grows to hold labels that reach past the circle
+    top: float = 0.0
+
+
+def _label_at(x: float, y: float, r: float, anchor: str, centre: float) -> tuple[float, float]:
+    if anchor == "start":
+        return x + r + 4, y + 4
+    if anchor == "end":
+        return x - r - 4, y + 4
+    return x, (y - r - 4) if y < centre else (y + r + 12)
 
 
 def circle_layout(network: Network, *, size: int = 640, max_nodes: int = MAX_NODES) -> Picture:
@@ -53,7 +76,10 @@ def circle_layout(network: Network, *, size: int = 640, max_nodes: int = MAX_NOD
         x, y = centre + radius * math.cos(angle), centre + radius * math.sin(angle)
         anchor = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"
         r = 5 + 11 * math.sqrt(node.events / most)
-        placed[node.id] = PlacedNode(node.id, node.name, round(x, 1), round(y, 1), round(r, 1), anchor)
+        lx, ly = _label_at(x, y, r, anchor, centre)
+        placed[node.id] = PlacedNode(
+            node.id, node.name, round(x, 1), round(y, 1), round(r, 1), anchor, round(lx, 1), round(ly, 1)
+        )
     heaviest = max((e.count for e in network.edges), default=1)
     edges = []
     for edge in network.edges:
@@ -75,4 +101,18 @@ def circle_layout(network: Network, *, size: int = 640, max_nodes: int = MAX_NOD
                 title=f"{a.label} → {b.label}: {edge.count} events ({mix})",
             )
         )
-    return Picture(size, size, tuple(placed.values()), tuple(edges), max(0, len(network.nodes) - len(shown)))
+    # The frame: the square, grown to every label's box (a long name on the left ran off the picture).
+    left, top, right, bottom = 0.0, 0.0, float(size), float(size)
+    for spot in placed.values():
+        box = spot.label_box()
+        left, top = min(left, box[0] - MARGIN), min(top, box[1] - MARGIN)
+        right, bottom = max(right, box[2] + MARGIN), max(bottom, box[3] + MARGIN)
+    return Picture(
+        math.ceil(right - left),
+        math.ceil(bottom - top),
+        tuple(placed.values()),
+        tuple(edges),
+        max(0, len(network.nodes) - len(shown)),
+        math.floor(left),
+        math.floor(top),
+    )

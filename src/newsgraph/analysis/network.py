@@ -149,7 +149,12 @@ def build_network(
             skipped += 1
             continue
         for node in (a, b):
-            nodes.setdefault(node[0], node[1:])
+            seen = nodes.get(node[0])
+            # One node per actor id, named by the curated actor when there is one: "Moscow" (the Russian
+            # government, from the actor tables) and "Russian officials" (a sector the resolver composed)
+            # are the same RUS-GOV.
+            if seen is None or (seen[1] == "sector" and node[2] != "sector"):
+                nodes[node[0]] = node[1:]
             degree[node[0]] += 1
         grouped[(a[0], b[0])].append(event)
     edges = []

@@ -21,6 +21,7 @@ from newsgraph.analysis.sources import SourceDoc, SourceDocs
 from newsgraph.analysis.timeline import TimelineEntry, event_date
 from newsgraph.errors import NotFoundError
 from newsgraph.store import Store
+from newsgraph.wording import plural
 
 # Documents a dossier reads at most: a dossier is for one story, not the whole store.
 MAX_DOCUMENTS = 500
@@ -84,7 +85,9 @@ def _environment() -> jinja2.Environment:
     loader = jinja2.FunctionLoader(
         lambda name: (resources.files("newsgraph.analysis") / name).read_text(encoding="utf-8")
     )
-    return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["plural"] = plural
+    return env
 
 
 def render_html(dossier: Dossier) -> str:

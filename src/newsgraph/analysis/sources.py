@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from newsgraph.errors import NotFoundError
-from newsgraph.records import Actor, Document, Mention
+from newsgraph.records import Actor, Document, Entity, Mention
 from newsgraph.store import Store
 
 
@@ -68,6 +68,23 @@ def label(mention: Mention | None) -> str | None:
         # a sector alone ("they" read as some government) names no one: show the words and the sector
         return f"{_words(mention.text)} ({actor.name})"
     return actor.name if actor is not None else _words(mention.text)
+
+
+# A lower-case article opens a name in running text ("the United States"); a capital one is part of the
+# name ("The Hague", "The Yomiuri Shimbun").
+_ARTICLE = re.compile(r"^the\s+")
+# Actors whose own name is how a list should name every mention of them ("Putin" -> Vladimir Putin).
+_NAMED_BY_ACTOR = frozenset({"outlet", "organisation", "person"})
+
+
+def entity_name(entity: Entity) -> str:
+    """How an entity list names a mention: a person's, outlet's or organisation's actor name, else its
+    words without article or genitive ("North Korea’s" -> "North Korea", "the United States" -> "United
+    States"). The record keeps the words and span as the text has them."""
+    actor = entity.actor
+    if actor is not None and actor.kind in _NAMED_BY_ACTOR:
+        return actor.name
+    return _ARTICLE.sub("", _words(entity.text)) or entity.text
 
 
 def _words(text: str) -> str:

@@ -6,10 +6,11 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from newsgraph import __version__
 from newsgraph.api import errors
+from newsgraph.api.context import known_parameters
 from newsgraph.api.limits import DEFAULT_MAX_BODY, BodyLimit
 from newsgraph.api.routers import (
     actors,
@@ -80,8 +81,8 @@ def create_app(
     errors.install(app)
     app.add_middleware(BodyLimit, max_body=max_body)
     for module in ROUTERS:
-        app.include_router(module.router, prefix="/api")
-    app.include_router(ingest.router, prefix="/api")
+        app.include_router(module.router, prefix="/api", dependencies=[Depends(known_parameters)])
+    app.include_router(ingest.router, prefix="/api", dependencies=[Depends(known_parameters)])
     if web:
         from newsgraph.web import mount
 

@@ -1,19 +1,15 @@
-"""Corpus-wide views the store has no query for: overview counts, actors, entity mentions, text search.
+"""Corpus-wide views the store has no query for: overview counts, actors, entity mentions.
 
 They stream the store's records once per call; fine for a dashboard over thousands of documents.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from newsgraph.records import Actor, Claim, Document, Entity, Event
 from newsgraph.store import Store
-
-SNIPPET_CHARS = 80
-SNIPPETS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,25 +30,6 @@ class ActorSummary:
     actor: Actor
     mentions: int
     documents: int
-
-
-@dataclass(frozen=True, slots=True)
-class Snippet:
-    """Text around a match: ``before`` + ``match`` + ``after``, kept apart so pages can mark the match."""
-
-    before: str
-    match: str
-    after: str
-
-    def plain(self) -> str:
-        return f"{self.before}{self.match}{self.after}"
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    doc_id: str
-    hits: int
-    snippets: tuple[Snippet, ...]
 
 
 def overview(store: Store) -> Overview:
@@ -119,21 +96,3 @@ def entities(
         for e in found
         if (not label or e.label == label.upper()) and (needle is None or needle in e.text.casefold())
     ]
-
-
-def snippets(text: str, query: str, *, most: int = SNIPPETS) -> tuple[int, tuple[Snippet, ...]]:
-    """How often ``query`` occurs in ``text`` (case-insensitive) and the text around the first few."""
-    found = list(re.finditer(re.escape(query), text, flags=re.IGNORECASE)) if query else []
-    shown = []
-    for match in found[:most]:
-        start, end = match.span()
-        before = text[max(0, start - SNIPPET_CHARS) : start]
-        after = text[end : end + SNIPPET_CHARS]
-        shown.append(
-            Snippet(
-                ("…" if start > SNIPPET_CHARS else "") + before.replace("\n", " "),
-                match.group(0),
-                after.replace("\n", " ") + ("…" if end + SNIPPET_CHARS < len(text) else ""),
-            )
-        )
-    return len(found), tuple(shown)

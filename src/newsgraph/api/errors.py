@@ -41,10 +41,13 @@ def error_body(code: str, message: str, status: int) -> dict[str, Any]:
 
 
 def _wants_html(request: Request) -> bool:
-    # Pages answer pages; everything under /api (and every non-browser client) gets the JSON shape.
-    if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
+    # Pages answer pages, whoever asks (a link opened from a script, curl); everything under /api gets the
+    # JSON shape, and so does a page request that accepts JSON but not HTML.
+    path = request.url.path
+    if path.startswith(("/api/", "/static/")) or path in ("/api", "/openapi.json"):
         return False
-    return "text/html" in request.headers.get("accept", "")
+    accept = request.headers.get("accept", "")
+    return "text/html" in accept or "application/json" not in accept
 
 
 def error_response(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from newsgraph.errors import DateError
+from newsgraph.periods import parse_period
 
 # Articles per ingest request: each is parsed by the model in the request, so batches stay small.
 MAX_ARTICLES = 50
@@ -19,8 +22,17 @@ class ArticleIn(BaseModel):
     title: str | None = Field(default=None, max_length=1000)
     url: str | None = Field(default=None, max_length=4000)
     outlet: str | None = Field(default=None, max_length=300)
-    published: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")
+    published: str | None = Field(default=None, description="YYYY-MM-DD, YYYY-MM or YYYY")
     author: str | None = Field(default=None, max_length=300)
+
+    @field_validator("published")
+    @classmethod
+    def _period(cls, value: str | None) -> str | None:
+        # the function every date goes through (CLI, API filters, pages); pydantic reports ValueErrors
+        try:
+            return None if value is None else parse_period(value, "published")
+        except DateError as err:
+            raise ValueError(err.message) from err
 
 
 class IngestIn(BaseModel):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -242,10 +242,23 @@ class ClusterOut(Out):
     last: str | None
 
 
+class HighlightOut(Out):
+    """Text with the words the query matched: ``marks`` are ``[start, end)`` offsets into ``text``."""
+
+    text: str
+    marks: list[Span]
+
+
 class SearchHitOut(Out):
+    kind: Literal["document", "claim", "event"]
+    rank: float
     document: DocumentSummaryOut
-    hits: int
-    snippets: list[str]
+    claim: ClaimOut | None = None
+    event: EventOut | None = None
+    title: HighlightOut  # a document's title, a claim's source; empty for an event
+    highlights: list[HighlightOut]
+    snippets: list[str]  # the highlights' plain text
+    hits: int  # matched words shown in the title and highlights
 
 
 class OverviewOut(Out):

@@ -8,24 +8,29 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from newsgraph.analysis.roundup import Roundup
-from newsgraph.cli.app import DbOption, FormatOption, _check_date, _settings, app
+from newsgraph.cli.app import DbOption, FormatOption, _check_date, app, check_choice, read_store
 from newsgraph.cli.output import Format, fail, stderr
 from newsgraph.errors import NewsgraphError
+from newsgraph.wording import plural
 
-Since = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
-Until = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
+if TYPE_CHECKING:  # the analysis layer loads the store, SQLAlchemy and pyarrow: only for commands that run
+    from newsgraph.analysis.roundup import Roundup
+
+Since = Annotated[str | None, typer.Option("--since", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")]
+Until = Annotated[
+    str | None, typer.Option("--until", help="Up to and including this date (or month, or year).")
+]
 Limit = Annotated[int | None, typer.Option("--limit", help="At most this many rows.")]
 ActorOption = Annotated[
     str | None, typer.Option("--actor", help="Source or target actor (ISO3 country, id or name).")
 ]
 TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. AID.")]
+QUERY_HELP = 'Full-text query over the documents: all words, "a phrase", OR, -word.'
 FactualityOption = Annotated[str | None, typer.Option(help="asserted, reported, predicted, ...")]
 
 
@@ -56,17 +61,23 @@ def _print(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str]) 
         for row in rows:
             writer.writerow([_cell(row.get(c)) for c in columns])
     else:
-        table = Table(show_lines=False)
-        for col in columns:
-            table.add_column(col, overflow="fold")
-        for row in rows:
-            table.add_row(*[_cell(row.get(c))[:160] for c in columns])
-        Console().print(table)
+        from newsgraph.cli.tables import print_table
+
+        print_table(columns, [[_cell(row.get(c)) for c in columns] for row in rows])
+
+
+def _most(item: tuple[str, int]) -> tuple[int, str]:
+    return (-item[1], item[0])
 
 
 def _dates(since: str | None, until: str | None) -> None:
     _check_date(since, "--since")
     _check_date(until, "--until")
+
+
+def _event_choices(event_type: str | None, factuality: str | None) -> None:
+    check_choice(event_type, "type", "--type")
+    check_choice(factuality, "factuality", "--factuality")
 
 
 @app.command()
@@ -85,11 +96,11 @@ def timeline(
     Example: newsgraph timeline --actor PRK --since 2024-01-01 --factuality asserted
     """
     from newsgraph.analysis.timeline import timeline as build
-    from newsgraph.store import Store
 
     _dates(since, until)
+    _event_choices(event_type, factuality)
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             entries = build(
                 store,
                 actor=actor,
@@ -143,11 +154,11 @@ def network(
     Example: newsgraph network --since 2024-06-01 --until 2024-06-30 --format graphml --out june.graphml
     """
     from newsgraph.analysis.network import network as build
-    from newsgraph.store import Store
 
     _dates(since, until)
+    _event_choices(event_type, factuality)
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             net = build(
                 store,
                 since=since,
@@ -160,21 +171,38 @@ def network(
     except NewsgraphError as err:
         raise fail(err) from err
     if fmt is NetworkFormat.table:
+        from newsgraph.analysis.network import QUAD_NAMES
+
         names = {n.id: n.name for n in net.nodes}
-        rows = [{**e.to_dict(), "source": names[e.source], "target": names[e.target]} for e in net.edges]
-        _print(rows, Format.table, ["source", "target", "count", "by_quad", "by_factuality", "by_type"])
+        # One column per quad class, named; factualities and types as words with counts, not JSON.
+        rows = [
+            {
+                "source": names[e.source],
+                "target": names[e.target],
+                "events": e.count,
+                **{QUAD_NAMES[q]: e.by_quad.get(q, "") for q in QUAD_NAMES},
+                "factuality": ", ".join(f"{k} {v}" for k, v in sorted(e.by_factuality.items(), key=_most)),
+                "types": ", ".join(f"{k} {v}" for k, v in sorted(e.by_type.items(), key=_most)),
+            }
+            for e in net.edges
+        ]
+        _print(
+            rows, Format.table, ["source", "target", "events", *QUAD_NAMES.values(), "factuality", "types"]
+        )
         return
     text = net.to_graphml() if fmt is NetworkFormat.graphml else json.dumps(net.to_dict(), ensure_ascii=False)
     if out is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
         out.write_text(text, encoding="utf-8")
-        stderr.print(f"wrote {len(net.nodes)} actors and {len(net.edges)} edges to {out}", highlight=False)
+        nodes, edges = plural(len(net.nodes), "actor"), plural(len(net.edges), "edge")
+        stderr.print(f"wrote {nodes} and {edges} to {out}", highlight=False)
 
 
 def print_roundup(out: Console, result: Roundup) -> None:
     """The roundup as text: per outlet its claims by kind, then agreements and differences."""
-    out.print(f"{len(result.doc_ids)} documents, {len(result.outlets)} outlets. {result.rule}", markup=False)
+    counts = f"{plural(len(result.doc_ids), 'document')}, {plural(len(result.outlets), 'outlet')}"
+    out.print(f"{counts}. {result.rule}", markup=False)
     for view in result.outlets:
         out.print(f"\n[bold]{view.outlet}[/bold] (by {' and '.join(view.grouped_by)})", markup=True)
         carriers = ", ".join(f"{who} ({n})" for who, n in view.carriers().items())
@@ -194,13 +222,14 @@ def print_roundup(out: Console, result: Roundup) -> None:
     if result.only_in:
         out.print("\n[bold]Where they differ (claims only one outlet makes)[/bold]", markup=True)
         for outlet, unique in result.only_in.items():
-            out.print(f"  {outlet}: {len(unique)} claims, e.g. {unique[0].claim.content[:120]}", markup=False)
+            example = unique[0].claim.content[:120]
+            out.print(f"  {outlet}: {plural(len(unique), 'claim')}, e.g. {example}", markup=False)
 
 
 @app.command()
 def roundup(
     db: DbOption = None,
-    query: Annotated[str | None, typer.Option("--query", "-q", help="Words in the title or text.")] = None,
+    query: Annotated[str | None, typer.Option("--query", "-q", help=QUERY_HELP)] = None,
     cluster: Annotated[
         str | None, typer.Option("--cluster", help="A story: a cluster id or any of its doc_ids.")
     ] = None,
@@ -213,12 +242,11 @@ def roundup(
     from newsgraph.analysis.roundup import roundup as build
     from newsgraph.analysis.stories import cluster_of
     from newsgraph.errors import ConfigError
-    from newsgraph.store import Store
 
     try:
         if bool(query) == bool(cluster):
             raise ConfigError("give either --query or --cluster")
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             doc_ids = cluster_of(store, cluster).doc_ids if cluster else None
             result = build(store, query=query, doc_ids=doc_ids)
     except NewsgraphError as err:
@@ -249,11 +277,10 @@ def clusters(
     Example: newsgraph clusters --since 2024-06-01 --min-size 2 --format jsonl
     """
     from newsgraph.analysis.stories import story_clusters
-    from newsgraph.store import Store
 
     _dates(since, until)
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             found = story_clusters(store, since=since, until=until, min_size=min_size)
     except NewsgraphError as err:
         raise fail(err) from err
@@ -277,11 +304,10 @@ def predictions(
     Example: newsgraph predictions --source Nikkei --format json
     """
     from newsgraph.analysis.predictions import predictions as build
-    from newsgraph.store import Store
 
     _check_date(since, "--since")
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             found = build(store, source=source, since=since, limit=limit)
     except NewsgraphError as err:
         raise fail(err) from err
@@ -300,7 +326,7 @@ def predictions(
 def report(
     out: Annotated[Path, typer.Option("--out", help="The HTML file to write.")],
     db: DbOption = None,
-    query: Annotated[str | None, typer.Option("--query", "-q", help="Words in the title or text.")] = None,
+    query: Annotated[str | None, typer.Option("--query", "-q", help=QUERY_HELP)] = None,
     since: Since = None,
     until: Until = None,
 ) -> None:
@@ -309,17 +335,16 @@ def report(
     Example: newsgraph report --query "North Korea" --out dossier.html
     """
     from newsgraph.analysis.report import build_dossier, render_html
-    from newsgraph.store import Store
 
     _dates(since, until)
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             dossier = build_dossier(store, query=query, since=since, until=until)
     except NewsgraphError as err:
         raise fail(err) from err
     out.write_text(render_html(dossier), encoding="utf-8")
     stderr.print(
-        f"wrote {out}: {len(dossier.sources)} documents, {len(dossier.timeline)} events, "
-        f"{len(dossier.network.nodes)} actors",
+        f"wrote {out}: {plural(len(dossier.sources), 'document')}, {plural(len(dossier.timeline), 'event')}, "
+        f"{plural(len(dossier.network.nodes), 'actor')}",
         highlight=False,
     )

@@ -6,14 +6,17 @@ import json
 import logging
 import sys
 import time
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from newsgraph.cli.output import Format, fail, stderr
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
-from newsgraph.records import Failure
+from newsgraph.records import ClaimKind, EventType, Factuality, Failure
+
+if TYPE_CHECKING:
+    from newsgraph.store import Store
 
 MAX_SHOWN_FAILURES = 20
 
@@ -35,11 +38,31 @@ Paths = Annotated[
 ]
 PublishedOption = Annotated[
     str | None,
-    typer.Option("--published", help="Publication date YYYY-MM-DD for every input (wins over found)."),
+    typer.Option(
+        "--published",
+        help="Publication date (YYYY-MM-DD, or YYYY-MM, YYYY) for every input (wins over found).",
+    ),
 ]
 OutletOption = Annotated[
     str | None, typer.Option("--outlet", help="Outlet name for every input (wins over found).")
 ]
+LanguageOption = Annotated[
+    str | None,
+    typer.Option(
+        "--language",
+        help="Language of every input (ISO 639-1), instead of detecting it: en parses them all as English.",
+    ),
+]
+
+
+def _check_language(language: str | None) -> str | None:
+    from newsgraph.extract.language import LANGUAGES
+    from newsgraph.vocabulary import choose
+
+    try:
+        return None if language is None else choose(language, LANGUAGES, "--language")
+    except NewsgraphError as err:
+        raise fail(err) from err
 
 
 def _settings(db: str | None = None, **overrides: object) -> Settings:
@@ -52,12 +75,40 @@ def _settings(db: str | None = None, **overrides: object) -> Settings:
         raise fail(err, status=2) from err
 
 
-def _check_date(value: str | None, name: str) -> None:
-    from newsgraph.extract.metadata import parse_date
+def read_store(db: str | None) -> Store:
+    """The store at ``--db`` for a command that only reads: E-STORE-MISSING, and nothing made, if absent."""
+    from newsgraph.store import Store
 
-    if value is not None and parse_date(value) is None:
-        stderr.print(f"[red]error[/red] {name} must be a date YYYY-MM-DD, got {value!r}")
-        raise typer.Exit(2)
+    return Store.open(_settings(db).db, create=False)
+
+
+def _check_date(value: str | None, name: str) -> None:
+    """A date option: YYYY, YYYY-MM or YYYY-MM-DD, read by the function the API and the pages use."""
+    from newsgraph.periods import parse_period
+
+    if value is not None:
+        try:
+            parse_period(value, name)
+        except NewsgraphError as err:
+            raise fail(err) from err
+
+
+VOCABULARIES: dict[str, list[str]] = {
+    "type": [t.value for t in EventType],
+    "factuality": [f.value for f in Factuality],
+    "kind": [k.value for k in ClaimKind],
+}
+
+
+def check_choice(value: str | None, vocabulary: str, name: str) -> None:
+    """An option from a closed vocabulary; a typo is an error that names the close match."""
+    from newsgraph.vocabulary import choose
+
+    if value is not None:
+        try:
+            choose(value, VOCABULARIES[vocabulary], name)
+        except NewsgraphError as err:
+            raise fail(err) from err
 
 
 @app.callback()
@@ -78,7 +129,12 @@ def extract(
     paths: Paths,
     published: PublishedOption = None,
     outlet: OutletOption = None,
+    language: LanguageOption = None,
     max_bytes: Annotated[int | None, typer.Option(help="Refuse inputs larger than this many bytes.")] = None,
+    n_process: Annotated[
+        int | None,
+        typer.Option(help="Processes that parse and analyse (default: one per core, memory permitting)."),
+    ] = None,
 ) -> None:
     """Process files without a store; write the JSON Lines records of DESIGN.md to stdout.
 
@@ -89,14 +145,18 @@ def extract(
     from newsgraph.sources import iter_inputs
 
     _check_date(published, "--published")
-    settings = _settings(max_bytes=max_bytes)
+    language = _check_language(language)
+    settings = _settings(max_bytes=max_bytes, n_process=n_process)
     try:
-        pipeline = Pipeline(batch_size=settings.batch_size)
+        pipeline = Pipeline(batch_size=settings.batch_size, n_process=settings.n_process)
     except NewsgraphError as err:
         raise fail(err) from err
     failed = 0
     for batch in pipeline.run(
-        iter_inputs(paths, max_bytes=settings.max_bytes), published=published, outlet=outlet
+        iter_inputs(paths, max_bytes=settings.max_bytes),
+        published=published,
+        outlet=outlet,
+        language=language,
     ):
         for analysis in batch.analyses:
             for record in analysis.records():
@@ -114,11 +174,15 @@ def ingest(
     db: DbOption = None,
     published: PublishedOption = None,
     outlet: OutletOption = None,
+    language: LanguageOption = None,
     force: Annotated[bool, typer.Option("--force", help="Reprocess documents already stored.")] = False,
     batch_size: Annotated[
         int | None, typer.Option(help="Documents per batch (one transaction each).")
     ] = None,
-    n_process: Annotated[int | None, typer.Option(help="spaCy worker processes.")] = None,
+    n_process: Annotated[
+        int | None,
+        typer.Option(help="Processes that parse and analyse (default: one per core, memory permitting)."),
+    ] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Refuse inputs larger than this many bytes.")] = None,
     workers: Annotated[
         int | None,
@@ -141,14 +205,17 @@ def ingest(
     from newsgraph.store import Store
 
     _check_date(published, "--published")
+    language = _check_language(language)
     settings = _settings(db, batch_size=batch_size, n_process=n_process, max_bytes=max_bytes)
     if workers is not None or scheduler is not None:
-        _ingest_on_dask(paths, settings, published, outlet, force, workers, scheduler)
+        _ingest_on_dask(paths, settings, published, outlet, language, force, workers, scheduler)
     stats = Stats()
     shown: list[Failure] = []
     started = time.perf_counter()
     try:
         with Store.open(settings.db) as store:
+            if store.created:
+                stderr.print(f"created a new store at {store.location}", highlight=False)
             pipeline = Pipeline(batch_size=settings.batch_size, n_process=settings.n_process)
             with Progress(
                 SpinnerColumn(),
@@ -165,6 +232,7 @@ def ingest(
                     known=None if force else lambda ids: store.known(ids),
                     known_hashes=None if force else lambda hashes: store.known_hashes(hashes),
                     known_near=None if force else lambda wanted: store.near_candidates(wanted),
+                    language=language,
                 ):
                     store.write(batch.analyses, batch.failures, force=force)
                     stats.add(batch)
@@ -200,6 +268,7 @@ def _ingest_on_dask(
     settings: Settings,
     published: str | None,
     outlet: str | None,
+    language: str | None,
     force: bool,
     workers: int | None,
     scheduler: str | None,
@@ -222,6 +291,7 @@ def _ingest_on_dask(
             scheduler=scheduler,
             published=published,
             outlet=outlet,
+            language=language,
             force=force,
             batch_size=settings.batch_size,
             max_bytes=settings.max_bytes,

@@ -13,6 +13,7 @@ from newsgraph.cli.app import DbOption, _settings, app
 from newsgraph.cli.output import fail
 from newsgraph.errors import NewsgraphError
 from newsgraph.records import Analysis
+from newsgraph.wording import plural
 
 PREVIEW_LINES = 3
 
@@ -27,16 +28,19 @@ def _show(out: Console, analysis: Analysis) -> None:
     )
     for paragraph in doc.text.split("\n\n")[:PREVIEW_LINES]:
         out.print(f"  {paragraph[:300]}{'…' if len(paragraph) > 300 else ''}", markup=False)
+    from newsgraph.analysis.sources import entity_name
+
     by_label: dict[str, list[str]] = defaultdict(list)
     for ent in analysis.entities:
-        if ent.text not in by_label[ent.label]:
-            by_label[ent.label].append(ent.text)
+        name = entity_name(ent)
+        if name not in by_label[ent.label]:
+            by_label[ent.label].append(name)
     out.print("[bold]entities[/bold]")
     for label, texts in sorted(by_label.items()):
         out.print(f"  {label:<12} {', '.join(texts)}", markup=False)
     counts = (
-        f"{len(analysis.timexes)} time expressions, {len(analysis.claims)} claims, "
-        f"{len(analysis.events)} events"
+        f"{plural(len(analysis.timexes), 'time expression')}, {plural(len(analysis.claims), 'claim')}, "
+        f"{plural(len(analysis.events), 'event')}"
     )
     out.print(f"[bold]also[/bold] {counts} — `newsgraph show {doc.doc_id}`")
 
@@ -63,6 +67,8 @@ def demo(
     out = Console(highlight=False, soft_wrap=True)
     try:
         with Store.open(settings.db) as store:
+            if store.created:
+                out.print(f"created a new store at {store.location}")
             pipeline = Pipeline(batch_size=settings.batch_size)
             new = 0
             for batch in pipeline.run(
@@ -84,7 +90,7 @@ def demo(
             where = (
                 Path(store.url.removeprefix("sqlite:///")) if store.url.startswith("sqlite") else store.url
             )
-            out.print(f"{new} new documents this run, {len(docs)} stored in {where}")
+            out.print(f"{plural(new, 'new document')} this run, {len(docs)} stored in {where}")
             out.print(
                 f"try: .venv/bin/newsgraph docs --db {where}   ·   .venv/bin/newsgraph claims --db {where}"
             )

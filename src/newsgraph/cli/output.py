@@ -8,14 +8,17 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.markup import escape
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import ConfigError, NewsgraphError, SearchQueryError, StoreMissingError
 from newsgraph.records import Record, to_dict
+
+if TYPE_CHECKING:
+    from newsgraph.store.search import SearchHit
 
 stderr = Console(stderr=True, soft_wrap=True)
 
@@ -37,9 +40,17 @@ class EventFormat(str, enum.Enum):
     gdelt = "gdelt"
 
 
-def fail(err: NewsgraphError, *, status: int = 1) -> typer.Exit:
-    """One line for the user, never a traceback."""
-    stderr.print(f"[red]error[/red] {err.code}: {err.message}", highlight=False, markup=True)
+class SearchKind(str, enum.Enum):
+    document = "document"
+    claim = "claim"
+    event = "event"
+
+
+def fail(err: NewsgraphError, *, status: int | None = None) -> typer.Exit:
+    """One line for the user, never a traceback; exit 2 when what the user typed is wrong, else 1."""
+    stderr.print(f"[red]error[/red] {err.code}: {escape(err.message)}", highlight=False, markup=True)
+    if status is None:
+        status = 2 if isinstance(err, ConfigError | SearchQueryError | StoreMissingError) else 1
     return typer.Exit(status)
 
 
@@ -85,10 +96,41 @@ def emit(records: Iterable[Record], fmt: Format, *, columns: Sequence[str] | Non
         for row in rows:
             writer.writerow([_cell(row.get(c)) for c in cols])
         return len(rows)
-    table = Table(show_lines=False)
-    for col in cols:
-        table.add_column(col, overflow="fold")
-    for row in rows:
-        table.add_row(*[_cell(row.get(c), short=True)[:200] for c in cols])
-    Console().print(table)
+    from newsgraph.cli.tables import print_table
+
+    print_table(cols, [[_cell(row.get(c), short=True) for c in cols] for row in rows])
     return len(rows)
+
+
+def emit_hits(hits: Sequence[SearchHit], fmt: Format) -> None:
+    """Search hits to stdout: the record with its rank and marked snippets (jsonl/json), or a row each."""
+    rows: list[dict[str, Any]] = [
+        {
+            "kind": h.kind,
+            "rank": round(h.rank, 4),
+            "doc_id": h.doc_id,
+            "title": h.title.plain(),
+            "snippets": [s.plain() for s in h.snippets],
+            "marked": [s.marked("«", "»") for s in h.snippets],
+            "record": to_dict(h.record),
+        }
+        for h in hits
+    ]
+    if fmt is Format.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt is Format.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif fmt is Format.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["kind", "rank", "doc_id", "title", "snippet"])
+        for hit in hits:
+            snippet = " … ".join(s.plain() for s in hit.snippets)
+            writer.writerow([hit.kind, round(hit.rank, 4), hit.doc_id, hit.title.plain(), snippet])
+    else:
+        from newsgraph.cli.tables import print_table
+
+        shown = [
+            [h.doc_id, h.title.plain(), " … ".join(s.marked("«", "»") for s in h.snippets)] for h in hits
+        ]
+        print_table(["doc_id", "title", "match"], shown)

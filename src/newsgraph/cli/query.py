@@ -10,12 +10,16 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from newsgraph.cli.app import DbOption, FormatOption, _check_date, _settings, app
-from newsgraph.cli.output import EventFormat, Format, emit, fail
+from newsgraph.cli.app import DbOption, FormatOption, _check_date, app, check_choice, read_store
+from newsgraph.cli.output import EventFormat, Format, SearchKind, emit, emit_hits, fail, stderr
 from newsgraph.errors import NewsgraphError, NotFoundError
+from newsgraph.vocabulary import choose
+from newsgraph.wording import plural
 
-Since = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
-Until = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
+Since = Annotated[str | None, typer.Option("--since", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")]
+Until = Annotated[
+    str | None, typer.Option("--until", help="Up to and including this date (or month, or year).")
+]
 Limit = Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")]
 
 
@@ -25,7 +29,10 @@ def docs(
     outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
     since: Since = None,
     until: Until = None,
-    search: Annotated[str | None, typer.Option(help="Words in the title or text.")] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(help='Full-text query: all words, "a phrase", OR, -word (best matches first).'),
+    ] = None,
     limit: Limit = 100,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -33,12 +40,11 @@ def docs(
 
     Example: newsgraph docs --outlet "The Yomiuri Shimbun" --since 2023-01-01
     """
-    from newsgraph.store import Store
 
     _check_date(since, "--since")
     _check_date(until, "--until")
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             found = store.documents(
                 outlet=outlet, since=since, until=until, search=search, limit=limit or None
             )
@@ -49,6 +55,33 @@ def docs(
         emit(found, fmt, columns=cols)
     else:
         emit(found, fmt, columns=cols if fmt is Format.csv else None)
+
+
+@app.command()
+def search(
+    query: Annotated[
+        str, typer.Argument(help='All words must occur; "a phrase" in order; a OR b; -word leaves out.')
+    ],
+    db: DbOption = None,
+    kind: Annotated[
+        SearchKind, typer.Option("--kind", help="Search documents, claims or events.")
+    ] = SearchKind.document,
+    limit: Limit = 20,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Full-text search over the stored documents, claims or events, best matches first.
+
+    Example: newsgraph search '"North Korea" Pyongyang -Seoul' --kind claim
+    """
+
+    try:
+        with read_store(db) as store:
+            hits = store.search(query, kind=kind.value, limit=limit or None)
+            total = store.count_matches(query, kind=kind.value)
+    except NewsgraphError as err:
+        raise fail(err) from err
+    emit_hits(hits, fmt)
+    stderr.print(f"{len(hits)} of {plural(total, kind.value)} matching {query!r}", highlight=False)
 
 
 @app.command()
@@ -63,10 +96,9 @@ def show(
 
     Example: newsgraph show 03af38b2667d0802
     """
-    from newsgraph.store import Store
 
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             analysis = store.get(doc_id)
     except NotFoundError as err:
         raise fail(err) from err
@@ -84,13 +116,18 @@ def show(
     )
     if doc.duplicate_of:
         out.print(f"duplicate of {doc.duplicate_of}")
+    if doc.flags:
+        out.print(f"flags: {', '.join(doc.flags)}", markup=False)
     out.print()
     out.print(doc.text, markup=False)
     out.print()
+    from newsgraph.analysis.sources import entity_name
+
     by_label: dict[str, list[str]] = defaultdict(list)
     for ent in analysis.entities:
-        if ent.text not in by_label[ent.label]:
-            by_label[ent.label].append(ent.text)
+        name = entity_name(ent)
+        if name not in by_label[ent.label]:
+            by_label[ent.label].append(name)
     out.print("[bold]Entities[/bold]", markup=True)
     for label, texts in sorted(by_label.items()):
         out.print(f"  {label:<12} {', '.join(texts)}", markup=False)
@@ -128,14 +165,11 @@ def claims(
 
     Example: newsgraph claims --source Nikkei --kind prediction
     """
-    from newsgraph.records import ClaimKind
-    from newsgraph.store import Store
 
     _check_date(since, "--since")
-    if kind is not None and kind not in {k.value for k in ClaimKind}:
-        raise typer.BadParameter(f"--kind must be one of {', '.join(k.value for k in ClaimKind)}")
+    check_choice(kind, "kind", "--kind")
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             found = store.claims(source=source, kind=kind, since=since, limit=limit or None)
     except NewsgraphError as err:
         raise fail(err) from err
@@ -163,12 +197,13 @@ def events(
     Example: newsgraph events --actor PRK --type AID --factuality asserted
     Example: newsgraph events --format gdelt --limit 0 > events.tsv
     """
-    from newsgraph.store import Store
 
     _check_date(since, "--since")
     _check_date(until, "--until")
+    check_choice(event_type, "type", "--type")
+    check_choice(factuality, "factuality", "--factuality")
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             found = store.events(
                 actor=actor,
                 event_type=event_type,
@@ -195,10 +230,9 @@ def failures(db: DbOption = None, limit: Limit = 100, fmt: FormatOption = Format
 
     Example: newsgraph failures --format jsonl
     """
-    from newsgraph.store import Store
 
     try:
-        with Store.open(_settings(db).db) as store:
+        with read_store(db) as store:
             found = store.failures(limit=limit or None)
     except NewsgraphError as err:
         raise fail(err) from err
@@ -207,23 +241,37 @@ def failures(db: DbOption = None, limit: Limit = 100, fmt: FormatOption = Format
 
 @app.command()
 def export(
-    out: Annotated[Path, typer.Option("--out", help="File (jsonl) or folder (csv, parquet) to write.")],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            help="File (jsonl) or folder (csv, parquet; a name with a suffix is a prefix: out/x.csv -> "
+            "out/x-documents.csv, ...).",
+        ),
+    ],
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
     db: DbOption = None,
 ) -> None:
-    """Export every stored record.
+    """Export every stored record; prints each file written and what it holds.
 
     Example: newsgraph export --format parquet --out exported/
     """
-    from newsgraph.store import Store
     from newsgraph.store.export import export as run_export
+    from newsgraph.store.export import type_paths
 
-    if fmt not in ("jsonl", "csv", "parquet"):
-        raise typer.BadParameter("--format must be jsonl, csv or parquet")
     try:
-        with Store.open(_settings(db).db) as store:
+        fmt = choose(fmt, ["jsonl", "csv", "parquet"], "--format")
+    except NewsgraphError as err:
+        raise fail(err) from err
+    try:
+        with read_store(db) as store:
             counts = run_export(store, out, fmt)  # type: ignore[arg-type]
     except NewsgraphError as err:
         raise fail(err) from err
-    summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
-    print(f"wrote {summary} to {out}", file=sys.stderr)
+    if fmt == "jsonl":
+        summary = ", ".join(plural(n, kind) for kind, n in counts.items())
+        stderr.print(f"wrote {summary} to {out}", highlight=False)
+        return
+    # csv and parquet write a file per record type, not the one --out names
+    for kind, path in type_paths(out, fmt, list(counts)).items():
+        stderr.print(f"wrote {plural(counts[kind], kind)} to {path}", highlight=False)

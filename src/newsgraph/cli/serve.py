@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli.app import DbOption, _settings, app
+from newsgraph.cli.app import DbOption, _settings, app, read_store
 from newsgraph.cli.output import fail, stderr
 from newsgraph.errors import NewsgraphError
 
@@ -24,18 +24,27 @@ def serve(
 ) -> None:
     """Serve the JSON API (/api, OpenAPI at /docs) and the web dashboard (/) over the store.
 
-    Read-only unless the environment sets NEWSGRAPH_API_TOKEN, which enables POST /api/ingest.
+    Read-only unless the environment sets NEWSGRAPH_API_TOKEN, which enables POST /api/ingest; a
+    read-only server needs an existing store (E-STORE-MISSING otherwise), one with ingest may start one.
 
     Example: newsgraph serve --db demo.db --port 8000
     """
+    import os
+
     import uvicorn
 
     from newsgraph.api import create_app
     from newsgraph.api.app import TOKEN_ENV
+    from newsgraph.store import Store
 
-    settings = _settings(db)
+    token = os.environ.get(TOKEN_ENV) or None
     try:
-        server_app = create_app(db=settings.db, max_body=max_body)
+        # A read-only server must not quietly serve a new, empty store from a mistyped --db; with ingest
+        # enabled the server is a writer, and may start one.
+        store = Store.open(_settings(db).db) if token else read_store(db)
+        if store.created:
+            stderr.print(f"created a new store at {store.location}", highlight=False)
+        server_app = create_app(store, token=token, max_body=max_body)
     except NewsgraphError as err:
         raise fail(err) from err
     ingest = "enabled" if server_app.state.token else f"disabled (set {TOKEN_ENV} to enable)"

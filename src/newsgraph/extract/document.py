@@ -7,9 +7,10 @@ from dataclasses import replace
 
 from newsgraph.errors import InputError, NoTextError, TooLargeError
 from newsgraph.extract.dedup import PARSED_LANGUAGES, content_hash
-from newsgraph.extract.language import detect_language
+from newsgraph.extract.language import identify
 from newsgraph.extract.metadata import find_metadata, parse_date
 from newsgraph.extract.text import clean_lines
+from newsgraph.periods import is_period
 from newsgraph.records import DateSource, Document, Failure
 from newsgraph.sources import RawInput
 
@@ -21,7 +22,8 @@ MAX_TEXT_CHARS = 1_000_000
 def _iso(value: str | None) -> str | None:
     if not value:
         return None
-    return parse_date(value[:10]) or parse_date(value)
+    # A year or a month alone ("2024-06") is a date as --published takes it, not a missing one.
+    return parse_date(value[:10]) or parse_date(value) or (value.strip() if is_period(value) else None)
 
 
 def _from_text(raw: RawInput) -> Document:
@@ -89,38 +91,51 @@ def _from_html(raw: RawInput) -> Document:
     )
 
 
-def build_document(raw: RawInput, *, published: str | None = None, outlet: str | None = None) -> Document:
-    """The clean Document for one raw input; ``published`` and ``outlet`` given by the user win."""
+def build_document(
+    raw: RawInput, *, published: str | None = None, outlet: str | None = None, language: str | None = None
+) -> Document:
+    """The clean Document for one raw input; ``published``, ``outlet`` and ``language`` given by the user
+    win over what is found."""
     doc = _from_html(raw) if raw.kind == "html" else _from_text(raw)
     if not doc.text.strip():
         raise NoTextError(
             f"{raw.path}: no article text left after removing page furniture", path=raw.path, line=raw.line
         )
-    language = detect_language(doc.text)
+    found = identify(doc.text) if language is None else None
+    code = language or (found.code if found else "und")
     flags = list(doc.flags)
     if raw.encoding:
         flags.append(f"encoding:{raw.encoding}")
-    if language not in PARSED_LANGUAGES:
+    if found is not None:
+        flags.extend(found.flags())
+    if language is not None:
+        flags.append(f"language-given:{language}")
+    if code not in PARSED_LANGUAGES:
         flags.append("non-english")
+        # The record says why nothing was extracted, and how to have it parsed anyway.
+        confidence = f"@{found.confidence:.2f}" if found else ""
+        flags.append(f"not-parsed:language={code}{confidence}")
     return replace(
         doc,
         published=published or doc.published,
         published_source="given" if published else doc.published_source,
         outlet=outlet or doc.outlet,
-        language=language,
+        language=code,
         content_hash=content_hash(doc.text),
         flags=tuple(flags),
     )
 
 
-def extract(raw: RawInput, *, published: str | None = None, outlet: str | None = None) -> Document | Failure:
+def extract(
+    raw: RawInput, *, published: str | None = None, outlet: str | None = None, language: str | None = None
+) -> Document | Failure:
     """The Document for one raw input, or the Failure that says why there is none; never raises.
 
     The one place both the single-process pipeline and the distributed workers turn raw input into
     documents, so a bad page fails the same way at any scale.
     """
     try:
-        doc = build_document(raw, published=published, outlet=outlet)
+        doc = build_document(raw, published=published, outlet=outlet, language=language)
         if len(doc.text) > MAX_TEXT_CHARS:
             raise TooLargeError(
                 f"{raw.path}: {len(doc.text):,} characters of text is over {MAX_TEXT_CHARS:,}",

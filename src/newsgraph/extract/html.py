@@ -17,8 +17,10 @@ from trafilatura.utils import load_html
 
 from newsgraph.errors import BinaryInputError, EmptyInputError, MalformedInputError, NoTextError
 from newsgraph.extract.html_merge import merge_paragraphs
+from newsgraph.extract.html_meta import choose_outlet, choose_title, page_names
 from newsgraph.extract.html_readability import readability_paragraphs
 from newsgraph.extract.language import detect_language
+from newsgraph.extract.patterns import patterns
 from newsgraph.sources.decode import decode, looks_binary
 
 # Anything that opens like a tag, a doctype or a comment; text without one is not HTML.
@@ -54,6 +56,7 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> HtmlArticle:
     """
     page = _as_text(html, url)
     tree = _parse(page, url)
+    names = page_names(tree)  # before trafilatura prunes the tree
     paragraphs, doc = _article(tree, url)
     if _too_short(paragraphs):
         # libxml2 drops everything below 256 levels of nesting, and pages with thousands of unclosed
@@ -68,13 +71,16 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> HtmlArticle:
             "page?); if the page is right, pass its text as .txt instead",
             path=url,
         )
+    # Paywall prompts, calls to action, "Read more: …" lines and datelines at the ends (data/boilerplate.tsv).
+    paragraphs = patterns().strip(paragraphs) or paragraphs
     text = "\n\n".join(paragraphs)
+    title = choose_title(_clean(doc.title), names)
     return HtmlArticle(
         text=text,
-        title=_clean(doc.title),
+        title=title,
         author=_clean(doc.author),
         published=doc.date[:10] if doc.date and _ISO_DATE.match(doc.date) else None,
-        outlet=_clean(doc.sitename),
+        outlet=choose_outlet(_clean(doc.sitename), title, names),
         url=url or _clean(doc.url),
         language=_language(tree, text),
     )

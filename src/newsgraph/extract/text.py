@@ -2,7 +2,8 @@
 
 Scraped text arrives with the page around the article: breadcrumbs, the title again, share
 counters, photo credits, comment forms, "Exit mobile version". Each rule below removes a kind of
-line that never carries article prose; a line that reads like a sentence is kept whatever else.
+line that never carries article prose; a line that reads like a sentence is kept unless the furniture
+rules of ``data/boilerplate.tsv`` name it (a paywall prompt, a newsletter call to action).
 """
 
 from __future__ import annotations
@@ -10,74 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Whole lines that are page furniture, compared case-insensitively after trimming.
-FURNITURE = frozenset(
-    s.lower()
-    for s in (
-        "NO COMMENTS",
-        "LEAVE A REPLY",
-        "Leave a Reply",
-        "Leave a comment",
-        "Please enter your comment!",
-        "Please enter your name here",
-        "Please enter your email address here",
-        "You have entered an incorrect email address!",
-        "Save my name, email, and website in this browser for the next time I comment.",
-        "Post Comment",
-        "Cancel reply",
-        "Exit mobile version",
-        "Skip to content",
-        "Skip to main content",
-        "Advertisement",
-        "ADVERTISEMENT",
-        "Share",
-        "Share this",
-        "Share this article",
-        "Share on Facebook",
-        "Share on Twitter",
-        "Tweet",
-        "Facebook",
-        "Twitter",
-        "WhatsApp",
-        "Telegram",
-        "Pinterest",
-        "LinkedIn",
-        "Email",
-        "Print",
-        "Copy link",
-        "Read more",
-        "Read More",
-        "Related",
-        "Related posts",
-        "Related articles",
-        "RELATED ARTICLES",
-        "MORE FROM AUTHOR",
-        "You may also like",
-        "Most popular",
-        "Subscribe",
-        "Sign up",
-        "Log in",
-        "Login",
-        "Menu",
-        "Search",
-        "Comments",
-        "Latest news",
-        "Back to top",
-        "Home",
-    )
-)
-# After one of these, only short lines follow in a real page (comment forms, link lists).
-TAIL_MARKERS = frozenset(
-    s.lower()
-    for s in (
-        "NO COMMENTS",
-        "LEAVE A REPLY",
-        "Leave a Reply",
-        "RELATED ARTICLES",
-        "MORE FROM AUTHOR",
-        "Comments",
-    )
-)
+from newsgraph.extract.patterns import patterns
+
 _COUNTER = re.compile(r"^\d{1,6}(\s*(shares?|comments?|views?|likes?))?$", re.IGNORECASE)
 _CREDIT = re.compile(
     r"^(©|\(c\)|copyright\b|photo\s*(credit)?\s*[:/]|\(?photo\s+by\b|image\s*[:/]|"
@@ -113,7 +48,7 @@ def _is_heading(line: str) -> bool:
 
 def _is_furniture(line: str) -> bool:
     low = line.lower().strip(" :·|")
-    if low in FURNITURE or _COUNTER.match(low):
+    if patterns().is_line(line) or _COUNTER.match(low):
         return True
     if _words(line) <= 12 and (_CREDIT.match(line) or _RIGHTS.search(line)):
         return True
@@ -134,7 +69,7 @@ def clean_lines(text: str) -> CleanText:
         if in_tail and not is_sentence(line):
             removed.append(line)
             continue
-        if line.lower().strip(" :") in TAIL_MARKERS and kept:
+        if patterns().is_tail(line) and kept:
             in_tail = True
             removed.append(line)
             continue
@@ -148,6 +83,10 @@ def clean_lines(text: str) -> CleanText:
         if _is_furniture(line) and not is_sentence(line):
             removed.append(line)
             continue
+        # Calls to action and paywall prompts read like sentences; the furniture rules know them.
+        if patterns().is_furniture(line):
+            removed.append(line)
+            continue
         if line in seen and not is_sentence(line):
             removed.append(line)  # the title or a credit repeated
             continue
@@ -156,4 +95,6 @@ def clean_lines(text: str) -> CleanText:
             title = line
             continue
         kept.append(line)
-    return CleanText(paragraphs=tuple(kept), title=title, removed=tuple(removed))
+    stripped = patterns().strip(kept)  # datelines at either end ("May 06, 2022 News")
+    removed.extend(line for line in kept if line not in stripped)
+    return CleanText(paragraphs=tuple(stripped), title=title, removed=tuple(removed))

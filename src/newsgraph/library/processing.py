@@ -93,6 +93,7 @@ def process(
     outlet: str | None = None,
     batch_size: int = 32,
     pipeline: Pipeline | None = None,
+    language: str | None = None,
 ) -> Iterator[Record]:
     """Analyse texts, paths or dicts and yield typed records: per document its Document, then its Entity,
     Timex, Claim and Event records; a Failure for an input that could not be processed.
@@ -100,7 +101,8 @@ def process(
     A ``str`` is an article text, kept verbatim (its ``doc_id`` is a hash of the text, offsets index it);
     a ``Path`` is read like ``newsgraph extract PATH``; a dict is a JSON Lines article (``id``, ``text`` or
     ``html``, ``title``, ``url``, ``outlet``, ``published``). ``published`` and ``outlet`` given here win
-    over what the input says. Pass a :class:`newsgraph.Pipeline` to choose stages or batch size once.
+    over what the input says; so does ``language`` ("en" parses every input as English, whatever the
+    detector says). Pass a :class:`newsgraph.Pipeline` to choose stages or batch size once.
 
     >>> import newsgraph
     >>> text = "Russia and North Korea signed a defense pact in Pyongyang on Wednesday."
@@ -111,7 +113,7 @@ def process(
     [('Wednesday', '2024-06-19')]
     """
     runner = pipeline or Pipeline(batch_size=batch_size)
-    for batch in runner.run(raw_inputs(inputs), published=published, outlet=outlet):
+    for batch in runner.run(raw_inputs(inputs), published=published, outlet=outlet, language=language):
         for analysis in batch.analyses:
             yield from analysis.records()
         yield from batch.failures

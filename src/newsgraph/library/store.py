@@ -99,6 +99,7 @@ class StoreView:
         batch_size: int = 32,
         pipeline: Pipeline | None = None,
         force: bool = False,
+        language: str | None = None,
     ) -> WriteResult:
         """Analyse texts, paths or dicts (as :func:`newsgraph.process`) and store them, skipping stored ones.
 
@@ -121,6 +122,7 @@ class StoreView:
             known=known,
             known_hashes=hashes,
             known_near=near,
+            language=language,
         ):
             total += self.store.write(batch.analyses, batch.failures, force=force)
             total += WriteResult(skipped=len(batch.skipped))

@@ -47,10 +47,14 @@ class Shard:
 
 
 def extract(
-    raws: Sequence[RawInput], *, published: str | None = None, outlet: str | None = None
+    raws: Sequence[RawInput],
+    *,
+    published: str | None = None,
+    outlet: str | None = None,
+    language: str | None = None,
 ) -> list[Document | Failure]:
     """Build each input's Document (or its Failure), as the pipeline does; runs on a worker."""
-    return [extract_one(raw, published=published, outlet=outlet) for raw in raws]
+    return [extract_one(raw, published=published, outlet=outlet, language=language) for raw in raws]
 
 
 class Planner:

@@ -59,6 +59,7 @@ def run(
     *,
     published: str | None = None,
     outlet: str | None = None,
+    language: str | None = None,
     force: bool = False,
     batch_size: int = 32,
     shard_size: int | None = None,
@@ -97,7 +98,9 @@ def run(
                 admitted = planner.admit(chunk)
                 stats.planning_seconds += time.perf_counter() - planning
                 # Extraction is short and planning waits on it: let it jump the queue of parse tasks.
-                future = client.submit(extract_task, admitted.raws, published, outlet, pure=False, priority=1)
+                future = client.submit(
+                    extract_task, admitted.raws, published, outlet, language, pure=False, priority=1
+                )
                 extracting.append((admitted, future))
             if not extracting and not storing:
                 break

@@ -68,9 +68,9 @@ def _pipeline(batch_size: int) -> Pipeline:
 
 
 def extract_task(
-    raws: Sequence[RawInput], published: str | None, outlet: str | None
+    raws: Sequence[RawInput], published: str | None, outlet: str | None, language: str | None = None
 ) -> list[Document | Failure]:
-    return extract(raws, published=published, outlet=outlet)
+    return extract(raws, published=published, outlet=outlet, language=language)
 
 
 def store_task(shard: Shard, db: str, batch_size: int, force: bool) -> ShardResult:

@@ -14,9 +14,6 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any, Literal
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 from newsgraph.records import RECORD_TYPES, Record
 from newsgraph.store.codec import dump, dump_part
 from newsgraph.store.reading import check_types
@@ -122,6 +119,8 @@ def _optional_inner(hint: Any) -> Any:
 
 
 def _columns(cls: type[Any], prefix: str = "", path: tuple[str, ...] = ()) -> list[_Column]:
+    import pyarrow as pa  # here, not at the top: a quarter-second import only Parquet exports need
+
     hints = typing.get_type_hints(cls)
     out: list[_Column] = []
     for f in dataclasses.fields(cls):
@@ -170,6 +169,9 @@ def _value(record: Record, column: _Column) -> Any:
 
 
 def _parquet(store: Store, path: Path, types: Sequence[str]) -> dict[str, int]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     counts = dict.fromkeys(types, 0)
     targets = type_paths(path, "parquet", types)
     # "type" first, as in every other format.

@@ -171,7 +171,11 @@ def write_gdelt(
     events: Iterable[Event], documents: Mapping[str, Document], out: IO[str], *, header: bool = True
 ) -> int:
     """Write events as tab-separated GDELT-style rows (with a header line unless ``header=False``)."""
-    writer = csv.writer(out, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar=None, lineterminator="\n")
+    # No quote character either: a sentence with a double quote in it is written as it is (with the
+    # default quotechar, QUOTE_NONE refuses such a field).
+    writer = csv.writer(
+        out, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None, escapechar=None, lineterminator="\n"
+    )
     if header:
         writer.writerow(COLUMNS)
     count = 0

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -25,13 +25,29 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from newsgraph.errors import ConfigError, NotFoundError, StoreError
-from newsgraph.extract.dedup import buckets, minhash, signature
-from newsgraph.records import Analysis, Claim, Document, Entity, Event, Failure, Record, Timex
+from newsgraph.errors import ConfigError, NotFoundError, StoreError, StoreMissingError
+from newsgraph.periods import parse_period, period_end
+from newsgraph.records import (
+    Analysis,
+    Claim,
+    ClaimKind,
+    Document,
+    Entity,
+    Event,
+    EventType,
+    Factuality,
+    Failure,
+    Record,
+    Timex,
+)
 from newsgraph.store import rows, schema
-from newsgraph.store.engine import create, migrate, normalise_url
+from newsgraph.store import search as fulltext
+from newsgraph.store.engine import create as create_engine
+from newsgraph.store.engine import current_revision, migrate, normalise_url
 from newsgraph.store.reading import iter_records
 from newsgraph.store.rows import json_text
+from newsgraph.store.searchquery import parse_query
+from newsgraph.vocabulary import choose
 
 if TYPE_CHECKING:
     import psycopg
@@ -40,7 +56,6 @@ if TYPE_CHECKING:
 _CHUNK = 500
 _DEADLOCK_RETRIES = 3
 _OPEN_RETRIES = 5
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 T = TypeVar("T")
 
 
@@ -68,22 +83,39 @@ def _chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[Sequence[T]]:
 
 
 def _date(value: str, flag: str) -> str:
-    if not _DATE.match(value):
-        raise ConfigError(f"{flag} must be an ISO date prefix (2024, 2024-06, 2024-06-18), not {value!r}")
-    return value
+    return parse_period(value, flag)
 
 
 def _before(value: str, flag: str) -> str:
     """An exclusive upper bound covering the whole period ``value`` names: 2024-06 -> 2024-07."""
-    head, _, last = _date(value, flag).rpartition("-")
-    bumped = str(int(last) + 1).zfill(len(last))
-    # "2024-13" and "2024-06-32" are not dates, but as strings they sort right after the period, as needed.
-    return f"{head}-{bumped}" if head else bumped
+    return period_end(value, flag)
+
+
+def _kind(kind: str) -> fulltext.Kind:
+    for known in fulltext.KINDS:
+        if kind == known:
+            return known
+    raise ConfigError(f"search covers {', '.join(fulltext.KINDS)}, not {kind!r}")
 
 
 def _like(column: Any, needle: str) -> ColumnElement[bool]:
     result: ColumnElement[bool] = column.icontains(needle, autoescape=True)
     return result
+
+
+def _check_exists(url: str) -> None:
+    """A SQLite file must be there already; connecting would create it (and its folder)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return  # a server says itself whether the database exists
+    database = parsed.database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return
+    if not Path(database).expanduser().is_file():
+        raise StoreMissingError(
+            f"no store at {database}: the file does not exist; check --db (or NEWSGRAPH_DB), "
+            f"or make one with `newsgraph ingest PATH --db {database}`"
+        )
 
 
 def _check_owner(analysis: Analysis) -> None:
@@ -116,17 +148,31 @@ def _deadlocked(exc: DBAPIError) -> bool:
 class Store:
     """Documents and everything extracted from them, in SQLite or PostgreSQL, behind one API of records."""
 
-    def __init__(self, engine: Engine, url: str) -> None:
+    def __init__(self, engine: Engine, url: str, *, created: bool = False) -> None:
         self._engine = engine
         self.url = url
+        self.created = created  # this open made the store: the database had no newsgraph schema
         self._insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
 
     @classmethod
-    def open(cls, url: str | None = None) -> Store:
-        """Open (creating and migrating as needed) the store at ``url``: a SQLite path, or a database URL."""
+    def open(cls, url: str | None = None, *, create: bool = True) -> Store:
+        """Open the store at ``url`` (a SQLite path, or a database URL), migrating it to this version.
+
+        With ``create`` (the default) a missing database, or one without newsgraph's tables, is made into
+        a new store. Without it, nothing is created: StoreMissingError, and no file or folder appears.
+        """
         normalised = normalise_url(url)
-        engine = create(normalised)
+        shown = make_url(normalised).render_as_string(hide_password=True)
+        if not create:
+            _check_exists(normalised)
+        engine = create_engine(normalised)
         try:
+            current = current_revision(engine)
+            if current is None and not create:
+                raise StoreMissingError(
+                    f"{shown} holds no newsgraph store; check --db (or NEWSGRAPH_DB), or make one with "
+                    "`newsgraph ingest PATH --db ...`"
+                )
             for attempt in range(_OPEN_RETRIES + 1):
                 try:
                     migrate(engine)
@@ -142,12 +188,19 @@ class Store:
             raise
         except OperationalError as exc:
             engine.dispose()
-            shown = make_url(normalised).render_as_string(hide_password=True)
             raise StoreError(f"cannot open the store at {shown}: {exc.orig}; check URL and server") from exc
-        return cls(engine, normalised)
+        return cls(engine, normalised, created=current is None)
 
     def __repr__(self) -> str:
         return f"Store({make_url(self.url).render_as_string(hide_password=True)!r})"
+
+    @property
+    def location(self) -> str:
+        """Where the store is, for people: a SQLite file's path, else the URL without its password."""
+        parsed = make_url(self.url)
+        if parsed.get_backend_name() == "sqlite":
+            return parsed.database or ":memory:"
+        return parsed.render_as_string(hide_password=True)
 
     def close(self) -> None:
         self._engine.dispose()
@@ -236,6 +289,7 @@ class Store:
             removed = self._delete(conn, ids) if force else set()
             added = self._insert_documents(conn, [batch[i].document for i in ids])
             self._insert_children(conn, [batch[i] for i in ids if i in added])
+            fulltext.index(conn, [i for i in ids if i in added])
             self._index_near(conn, [batch[i].document for i in ids if i in added])
             # A document that is stored now has no failure any more, whether or not this batch added it.
             for chunk in _chunks(ids):
@@ -250,6 +304,7 @@ class Store:
     def _delete(self, conn: Connection, ids: Sequence[str]) -> set[str]:
         removed: set[str] = set()
         for chunk in _chunks(ids):
+            fulltext.unindex(conn, chunk)
             for table in (*schema.CHILD_TABLES.values(), *schema.NEAR_TABLES, schema.failures):
                 conn.execute(delete(table).where(table.c.doc_id.in_(chunk)))
             query = delete(schema.documents).where(schema.documents.c.doc_id.in_(chunk))
@@ -270,6 +325,9 @@ class Store:
         return added
 
     def _index_near(self, conn: Connection, documents: Sequence[Document]) -> None:
+        # Imported here: datasketch loads scipy (half a second), which commands that only read never need.
+        from newsgraph.extract.dedup import buckets, minhash, signature
+
         # Exact copies are not indexed: their original is, and a later copy of it finds that.
         signature_rows: list[dict[str, Any]] = []
         bucket_rows: list[dict[str, Any]] = []
@@ -336,19 +394,63 @@ class Store:
         limit: int | None = 100,
         offset: int = 0,
     ) -> list[Document]:
-        """Documents, newest first; ``outlet`` and ``search`` (title, text): case-insensitive substrings."""
+        """Documents, newest first; ``outlet`` a case-insensitive substring; ``search`` a full-text query
+        (see :mod:`newsgraph.store.searchquery`) whose matches come best first."""
         table = schema.documents
         query = select(table.c.text, table.c.record)
+        hits = None
+        if search:
+            hits = fulltext.ranked(self._engine.dialect.name, parse_query(search), "document")
+            query = query.join(hits, hits.c.key == table.c.doc_id)
         if outlet:
             query = query.where(_like(table.c.outlet, outlet))
         if since:
             query = query.where(table.c.published >= _date(since, "since"))
         if until:
             query = query.where(table.c.published < _before(until, "until"))
-        if search:
-            query = query.where(or_(_like(table.c.title, search), _like(table.c.text, search)))
-        query = query.order_by(table.c.published.desc().nulls_last(), table.c.doc_id)
+        newest = (table.c.published.desc().nulls_last(), table.c.doc_id)
+        query = query.order_by(hits.c.rank.desc(), *newest) if hits is not None else query.order_by(*newest)
         return self._rows(query.limit(limit).offset(offset), rows.document_from)
+
+    def search(
+        self, query: str, *, kind: str = "document", limit: int | None = 20, offset: int = 0
+    ) -> list[fulltext.SearchHit]:
+        """Records of ``kind`` (document, claim, event) matching a full-text ``query``, best first, each with
+        its matches marked in its title and text."""
+        wanted = _kind(kind)
+        parsed = parse_query(query)
+        with self._engine.connect() as conn:
+            raw = fulltext.matches(conn, parsed, wanted, limit, offset)
+        records: dict[Any, Document | Claim | Event]
+        if wanted == "document":
+            records = dict(self.documents_by_id(h.doc_id for h in raw))
+        else:
+            table = schema.CHILD_TABLES[wanted]
+            records = {}
+            for chunk in _chunks(sorted({int(h.key) for h in raw})):
+                query_rows = select(table.c.row_id, table.c.record).where(table.c.row_id.in_(chunk))
+                for row in self._rows(query_rows, lambda r: (r["row_id"], rows.record_from(r))):
+                    if isinstance(row[1], Claim | Event):
+                        records[row[0]] = row[1]
+        return [
+            fulltext.SearchHit(
+                kind=wanted,
+                doc_id=h.doc_id,
+                rank=h.rank,
+                title=fulltext.Highlight.of(h.title),
+                snippets=tuple(
+                    fulltext.Highlight.of(s) for s in (h.snippet or "").split(fulltext.FRAGMENTS) if s
+                ),
+                record=records[h.key if wanted == "document" else int(h.key)],
+            )
+            for h in raw
+            if (h.key if wanted == "document" else int(h.key)) in records
+        ]
+
+    def count_matches(self, query: str, *, kind: str = "document") -> int:
+        """How many records of ``kind`` match a full-text ``query``."""
+        with self._engine.connect() as conn:
+            return fulltext.count(conn, parse_query(query), _kind(kind))
 
     def documents_by_id(self, doc_ids: Iterable[str]) -> dict[str, Document]:
         """The stored documents with these ids (missing ones left out), by id."""
@@ -410,7 +512,7 @@ class Store:
                 )
             )
         if kind:
-            query = query.where(table.c.kind == kind.lower())
+            query = query.where(table.c.kind == choose(kind, [k.value for k in ClaimKind], "kind"))
         if since:
             query = query.where(table.c.published >= _date(since, "since"))
         if doc_id:
@@ -443,9 +545,11 @@ class Store:
                 ]
             query = query.where(or_(*sides))
         if event_type:
-            query = query.where(table.c.event_type == event_type.upper())
+            typed = choose(event_type, [t.value for t in EventType], "type")
+            query = query.where(table.c.event_type == typed)
         if factuality:
-            query = query.where(table.c.factuality == factuality.lower())
+            wanted = choose(factuality, [f.value for f in Factuality], "factuality")
+            query = query.where(table.c.factuality == wanted)
         if since:
             query = query.where(table.c.day >= _date(since, "since"))
         if until:

@@ -14,16 +14,19 @@ from newsgraph.analysis.layout import QUAD_COLOURS
 from newsgraph.analysis.network import QUAD_NAMES, network
 from newsgraph.analysis.report import build_dossier, render_html
 from newsgraph.analysis.roundup import roundup
+from newsgraph.analysis.sources import entity_name
 from newsgraph.analysis.timeline import timeline
 from newsgraph.api import corpus
 from newsgraph.api.context import Since, StoreDep, Until
 from newsgraph.web.chart import chart
 from newsgraph.web.highlight import marks, segments
+from newsgraph.wording import plural
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50
 TIMELINE_ROWS = 500
 NETWORK_NODES = 80  # the busiest actors; the API has them all
+SIDE_HITS = 10  # claims and events shown under the documents a search finds
 
 
 @cache
@@ -34,6 +37,8 @@ def environment() -> jinja2.Environment:
     )
     env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(quad_names=QUAD_NAMES, quad_colours=QUAD_COLOURS)
+    env.filters["plural"] = plural
+    env.filters["entity_name"] = entity_name
     return env
 
 
@@ -143,18 +148,22 @@ def roundup_page(store: StoreDep, q: str | None = None) -> HTMLResponse:
 @router.get("/search", response_class=HTMLResponse)
 def search_page(
     store: StoreDep,
-    q: Annotated[str | None, Query(max_length=200)] = None,
+    q: Annotated[str | None, Query(max_length=500)] = None,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
-    hits = []
-    more = False
+    context: dict[str, Any] = {"hits": [], "claims": [], "events": [], "more": False}
     if q:
-        found = store.documents(search=q, limit=PAGE + 1, offset=offset)
-        more = len(found) > PAGE
-        hits = [(d, *corpus.snippets(d.text, q)) for d in found[:PAGE]]
-    return page(
-        "search.html", active="search", q=q or "", hits=hits, offset=offset, more=more, page_size=PAGE
-    )
+        found = store.search(q, limit=PAGE + 1, offset=offset)
+        context.update(
+            hits=found[:PAGE],
+            more=len(found) > PAGE,
+            total=store.count_matches(q),
+            claims=store.search(q, kind="claim", limit=SIDE_HITS) if offset == 0 else [],
+            events=store.search(q, kind="event", limit=SIDE_HITS) if offset == 0 else [],
+            claim_total=store.count_matches(q, kind="claim"),
+            event_total=store.count_matches(q, kind="event"),
+        )
+    return page("search.html", active="search", q=q or "", offset=offset, page_size=PAGE, **context)
 
 
 @router.get("/dossier", response_class=HTMLResponse)

@@ -78,13 +78,16 @@ def list_events(
     summary="Events as GDELT 2.0-style TSV",
     description="GDELT's 61 event columns in GDELT's order (CAMEO-only fields empty, ISO3 codes), "
     "then PLOVER type and mode, factuality and its cues, the claim, trigger, actor texts and the sentence "
-    "with its character offsets; one header line. Same filters as /api/events, every match (no pages).",
+    "with its character offsets; one header line. Same filters as /api/events; every match unless "
+    "limit (and offset) are given.",
 )
 def events_tsv(
     store: StoreDep,
     filters: Filters,
+    limit: Annotated[int | None, Query(ge=1, description="At most this many rows (default: all).")] = None,
+    offset: Offset = 0,
 ) -> PlainTextResponse:
-    found = filters.find(store)
+    found = filters.find(store, limit=None if limit is None else offset + limit)[offset:]
     out = io.StringIO()
     write_gdelt(found, store.documents_by_id(e.doc_id for e in found), out)
     return PlainTextResponse(

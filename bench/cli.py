@@ -1,0 +1,106 @@
+"""The CLI end to end, process start included, against one bare ``nlp.pipe`` process on the same texts.
+
+    .venv/bin/python bench/cli.py --docs 300 --repeat 3
+
+Texts: the first N documents of ../shared/data/corpora/whitehouse-2023-2024.jsonl.gz, written as a JSONL
+file that every run reads. Each run is a fresh process timed from start to exit (wall clock), so model
+load and imports count; CPU is the process tree's user + system time over the wall time (100 % = one
+core busy). Runs are interleaved (bare, extract, ...) so a change in the machine's load hits them alike;
+the load average is printed before and after, since the machine is shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "data" / "corpora" / "whitehouse-2023-2024.jsonl.gz"
+EXE = str(Path(sys.executable).with_name("newsgraph"))
+
+# One bare spaCy process: import, load the same model, parse every text with nlp.pipe, exit.
+BARE = """
+import json, sys
+import spacy
+from newsgraph.nlp.model import _model_location
+nlp = spacy.load(_model_location())
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+for doc in nlp.pipe(texts, batch_size=32):
+    pass
+"""
+
+
+def write_corpus(n: int, folder: Path) -> tuple[Path, int]:
+    path = folder / f"whitehouse-{n}.jsonl"
+    words = 0
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as src, path.open("w", encoding="utf-8") as out:
+        for line in itertools.islice(src, n):
+            words += len(json.loads(line)["text"].split())
+            out.write(line)
+    return path, words
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU share (user + system over wall) of one command, children included."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu / wall
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--docs", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--runs", default="bare,extract,extract-1,ingest-2", help="which runs, in order")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        corpus, words = write_corpus(args.docs, folder)
+        commands = {
+            "bare": [sys.executable, "-c", BARE, str(corpus)],
+            "extract": [EXE, "extract", str(corpus)],
+            "extract-1": [EXE, "extract", str(corpus), "--n-process", "1"],
+            "extract-2": [EXE, "extract", str(corpus), "--n-process", "2"],
+            "ingest-2": [EXE, "ingest", str(corpus), "--n-process", "2", "--db", str(folder / "x.db")],
+            "ingest": [EXE, "ingest", str(corpus), "--db", str(folder / "y.db")],
+            "version": [EXE, "--help"],
+        }
+        runs = args.runs.split(",")
+        results: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
+        print(f"{args.docs} documents, {words:,} words; load average before: {os.getloadavg()}", flush=True)
+        for round_ in range(args.repeat):
+            for name in runs:
+                for db in folder.glob("*.db*"):
+                    db.unlink()
+                results[name].append(timed(commands[name]))
+                wall, share = results[name][-1]
+                print(f"  round {round_ + 1} {name:<10} {wall:7.1f} s  CPU {share:5.0%}", flush=True)
+        print(f"load average after: {os.getloadavg()}")
+        bare = statistics.median(w for w, _ in results["bare"]) if "bare" in results else None
+        print("| run | median s | words/s | CPU | ratio to bare |")
+        print("|---|---:|---:|---:|---:|")
+        for name in runs:
+            wall = statistics.median(w for w, _ in results[name])
+            share = statistics.median(c for _, c in results[name])
+            ratio = f"{bare / wall:.2f}" if bare else "-"
+            print(f"| {name} | {wall:.1f} | {words / wall:,.0f} | {share:.0%} | {ratio} |")
+
+
+if __name__ == "__main__":
+    main()
