@@ -522,3 +522,13 @@ def test_what_nobody_claimed_is_no_claim(text: str) -> None:
 def test_a_quoted_question_is_still_its_speakers() -> None:
     claims = attribute_text('"Is this a war?" Putin asked reporters.')
     assert [c.source.text for c in claims if c.source is not None] == ["Putin"]
+
+
+def test_a_relative_pronoun_speaks_for_its_noun() -> None:
+    import newsgraph
+
+    text = "The United States and its allies, which slammed the summit, said the deal violates sanctions."
+    claims = [r for r in newsgraph.process([text]) if isinstance(r, Claim)]
+    which = [c for c in claims if c.source is not None and c.source.text == "which"]
+    assert which and which[0].source is not None and which[0].source.actor is not None
+    assert which[0].source.actor.country == "USA"

@@ -85,6 +85,9 @@ def actor_kind(name: str, label: str) -> ActorKind:
     return _LABEL_KINDS.get(label, "organisation")
 
 
+_RELATIVES = frozenset({"which", "who", "that"})
+
+
 class SourceResolver:
     """Turns source spans of one document into Mentions with in-document actors."""
 
@@ -195,6 +198,15 @@ class SourceResolver:
         text = self._text[span[0] : span[1]]
         actor: Actor | None = None
         lower = head.lower_
+        if text.strip().lower() in _RELATIVES:
+            # "The United States and its allies, which slammed the summit": who "which" stands for (the
+            # finder may give the pronoun or already the noun as the head).
+            noun = head.head.head if lower in _RELATIVES and head.head.dep_ == "relcl" else head
+            if noun.pos_ in {"NOUN", "PROPN"}:
+                first = min([noun, *noun.conjuncts], key=lambda t: t.i)
+                bounds = (first.left_edge.idx, noun.idx + len(noun))
+                actor = self.mention(bounds, first).actor
+                return Mention(text=text, span=span, actor=actor)
         if head.pos_ == "PRON" and lower in _PRONOUNS:
             antecedent = self._subject_before(head)
             if antecedent is not None:
