@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from sqlalchemy import (
-    ColumnElement,
     Connection,
     Engine,
     Select,
-    Table,
     delete,
     func,
     insert,
@@ -25,22 +22,23 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from newsgraph.errors import ConfigError, NotFoundError, StoreError
+from newsgraph.errors import NotFoundError, StoreError
 from newsgraph.extract.dedup import buckets, minhash, signature
+from newsgraph.incidents import load_rules
 from newsgraph.records import Analysis, Claim, Document, Entity, Event, Failure, Record, Timex
-from newsgraph.store import rows, schema
+from newsgraph.store import incidents, rows, schema
+from newsgraph.store.bulk import insert_rows
+from newsgraph.store.dates import before as _before
+from newsgraph.store.dates import check_date as _date
+from newsgraph.store.dates import like as _like
 from newsgraph.store.engine import create, migrate, normalise_url
 from newsgraph.store.reading import iter_records
-from newsgraph.store.rows import json_text
-
-if TYPE_CHECKING:
-    import psycopg
+from newsgraph.store.views import STALE_MESSAGE, Views, log
 
 # Rows per multi-row INSERT / IN list: far below SQLite's 32766 and PostgreSQL's 65535 bound parameters.
 _CHUNK = 500
 _DEADLOCK_RETRIES = 3
 _OPEN_RETRIES = 5
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 T = TypeVar("T")
 
 
@@ -67,25 +65,6 @@ def _chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[Sequence[T]]:
         yield items[start : start + size]
 
 
-def _date(value: str, flag: str) -> str:
-    if not _DATE.match(value):
-        raise ConfigError(f"{flag} must be an ISO date prefix (2024, 2024-06, 2024-06-18), not {value!r}")
-    return value
-
-
-def _before(value: str, flag: str) -> str:
-    """An exclusive upper bound covering the whole period ``value`` names: 2024-06 -> 2024-07."""
-    head, _, last = _date(value, flag).rpartition("-")
-    bumped = str(int(last) + 1).zfill(len(last))
-    # "2024-13" and "2024-06-32" are not dates, but as strings they sort right after the period, as needed.
-    return f"{head}-{bumped}" if head else bumped
-
-
-def _like(column: Any, needle: str) -> ColumnElement[bool]:
-    result: ColumnElement[bool] = column.icontains(needle, autoescape=True)
-    return result
-
-
 def _check_owner(analysis: Analysis) -> None:
     doc_id = analysis.document.doc_id
     for record in analysis.records():
@@ -96,24 +75,11 @@ def _check_owner(analysis: Analysis) -> None:
             )
 
 
-def _copy(conn: Connection, table: Table, batch: list[dict[str, Any]]) -> None:
-    """Rows of a new document's records through COPY: psycopg's executemany sends one statement per row."""
-    columns = list(batch[0])
-    names = ", ".join(f'"{c}"' for c in columns)
-    # The same connection, inside the same transaction.
-    raw = cast("psycopg.Connection[Any] | None", conn.connection.dbapi_connection)
-    if raw is None:
-        raise StoreError("the database connection closed during a write; retry the batch")
-    with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
-        for row in batch:
-            copy.write_row([json_text(row[c]) if c == "record" else row[c] for c in columns])
-
-
 def _deadlocked(exc: DBAPIError) -> bool:
     return getattr(exc.orig, "sqlstate", None) == "40P01"
 
 
-class Store:
+class Store(Views):
     """Documents and everything extracted from them, in SQLite or PostgreSQL, behind one API of records."""
 
     def __init__(self, engine: Engine, url: str) -> None:
@@ -144,7 +110,10 @@ class Store:
             engine.dispose()
             shown = make_url(normalised).render_as_string(hide_password=True)
             raise StoreError(f"cannot open the store at {shown}: {exc.orig}; check URL and server") from exc
-        return cls(engine, normalised)
+        store = cls(engine, normalised)
+        if store.incidents_stale():
+            log.warning(STALE_MESSAGE)
+        return store
 
     def __repr__(self) -> str:
         return f"Store({make_url(self.url).render_as_string(hide_password=True)!r})"
@@ -233,10 +202,20 @@ class Store:
         # One lock order for every writer: concurrent batches then wait for each other instead of deadlocking.
         ids = sorted(batch)
         with self._engine.connect().execution_options(newsgraph_write=True) as conn, conn.begin():
+            unlinked = incidents.stored_items(conn, ids) if force else []
             removed = self._delete(conn, ids) if force else set()
             added = self._insert_documents(conn, [batch[i].document for i in ids])
             self._insert_children(conn, [batch[i] for i in ids if i in added])
             self._index_near(conn, [batch[i].document for i in ids if i in added])
+            rules = load_rules()
+            linked = [
+                item
+                for i in ids
+                if i in added
+                for item in incidents.items_of(batch[i].document, batch[i].events, rules)
+            ]
+            incidents.link(conn, linked, unlinked, rules)
+            incidents.bump_version(conn)
             # A document that is stored now has no failure any more, whether or not this batch added it.
             for chunk in _chunks(ids):
                 conn.execute(delete(schema.failures).where(schema.failures.c.doc_id.in_(chunk)))
@@ -300,10 +279,7 @@ class Store:
             (schema.claims, claim_rows),
             (schema.events, event_rows),
         ):
-            if batch and conn.dialect.name == "postgresql":
-                _copy(conn, table, batch)
-            elif batch:
-                conn.execute(insert(table), batch)
+            insert_rows(conn, table, batch)
 
     def _upsert_failures(self, conn: Connection, failures: Sequence[Failure]) -> None:
         latest = {rows.failure_key(f): rows.failure_row(f) for f in failures}
