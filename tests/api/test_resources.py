@@ -63,6 +63,7 @@ PAGED = [
     ("/api/actors", "id"),
     ("/api/clusters", "cluster"),
     ("/api/search?q=North+Korea", "document"),
+    ("/api/incidents", "incident"),
 ]
 
 
@@ -107,6 +108,10 @@ FILTERS = [
     ("/api/events?factuality=asserted", lambda i: i["factuality"] == "asserted"),
     ("/api/timeline?actor=RUS", lambda i: involves(i["event"], "RUS")),
     ("/api/search?q=pyongyang", lambda i: i["hits"] >= 1 and "pyongyang" in i["snippets"][0].lower()),
+    ("/api/incidents?actor=prk", lambda i: "PRK" in (i["source"], i["target"])),
+    ("/api/incidents?event_type=consult", lambda i: i["event_type"] == "CONSULT"),
+    ("/api/incidents?min_outlets=2", lambda i: i["outlet_count"] >= 2 and len(i["outlets"]) >= 2),
+    ("/api/incidents?since=2023-09&until=2023-09", lambda i: i["date_from"].startswith("2023-09")),
 ]
 
 
@@ -176,3 +181,17 @@ def test_events_as_gdelt_tsv(client: TestClient, store: Store) -> None:
     ids = [line.split("\t")[0] for line in lines[1:]]
     assert ids == [e.id for e in store.events(actor="PRK")] and ids
     assert client.get("/api/events.tsv?factuality=nonsense").status_code == 422
+
+
+def test_incidents_keep_every_report(client: TestClient, store: Store) -> None:
+    items = get(client, "/api/incidents?limit=500")["items"]
+    events = {e.id: e for doc in store.documents(limit=None) for e in store.get(doc.doc_id).events}
+    # every event is in exactly one incident, and each report points at its event's sentence
+    assert sorted(r["event_id"] for i in items for r in i["reports"]) == sorted(events)
+    for incident in items:
+        assert incident["events"] == len(incident["event_ids"]) == len(incident["reports"])
+        assert incident["documents"] == len(set(incident["doc_ids"]))
+        for report in incident["reports"]:
+            assert report["sentence"] == events[report["event_id"]].sentence
+    one = items[0]
+    assert get(client, f"/api/incidents/{one['incident']}") == one

@@ -59,7 +59,7 @@ def side_of(mention: Mention | None, rules: Rules) -> Side | None:
         if key is None:
             return None
         # "Kim Jong Un" stands for PRK here; the side is named by a state's own name where one is given.
-        return Side(key, actor.name if key != actor.country or actor.kind == "state" else key)
+        return Side(key, actor.name if key != actor.country or actor.sector is None else key)
     key = name_side(mention.text, rules)
     if key is None:
         return None
