@@ -56,6 +56,7 @@ def test_a_leader_standing_for_the_state_is_named_by_the_code_so_the_state_name_
         ("he", None),
         ("the Republican governor", None),
         ("President", None),
+        ("MR. KIRBY", None),
         ("officials", None),
     ],
 )

@@ -34,6 +34,8 @@ _SHINGLE = 5
 # statements on the same actors spread over the week (White House split rate 0.83 -> 0.85, BASIL unchanged).
 DECAY = 0.05
 _SHINGLE_CHARS = 7_000
+# An incident two documents share weighs in their cosine as this many words they share would.
+INCIDENT_WEIGHT = 1.0
 # Pairs below this cosine are dropped before linkage: they barely move a mean and would fill memory.
 _FLOOR = 0.05
 # Rows of the similarity matrix computed at once (a dense block of _CHUNK x window columns).
@@ -49,6 +51,9 @@ class StoryText:
     text: str
     published: str | None
     duplicate_of: str | None = None
+    # What the store knows beyond the words: the incidents the document reports that other documents
+    # report too (newsgraph.analysis.stories fills it; the text alone leaves it empty).
+    incidents: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, document: Document) -> StoryText:
@@ -107,7 +112,11 @@ def similar_pairs(
 ) -> dict[tuple[int, int], float]:
     """Cosine of every pair (i < j) within the date window whose cosine is at least ``floor``."""
     # The title is repeated: it names the event, the body dilutes it with background.
-    matrix = tfidf([f"{s.title or ''}\n{s.title or ''}\n{_lead(s.text)}" for s in items])
+    matrix = tfidf(
+        [f"{s.title or ''}\n{s.title or ''}\n{_lead(s.text)}" for s in items],
+        extras=[s.incidents for s in items],
+        extra_weight=INCIDENT_WEIGHT,
+    )
     days = [_day(s.published) for s in items]
     dated = sorted((d, i) for i, d in enumerate(days) if d is not None)
     undated = [i for i, d in enumerate(days) if d is None]

@@ -141,17 +141,65 @@ class _Block:
         return f"event#{item.doc_id}#{item.seq}"
 
 
+class _Named:
+    """Day incidents of two named sides, by (quad class, one side, day): what completes a one-sided item."""
+
+    def __init__(self, items: Iterable[LinkItem]) -> None:
+        self.by: dict[tuple[int, str, int], dict[str, tuple[LinkItem, _Day]]] = defaultdict(dict)
+        for item in items:
+            if item.basis != "day" or item.lo is None or not (item.source_key and item.target_key):
+                continue
+            key = f"{item.block}#{item.orient}#d{item.lo}"
+            for side in {item.source_key, item.target_key}:
+                _, day = self.by[(item.quad_class, side, item.lo)].setdefault(key, (item, _Day(set(), set())))
+                day.types.add(item.event_type)
+                if item.place:
+                    day.places.add(item.place)
+
+    def complete(self, item: LinkItem) -> str | None:
+        """The one day incident a one-sided item dated to that day can join: same type, its named side
+        on the same side (for a directed type), its place; None when there is none, or several."""
+        known = item.source_key or item.target_key
+        if known is None or item.basis != "day" or (item.source_key and item.target_key):
+            # only an item dated to a day: "vowed to respond" in a report of the week could be anything
+            return None
+        assert item.lo is not None and item.hi is not None
+        found: set[str] = set()
+        for day in range(item.lo, item.hi + 1):
+            for key, (first, incident) in self.by.get((item.quad_class, known, day), {}).items():
+                if item.event_type not in incident.types:
+                    continue
+                if item.place and incident.places and item.place not in incident.places:
+                    continue
+                directed = not (item.sym or first.sym)
+                if directed and known != (first.source_key if item.source_key else first.target_key):
+                    continue
+                found.add(key)
+        return found.pop() if len(found) == 1 else None
+
+
 def assign(targets: Sequence[LinkItem], context: Iterable[LinkItem], rules: Rules) -> dict[ItemKey, str]:
     """The incident id of each target; ``context`` must hold every item near the targets (see
-    :func:`reach`), the targets included."""
+    :func:`reach`), the targets included.
+
+    An item dated to a day with one side unnamed ("welcoming Prime Minister Kishida on January 13") joins
+    the day incident of the named side when exactly one fits; otherwise it links only with its own
+    document's events, since across documents "X was welcomed" says too little.
+    """
     by_block: dict[str, list[LinkItem]] = defaultdict(list)
-    for item in context:
+    kept = list(context)
+    for item in kept:
         by_block[item.block].append(item)
+    named = _Named(kept)
     blocks: dict[str, _Block] = {}
     out: dict[ItemKey, str] = {}
     for item in targets:
         if item.basis == "none":
             out[item_key(item)] = incident_id(_Block((), rules).key(item))
+            continue
+        completed = named.complete(item)
+        if completed is not None:
+            out[item_key(item)] = incident_id(completed)
             continue
         if item.block not in blocks:
             blocks[item.block] = _Block(by_block.get(item.block, ()), rules)
@@ -167,17 +215,6 @@ def reach(rules: Rules) -> tuple[int, int]:
     """
     targets = 2 * rules.report_days + rules.max_span_days + 2
     return targets, targets + 2 * rules.report_days + 2 * rules.max_span_days + 2
-
-
-def window(items: Iterable[LinkItem]) -> dict[str, tuple[int, int]]:
-    """Per block, the first and last day the items can be on (items with no range left out)."""
-    found: dict[str, tuple[int, int]] = {}
-    for item in items:
-        if item.lo is None or item.hi is None:
-            continue
-        lo, hi = found.get(item.block, (item.lo, item.hi))
-        found[item.block] = (min(lo, item.lo), max(hi, item.hi))
-    return found
 
 
 def link_all(items: Sequence[LinkItem], rules: Rules) -> dict[ItemKey, str]:

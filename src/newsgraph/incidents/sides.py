@@ -38,13 +38,14 @@ def actor_side(actor: Actor, rules: Rules) -> str | None:
 
 def name_side(text: str, rules: Rules) -> str | None:
     """An unlinked mention keyed by its head when that is a name: the last word before any clause,
-    capitalised ("Rep. Michael Grimm" -> name:grimm; "Grimm's attorney" and "the Republican governor"
-    name no one)."""
+    capitalised ("Rep. Michael Grimm" -> name:grimm; "Grimm's attorney", "the Republican governor" and
+    "MR. KIRBY" name no one)."""
     words = _WORD.findall(_CLAUSE.split(text, maxsplit=1)[0])
     if not words:
         return None
     head = _GENITIVE.sub("", words[-1]).rstrip(".")
-    if len(head) < 2 or not head[0].isupper() or head.lower() in rules.name_skip:
+    # a word in capitals only is a transcript's speaker label ("MR. KIRBY:") or an acronym, no name
+    if len(head) < 2 or not head[0].isupper() or head.isupper() or head.lower() in rules.name_skip:
         return None
     return f"name:{head.lower()}"
 

@@ -23,7 +23,6 @@ from newsgraph.incidents import (
     link_items,
     reach,
 )
-from newsgraph.incidents.linking import window
 from newsgraph.records import Document, Event
 from newsgraph.store import schema
 from newsgraph.store.bulk import insert_rows
@@ -135,19 +134,39 @@ def stored_items(conn: Connection, doc_ids: Sequence[str]) -> list[tuple[LinkIte
     return found
 
 
-def _context(conn: Connection, ranges: dict[str, tuple[int, int]]) -> list[tuple[LinkItem, str | None]]:
-    """Stored items of these blocks whose days meet the given ranges."""
-    table = schema.incident_items
-    found: list[tuple[LinkItem, str | None]] = []
-    blocks = sorted(ranges)
-    for start in range(0, len(blocks), _BLOCKS_PER_QUERY):
-        conditions = [
-            and_(table.c.block == b, table.c.lo <= ranges[b][1], table.c.hi >= ranges[b][0])
-            for b in blocks[start : start + _BLOCKS_PER_QUERY]
-        ]
-        for row in conn.execute(select(table).where(or_(*conditions))):
-            found.append((item_from(row), row.incident_id))
+Side = tuple[int, str]  # (quad class, side key): items that could meet share one
+
+
+def _sides(item: LinkItem) -> set[Side]:
+    return {(item.quad_class, key) for key in (item.source_key, item.target_key) if key}
+
+
+def _ranges(items: Iterable[LinkItem]) -> dict[Side, tuple[int, int]]:
+    """Per (quad class, side), the first and last day the items can be on (items with no range left out)."""
+    found: dict[Side, tuple[int, int]] = {}
+    for item in items:
+        if item.lo is None or item.hi is None:
+            continue
+        for side in _sides(item):
+            lo, hi = found.get(side, (item.lo, item.hi))
+            found[side] = (min(lo, item.lo), max(hi, item.hi))
     return found
+
+
+def _context(conn: Connection, ranges: dict[Side, tuple[int, int]]) -> list[tuple[LinkItem, str | None]]:
+    """Stored items with one of these sides in the quad class whose days meet the given ranges."""
+    table = schema.incident_items
+    found: dict[tuple[str, int], tuple[LinkItem, str | None]] = {}
+    sides = sorted(ranges)
+    for start in range(0, len(sides), _BLOCKS_PER_QUERY):
+        conditions = []
+        for quad, key in sides[start : start + _BLOCKS_PER_QUERY]:
+            lo, hi = ranges[(quad, key)]
+            near = and_(table.c.quad_class == quad, table.c.lo <= hi, table.c.hi >= lo)
+            conditions += [and_(near, table.c.source_key == key), and_(near, table.c.target_key == key)]
+        for row in conn.execute(select(table).where(or_(*conditions))):
+            found[(row.doc_id, row.seq)] = (item_from(row), row.incident_id)
+    return list(found.values())
 
 
 def link(
@@ -162,16 +181,17 @@ def link(
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LINK_LOCK})")
     near, far = reach(rules)
-    spans = window([*new, *(item for item, _ in removed)])
-    stored = _context(conn, {b: (lo - far, hi + far) for b, (lo, hi) in spans.items()})
+    ranges = _ranges([*new, *(item for item, _ in removed)])
+    stored = _context(conn, {side: (lo - far, hi + far) for side, (lo, hi) in ranges.items()})
     targets: list[LinkItem] = list(new)
     current: dict[tuple[str, int], str | None] = {}
     for item, incident in stored:
-        lo, hi = spans[item.block]
         assert item.lo is not None and item.hi is not None
-        if item.lo <= hi + near and item.hi >= lo - near:
-            targets.append(item)
-            current[(item.doc_id, item.seq)] = incident
+        for side in _sides(item):
+            if side in ranges and item.lo <= ranges[side][1] + near and item.hi >= ranges[side][0] - near:
+                targets.append(item)
+                current[(item.doc_id, item.seq)] = incident
+                break
     assigned = assign(targets, [*(item for item, _ in stored), *new], rules)
     insert_rows(conn, schema.incident_items, [item_row(i, assigned[(i.doc_id, i.seq)]) for i in new])
     touched = {incident for _, incident in removed if incident} | {assigned[(i.doc_id, i.seq)] for i in new}

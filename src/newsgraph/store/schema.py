@@ -232,7 +232,8 @@ incident_items = Table(
     Column("span_end", Integer, nullable=False),
     Column("incident_id", String()),
     UniqueConstraint("doc_id", "seq", name="uq_incident_items_doc_seq"),
-    Index("ix_incident_items_block_lo", "block", "lo"),
+    Index("ix_incident_items_source", "quad_class", "source_key", "lo"),
+    Index("ix_incident_items_target", "quad_class", "target_key", "lo"),
     Index("ix_incident_items_incident_id", "incident_id"),
 )
 

@@ -106,6 +106,32 @@ class Views:
                 found.update({r.event_id: r.incident_id for r in conn.execute(query)})
         return found
 
+    def shared_incidents(self) -> dict[str, list[str]]:
+        """doc_id -> the incidents it reports that other documents report too, both sides named."""
+        items, table = schema.incident_items, schema.incidents
+        query = (
+            select(items.c.doc_id, items.c.incident_id)
+            .join(table, table.c.incident_id == items.c.incident_id)
+            .where(table.c.n_documents >= 2, table.c.source_key.is_not(None), table.c.target_key.is_not(None))
+            .distinct()
+        )
+        found: dict[str, list[str]] = {}
+        with self._engine.connect() as conn:
+            for row in conn.execute(query.order_by(items.c.doc_id, items.c.incident_id)):
+                found.setdefault(row.doc_id, []).append(row.incident_id)
+        return found
+
+    def event_days(self) -> dict[str, int]:
+        """doc_id -> the latest day (proleptic ordinal) an event of the document is dated to by a timex."""
+        items = schema.incident_items
+        query = (
+            select(items.c.doc_id, func.max(items.c.lo))
+            .where(items.c.basis == "day")
+            .group_by(items.c.doc_id)
+        )
+        with self._engine.connect() as conn:
+            return {doc_id: int(day) for doc_id, day in conn.execute(query)}
+
     def _check_actor(self, conn: Any, actor: str) -> None:
         """Raise with suggestions when no incident has this actor on either side at all."""
         table = schema.incidents

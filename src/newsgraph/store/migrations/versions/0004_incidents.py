@@ -59,7 +59,8 @@ def upgrade() -> None:
         sa.Column("incident_id", sa.String()),
         sa.UniqueConstraint("doc_id", "seq", name="uq_incident_items_doc_seq"),
     )
-    op.create_index("ix_incident_items_block_lo", "incident_items", ["block", "lo"])
+    op.create_index("ix_incident_items_source", "incident_items", ["quad_class", "source_key", "lo"])
+    op.create_index("ix_incident_items_target", "incident_items", ["quad_class", "target_key", "lo"])
     op.create_index("ix_incident_items_incident_id", "incident_items", ["incident_id"])
     op.create_table(
         "incidents",
