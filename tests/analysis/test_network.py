@@ -11,8 +11,19 @@ from newsgraph.store import Store
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
 
 
-def test_edges_add_up_to_the_events_with_two_linked_actors(analysis_store: Store) -> None:
+def test_edges_add_up_to_the_incidents_with_two_named_sides(analysis_store: Store) -> None:
     net = network(analysis_store)
+    assert net.counting == "incidents"
+    assert sum(e.count for e in net.edges) + net.skipped == analysis_store.count_incidents()
+    for edge in net.edges:
+        assert sum(edge.by_quad.values()) == sum(edge.by_factuality.values()) == edge.count <= edge.mentions
+        assert edge.source != edge.target and edge.outlets >= 1
+    node_ids = {n.id for n in net.nodes}
+    assert all(e.source in node_ids and e.target in node_ids for e in net.edges)
+
+
+def test_edges_add_up_to_the_events_with_two_linked_actors(analysis_store: Store) -> None:
+    net = network(analysis_store, counting="mentions")
     events = analysis_store.events()
     assert sum(e.count for e in net.edges) + net.skipped == len(events)
     for edge in net.edges:

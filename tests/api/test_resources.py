@@ -139,12 +139,30 @@ def test_timeline_in_date_order(client: TestClient) -> None:
 
 
 def test_network_is_consistent(client: TestClient) -> None:
-    net = get(client, "/api/network")
-    ids = {n["id"] for n in net["nodes"]}
+    mentions = get(client, "/api/network?count=mentions")
+    assert mentions["counting"] == "mentions"
+    ids = {n["id"] for n in mentions["nodes"]}
     assert len(ids) >= 3
+    for edge in mentions["edges"]:
+        assert edge["source"] in ids and edge["target"] in ids and edge["source"] != edge["target"]
+        assert edge["count"] == sum(edge["by_quad"].values()) == len(edge["event_ids"]) == edge["mentions"]
+        assert edge["outlets"] >= 1
+    # by default an edge counts incidents: the summit both seed pages report is one, carried by two outlets
+    net = get(client, "/api/network")
+    assert net["counting"] == "incidents"
+    ids = {n["id"] for n in net["nodes"]}
+    assert {"PRK", "RUS"} <= ids
     for edge in net["edges"]:
         assert edge["source"] in ids and edge["target"] in ids and edge["source"] != edge["target"]
-        assert edge["count"] == sum(edge["by_quad"].values()) == len(edge["event_ids"])
+        assert edge["count"] == sum(edge["by_quad"].values()) <= edge["mentions"]
+        assert edge["outlets"] >= 1
+    assert sum(e["count"] for e in net["edges"]) < sum(e["count"] for e in mentions["edges"])
+    summit = [
+        e
+        for e in net["edges"]
+        if {e["source"], e["target"]} == {"PRK", "RUS"} and e["by_type"].get("CONSULT")
+    ]
+    assert summit and max(e["outlets"] for e in summit) >= 2
     countries = get(client, "/api/network?level=country")
     assert countries["level"] == "country"
     assert all(len(n["id"]) == 3 or n["kind"] != "state" for n in countries["nodes"])

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 
 from newsgraph import __version__
 from newsgraph.api import errors
+from newsgraph.api.cache import ViewCache
 from newsgraph.api.limits import DEFAULT_MAX_BODY, BodyLimit
 from newsgraph.api.routers import (
     actors,
@@ -77,6 +78,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.store = opened
+    app.state.cache = ViewCache()
     app.state.token = token if token is not None else os.environ.get(TOKEN_ENV) or None
     app.state.pipeline = None
     errors.install(app)

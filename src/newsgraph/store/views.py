@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import difflib
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, Select, exists, func, or_, select
@@ -12,14 +13,64 @@ from sqlalchemy import ColumnElement, Engine, Select, exists, func, or_, select
 from newsgraph.errors import NotFoundError, UnknownActorError
 from newsgraph.incidents import Incident, load_rules
 from newsgraph.incidents.query import IncidentQuery
+from newsgraph.records import Actor, Entity
 from newsgraph.store import incidents, schema
 from newsgraph.store.dates import before, check_date, like
+from newsgraph.store.rows import record_from
 
 log = logging.getLogger("newsgraph.store")
 STALE_MESSAGE = (
     "this store was made before incidents were linked: its documents have no incidents yet; "
     "run `newsgraph incidents --rebuild` (once) to link them"
 )
+
+
+@dataclass(frozen=True, slots=True)
+class StoreCounts:
+    """What the store holds, counted by SQL."""
+
+    documents: int
+    claims: int
+    events: int
+    incidents: int
+    failures: int
+    outlets: dict[str, int]
+    event_types: dict[str, int]
+    claim_kinds: dict[str, int]
+    first: str | None
+    last: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """A document as a list cites it, read without its text."""
+
+    doc_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    path: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeCount:
+    """Incidents from one side to another of one quad class, type and first outlet's stance."""
+
+    source: str
+    target: str
+    quad_class: int
+    event_type: str
+    stance: str
+    incidents: int
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class DayCount:
+    day: str
+    quad_class: int
+    count: int
 
 
 class Views:
@@ -43,6 +94,157 @@ class Views:
     def rebuild_incidents(self) -> tuple[int, int]:
         """Link every stored event from scratch: (events, incidents)."""
         return incidents.rebuild(self._engine, load_rules())
+
+    # -- counts -----------------------------------------------------------------------------------------
+
+    def counts(self) -> StoreCounts:
+        """Documents, claims, events, incidents, failures and their breakdowns, counted by SQL."""
+        docs, claims, events = schema.documents, schema.claims, schema.events
+
+        def grouped(conn: Any, column: Any) -> dict[str, int]:
+            query = select(column, func.count()).group_by(column).order_by(func.count().desc(), column)
+            return {str(k) if k is not None else "(outlet unknown)": int(n) for k, n in conn.execute(query)}
+
+        with self._engine.connect() as conn:
+            total = {
+                t.name: int(conn.scalar(select(func.count()).select_from(t)) or 0)
+                for t in (docs, claims, events, schema.incidents, schema.failures)
+            }
+            first, last = conn.execute(select(func.min(docs.c.published), func.max(docs.c.published))).one()
+            return StoreCounts(
+                documents=total["documents"],
+                claims=total["claims"],
+                events=total["events"],
+                incidents=total["incidents"],
+                failures=total["failures"],
+                outlets=grouped(conn, docs.c.outlet),
+                event_types=grouped(conn, events.c.event_type),
+                claim_kinds=grouped(conn, claims.c.kind),
+                first=first,
+                last=last,
+            )
+
+    def document_summaries(self, doc_ids: Iterable[str]) -> list[DocumentSummary]:
+        """Title, outlet, date and link of these documents (missing ones left out), without their text."""
+        table = schema.documents
+        columns = (
+            table.c.doc_id,
+            table.c.title,
+            table.c.outlet,
+            table.c.published,
+            table.c.url,
+            table.c.path,
+        )
+        found = []
+        wanted = sorted(set(doc_ids))
+        with self._engine.connect() as conn:
+            for start in range(0, len(wanted), 500):
+                query = select(*columns).where(table.c.doc_id.in_(wanted[start : start + 500]))
+                found += [DocumentSummary(*row) for row in conn.execute(query)]
+        return found
+
+    def top_actors(self, limit: int = 15) -> list[tuple[Actor, int, int]]:
+        """The most mentioned linked actors: (actor, mentions, documents)."""
+        table = schema.entities
+        query = (
+            select(
+                table.c.actor_id,
+                func.count(),
+                func.count(table.c.doc_id.distinct()),
+                func.min(table.c.row_id),
+            )
+            .where(table.c.actor_id.is_not(None))
+            .group_by(table.c.actor_id)
+            .order_by(func.count().desc(), table.c.actor_id)
+            .limit(limit)
+        )
+        with self._engine.connect() as conn:
+            ranked = list(conn.execute(query))
+            first = {r[3]: r for r in ranked}
+            records = conn.execute(select(table.c.row_id, table.c.record).where(table.c.row_id.in_(first)))
+            actor_of = {}
+            for row in records:
+                entity = record_from(row._mapping)
+                if isinstance(entity, Entity) and entity.actor is not None:
+                    actor_of[row.row_id] = entity.actor
+        return [(actor_of[r[3]], int(r[1]), int(r[2])) for r in ranked if r[3] in actor_of]
+
+    def incident_edges(self, q: IncidentQuery | None = None) -> list[EdgeCount]:
+        """Incidents with both sides named, counted per direction, quad class, type and stance."""
+        table = schema.incidents
+        keys = (
+            table.c.source_key,
+            table.c.target_key,
+            table.c.quad_class,
+            table.c.event_type,
+            table.c.stance,
+        )
+        query = self._incident_filter(
+            select(*keys, func.count(), func.sum(table.c.mentions)).where(
+                table.c.source_key.is_not(None),
+                table.c.target_key.is_not(None),
+                table.c.source_key != table.c.target_key,
+            ),
+            q or IncidentQuery(),
+        ).group_by(*keys)
+        with self._engine.connect() as conn:
+            return [
+                EdgeCount(str(a), str(b), int(quad), str(kind), str(stance), int(n), int(m or 0))
+                for a, b, quad, kind, stance, n, m in conn.execute(query)
+            ]
+
+    def edge_outlets(self, q: IncidentQuery | None = None) -> dict[tuple[str, str], int]:
+        """How many outlets carry the incidents from one side to another."""
+        table, items = schema.incidents, schema.incident_items
+        query = self._incident_filter(
+            # a document without an outlet counts as one unknown outlet, as in the incidents themselves
+            select(
+                table.c.source_key,
+                table.c.target_key,
+                func.count(func.coalesce(items.c.outlet, "(outlet unknown)").distinct()),
+            )
+            .join(items, items.c.incident_id == table.c.incident_id)
+            .where(
+                table.c.source_key.is_not(None),
+                table.c.target_key.is_not(None),
+                table.c.source_key != table.c.target_key,
+            ),
+            q or IncidentQuery(),
+        ).group_by(table.c.source_key, table.c.target_key)
+        with self._engine.connect() as conn:
+            return {(a, b): int(n) for a, b, n in conn.execute(query)}
+
+    def side_names(self) -> dict[str, str]:
+        """The name each side key goes by most often across incidents."""
+        table = schema.incidents
+        found: dict[str, tuple[int, str]] = {}
+        with self._engine.connect() as conn:
+            for key_col, name_col in (
+                (table.c.source_key, table.c.source_name),
+                (table.c.target_key, table.c.target_name),
+            ):
+                query = (
+                    select(key_col, name_col, func.count())
+                    .where(key_col.is_not(None))
+                    .group_by(key_col, name_col)
+                )
+                for key, name, n in conn.execute(query):
+                    if name and (key not in found or (n, name) > found[key]):
+                        found[key] = (int(n), name)
+        return {k: v[1] for k, v in found.items()}
+
+    def incident_days(self, q: IncidentQuery | None = None) -> list[DayCount]:
+        """Incidents per first day and quad class, for a timeline chart."""
+        table = schema.incidents
+        query = self._incident_filter(
+            select(table.c.date_from, table.c.quad_class, func.count()).where(table.c.date_from.is_not(None)),
+            q or IncidentQuery(),
+        ).group_by(table.c.date_from, table.c.quad_class)
+        with self._engine.connect() as conn:
+            return [
+                DayCount(d, int(quad), int(n))
+                for d, quad, n in conn.execute(query.order_by(table.c.date_from))
+            ]
 
     # -- incidents --------------------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from typing import Annotated, Any, Literal
@@ -10,14 +11,16 @@ import jinja2
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from newsgraph.analysis.incidents import checked
 from newsgraph.analysis.layout import QUAD_COLOURS
-from newsgraph.analysis.network import QUAD_NAMES, network
+from newsgraph.analysis.network import QUAD_NAMES, Counting, network
 from newsgraph.analysis.report import build_dossier, render_html
 from newsgraph.analysis.roundup import roundup
 from newsgraph.analysis.timeline import timeline
 from newsgraph.api import corpus
-from newsgraph.api.context import Since, StoreDep, Until
-from newsgraph.web.chart import chart
+from newsgraph.api.context import CacheDep, Since, StoreDep, Until
+from newsgraph.incidents.query import IncidentQuery
+from newsgraph.web.chart import chart, count_chart
 from newsgraph.web.highlight import marks, segments
 
 router = APIRouter(include_in_schema=False)
@@ -50,13 +53,13 @@ def render_error(code: str, message: str, status: int) -> str:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(store: StoreDep) -> HTMLResponse:
+def home(store: StoreDep, cache: CacheDep) -> HTMLResponse:
     return page(
         "overview.html",
         active="overview",
-        o=corpus.overview(store),
-        recent=store.documents(limit=10),
-        actors=corpus.actors(store)[:15],
+        o=cache.get(store, "overview", (), lambda: corpus.overview(store)),
+        recent=cache.get(store, "recent", 10, lambda: store.documents(limit=10)),
+        actors=cache.get(store, "top-actors", 15, lambda: corpus.top_actors(store, 15)),
     )
 
 
@@ -95,28 +98,62 @@ def document(doc_id: str, store: StoreDep) -> HTMLResponse:
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(
-    store: StoreDep, actor: str | None = None, since: Since = None, until: Until = None
+    store: StoreDep,
+    cache: CacheDep,
+    actor: str | None = None,
+    since: Since = None,
+    until: Until = None,
+    count: Counting = "incidents",
+    offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
-    entries = timeline(store, actor=actor or None, since=since or None, until=until or None)[:TIMELINE_ROWS]
+    """Incidents by date, a page at a time, over a bar chart SQL counted; ``count=mentions``: events."""
+    form = {"actor": actor or "", "since": since or "", "until": until or "", "count": count}
+    if count == "mentions":
+        entries = cache.get(
+            store,
+            "timeline-mentions",
+            (actor, since, until),
+            lambda: timeline(store, actor=actor or None, since=since or None, until=until or None)[
+                :TIMELINE_ROWS
+            ],
+        )
+        return page("timeline.html", active="timeline", entries=entries, chart=chart(entries), **form)
+    query = checked(IncidentQuery(since=since or None, until=until or None, actor=actor or None, limit=None))
+    days = cache.get(store, "incident-days", query, lambda: store.incident_days(query))
+    listed = cache.get(
+        store,
+        "incidents",
+        (query, PAGE + 1, offset),
+        lambda: store.incidents(replace(query, limit=PAGE + 1, offset=offset)),
+    )
     return page(
         "timeline.html",
         active="timeline",
-        entries=entries,
-        chart=chart(entries),
-        actor=actor or "",
-        since=since or "",
-        until=until or "",
+        incidents=listed[:PAGE],
+        bars=count_chart([(d.day, d.quad_class, d.count) for d in days]),
+        total=sum(d.count for d in days),
+        offset=offset,
+        more=len(listed) > PAGE,
+        page_size=PAGE,
+        **form,
     )
 
 
 @router.get("/network", response_class=HTMLResponse)
 def network_page(
     store: StoreDep,
+    cache: CacheDep,
     since: Since = None,
     until: Until = None,
     level: Literal["actor", "country"] = "actor",
+    count: Counting = "incidents",
 ) -> HTMLResponse:
-    net = network(store, since=since or None, until=until or None, level=level)
+    net = cache.get(
+        store,
+        "network",
+        (since, until, level, count),
+        lambda: network(store, since=since or None, until=until or None, level=level, counting=count),
+    )
     data = net.to_dict()
     # The browser lays the graph out pairwise: beyond a few dozen nodes it is slow and unreadable anyway.
     shown = {n["id"] for n in data["nodes"][:NETWORK_NODES]}
@@ -129,14 +166,15 @@ def network_page(
         data=data,
         hidden=len(net.nodes) - len(shown),
         level=level,
+        count=count,
         since=since or "",
         until=until or "",
     )
 
 
 @router.get("/roundup", response_class=HTMLResponse)
-def roundup_page(store: StoreDep, q: str | None = None) -> HTMLResponse:
-    result = roundup(store, query=q) if q else None
+def roundup_page(store: StoreDep, cache: CacheDep, q: str | None = None) -> HTMLResponse:
+    result = cache.get(store, "roundup", q, lambda: roundup(store, query=q)) if q else None
     return page("roundup.html", active="roundup", r=result, q=q or "")
 
 
@@ -159,11 +197,18 @@ def search_page(
 
 @router.get("/dossier", response_class=HTMLResponse)
 def dossier_page(
-    store: StoreDep, q: str | None = None, since: Since = None, until: Until = None
+    store: StoreDep, cache: CacheDep, q: str | None = None, since: Since = None, until: Until = None
 ) -> HTMLResponse:
     """The analysis library's self-contained dossier (no scripts), for the documents matching ``q``."""
     return HTMLResponse(
-        render_html(build_dossier(store, query=q or None, since=since or None, until=until or None))
+        cache.get(
+            store,
+            "dossier",
+            (q, since, until),
+            lambda: render_html(
+                build_dossier(store, query=q or None, since=since or None, until=until or None)
+            ),
+        )
     )
 
 
