@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from newsgraph.incidents import Incident
 from newsgraph.records import Actor, Event
 from newsgraph.store import Store
 
@@ -284,3 +286,54 @@ def incident_network(
     # incidents with an unnamed side, or a side acting on itself
     skipped = store.count_incidents(query) - sum(e.count for e in edges)
     return Network(node_list, tuple(edges), since, until, level, skipped, counting="incidents")
+
+
+def network_of_incidents(
+    incidents: Sequence[Incident],
+    *,
+    level: Level = "actor",
+    since: str | None = None,
+    until: str | None = None,
+) -> Network:
+    """The network of these incidents (a dossier's few): edges count incidents, with their events and the
+    outlets carrying them; an incident without two named sides is skipped."""
+    names: dict[str, str] = {}
+    for incident in incidents:
+        for key, name in ((incident.source, incident.source_name), (incident.target, incident.target_name)):
+            if key and name:
+                names.setdefault(key, name)
+    nodes: dict[str, tuple[str, str, str | None]] = {}
+    degree: Counter[str] = Counter()
+    grouped: dict[tuple[str, str], list[Incident]] = defaultdict(list)
+    skipped = 0
+    for incident in incidents:
+        if not incident.source or not incident.target:
+            skipped += 1
+            continue
+        a, b = _side_node(incident.source, names, level), _side_node(incident.target, names, level)
+        if a[0] == b[0]:
+            skipped += 1
+            continue
+        for node in (a, b):
+            nodes.setdefault(node[0], node[1:])
+            degree[node[0]] += 1
+        grouped[(a[0], b[0])].append(incident)
+    edges = tuple(
+        Edge(
+            source=a_id,
+            target=b_id,
+            count=len(found),
+            by_quad=dict(Counter(i.quad_class for i in found)),
+            by_factuality=dict(Counter(i.stances[0].stance for i in found)),
+            by_type=dict(Counter(i.event_type for i in found)),
+            event_ids=tuple(e for i in found for e in i.event_ids),
+            mentions=sum(i.mentions for i in found),
+            outlets=len({o for i in found for o in i.outlets}),
+        )
+        for (a_id, b_id), found in sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    )
+    node_list = tuple(
+        Node(id=i, name=name, kind=kind, country=country, events=degree[i])
+        for i, (name, kind, country) in sorted(nodes.items(), key=lambda kv: (-degree[kv[0]], kv[0]))
+    )
+    return Network(node_list, edges, since, until, level, skipped, counting="incidents")

@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from newsgraph.analysis.network import Counting
 from newsgraph.analysis.roundup import Roundup
 from newsgraph.cli.app import DbOption, FormatOption, _check_date, _settings, app
 from newsgraph.cli.output import Format, fail, stderr
@@ -27,6 +28,12 @@ ActorOption = Annotated[
 ]
 TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. AID.")]
 FactualityOption = Annotated[str | None, typer.Option(help="asserted, reported, predicted, ...")]
+CountOption = Annotated[
+    Counting,
+    typer.Option(
+        "--count", help="incidents: one row per happening, however many documents told it; mentions: events."
+    ),
+]
 
 
 class NetworkFormat(str, enum.Enum):
@@ -78,16 +85,22 @@ def timeline(
     since: Since = None,
     until: Until = None,
     limit: Limit = None,
+    count: CountOption = "incidents",
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Events in the order they happened, each with its sentence, document, outlet and link.
+    """Incidents in the order they happened (one row per happening, with how many outlets carry it), or
+    with --count mentions every event, each with its sentence, document, outlet and link.
 
-    Example: newsgraph timeline --actor PRK --since 2024-01-01 --factuality asserted
+    Example: newsgraph timeline --actor PRK --since 2024-01-01
+    Example: newsgraph timeline --count mentions --actor PRK --factuality asserted
     """
     from newsgraph.analysis.timeline import timeline as build
     from newsgraph.store import Store
 
     _dates(since, until)
+    if count == "incidents":
+        _incident_timeline(db, actor, event_type, factuality, since, until, limit, fmt)
+        return
     try:
         with Store.open(_settings(db).db) as store:
             entries = build(
@@ -120,6 +133,54 @@ def timeline(
     _print(rows, fmt, [*cols, "link"] if fmt is Format.csv else cols)
 
 
+def _incident_timeline(
+    db: str | None,
+    actor: str | None,
+    event_type: str | None,
+    factuality: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int | None,
+    fmt: Format,
+) -> None:
+    from newsgraph.analysis.incidents import list_incidents
+    from newsgraph.errors import ConfigError
+    from newsgraph.incidents.query import IncidentQuery
+    from newsgraph.store import Store
+
+    try:
+        if factuality:
+            raise ConfigError("--factuality filters events: add --count mentions (incidents have stances)")
+        query = IncidentQuery(since=since, until=until, actor=actor, event_type=event_type, limit=limit)
+        with Store.open(_settings(db).db) as store:
+            found = list_incidents(store, query)
+    except NewsgraphError as err:
+        raise fail(err, status=2 if err.status == 400 else 1) from err
+    rows = [i.to_dict(reports=fmt in (Format.jsonl, Format.json)) for i in found]
+    if fmt in (Format.table, Format.csv):
+        for row, incident in zip(rows, found, strict=True):
+            first = incident.first_report
+            row.update(
+                source=row["source_name"] or row["source"],
+                target=row["target_name"] or row["target"],
+                sentence=first.sentence,
+                outlet=first.outlet,
+                doc_id=first.doc_id,
+            )
+    cols = [
+        "date",
+        "event_type",
+        "source",
+        "target",
+        "outlet_count",
+        "mentions",
+        "sentence",
+        "outlet",
+        "doc_id",
+    ]
+    _print(rows, fmt, [*cols, "incident"] if fmt is Format.csv else cols)
+
+
 @app.command()
 def network(
     db: DbOption = None,
@@ -131,12 +192,14 @@ def network(
     by_country: Annotated[
         bool, typer.Option("--by-country", help="One node per country instead of per actor.")
     ] = False,
+    count: CountOption = "incidents",
     fmt: Annotated[NetworkFormat, typer.Option("--format", "-f", help="json, graphml or table.")] = (
         NetworkFormat.json
     ),
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
 ) -> None:
-    """The actor network: actors as nodes, events as edges counted by quad class and factuality.
+    """The actor network: actors as nodes, edges counting incidents (or with --count mentions, events) by
+    quad class and factuality, with how many outlets carry each.
 
     Example: newsgraph network --since 2024-06-01 --until 2024-06-30 --format graphml --out june.graphml
     """
@@ -154,13 +217,15 @@ def network(
                 event_type=event_type,
                 factuality=factuality,
                 level="country" if by_country else "actor",
+                counting=count,
             )
     except NewsgraphError as err:
         raise fail(err) from err
     if fmt is NetworkFormat.table:
         names = {n.id: n.name for n in net.nodes}
         rows = [{**e.to_dict(), "source": names[e.source], "target": names[e.target]} for e in net.edges]
-        _print(rows, Format.table, ["source", "target", "count", "by_quad", "by_factuality", "by_type"])
+        cols = ["source", "target", "count", "mentions", "outlets", "by_quad", "by_factuality", "by_type"]
+        _print(rows, Format.table, cols)
         return
     text = net.to_graphml() if fmt is NetworkFormat.graphml else json.dumps(net.to_dict(), ensure_ascii=False)
     if out is None:
