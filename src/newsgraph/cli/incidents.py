@@ -7,7 +7,6 @@ from typing import Annotated, Any
 
 import typer
 
-from newsgraph.cli.analysis import _dates, _print
 from newsgraph.cli.app import DbOption, FormatOption, _settings, app
 from newsgraph.cli.output import Format, fail, stderr
 from newsgraph.errors import NewsgraphError
@@ -86,6 +85,7 @@ def incidents(
     Example: newsgraph incidents --rebuild --limit 0 --format csv > incidents.csv
     """
     from newsgraph.analysis.incidents import list_incidents
+    from newsgraph.cli.analysis import _dates, _print  # imported here: analysis imports app, as this does
     from newsgraph.incidents.query import IncidentQuery
     from newsgraph.store import Store
 
