@@ -40,6 +40,13 @@ URLS = (
 TIMEOUT = 60.0
 
 
+def store_version(db: str) -> int:
+    from newsgraph.store import Store
+
+    with Store.open(db) as store:
+        return store.version()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -142,12 +149,14 @@ def main() -> None:
                 stderr=subprocess.DEVNULL,
             )
             time.sleep(5)  # let its first batches land while the clients run
+        writes = store_version(args.db)
         started = time.perf_counter()
         results = run(base, args.clients, args.requests)
         wall = time.perf_counter() - started
         report(results, wall)
         if ingest is not None:
             print(f"ingest still running at the end: {ingest.poll() is None}")
+            print(f"writes to the store while the clients ran: {store_version(args.db) - writes}")
         print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
         for process in (ingest, server):

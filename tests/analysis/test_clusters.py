@@ -156,3 +156,20 @@ def test_shared_incidents_are_what_the_store_adds_to_the_words(analysis_store: S
     assert set(shared) & set(texts[VISIT_ROUNDUP].incidents)
     summit = analysis_store.incident(sorted(set(shared) & set(texts[VISIT_ROUNDUP].incidents))[0])
     assert {summit.source, summit.target} == {"PRK", "RUS"}
+
+
+def test_a_shared_incident_keeps_reports_days_apart_together() -> None:
+    text = (
+        "The two leaders met at the Vostochny space center and discussed satellites, weapons and the war, "
+        "the first summit in years between the countries, with a long talk over lunch and a tour."
+    )
+    early = StoryText("a", "Kim meets Putin at space center", text, "2023-09-13")
+    late = StoryText("b", "What the summit means", text.replace("leaders", "men"), "2023-09-19")
+    assert len(cluster_stories([early, late])) == 2  # six days apart: outside the window
+    both = ("inc-summit",)
+    shared = cluster_stories(
+        [dataclasses.replace(early, incidents=both), dataclasses.replace(late, incidents=both)]
+    )
+    assert [c.doc_ids for c in shared] == [("a", "b")]
+    too_late = dataclasses.replace(late, published="2023-09-25", incidents=both)
+    assert len(cluster_stories([dataclasses.replace(early, incidents=both), too_late])) == 2
