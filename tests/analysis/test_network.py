@@ -78,3 +78,13 @@ def test_graphml_and_json_carry_the_same_graph(analysis_store: Store) -> None:
     assert [(e["source"], e["target"], e["count"]) for e in data["edges"]] == [
         (e.source, e.target, e.count) for e in net.edges
     ]
+
+
+def test_an_unknown_actor_is_an_error_with_suggestions(analysis_store: Store) -> None:
+    from newsgraph.errors import UnknownActorError, UnknownTypeError
+
+    with pytest.raises(UnknownActorError, match="North Korea"):
+        network(analysis_store, actor="North Koreaa")
+    with pytest.raises(UnknownTypeError, match="ASSAULT"):
+        network(analysis_store, event_type="assualt")
+    assert network(analysis_store, actor="PRK").edges

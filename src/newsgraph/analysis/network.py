@@ -6,7 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from newsgraph.incidents import Incident
@@ -283,6 +283,8 @@ def incident_network(
         Node(id=i, name=name, kind=kind, country=country, events=degree[i])
         for i, (name, kind, country) in sorted(nodes.items(), key=lambda kv: (-degree[kv[0]], kv[0]))
     )
+    if actor and not edges:
+        store.incidents(replace(query, limit=1))  # an actor no incident has: an error with suggestions
     # incidents with an unnamed side, or a side acting on itself
     skipped = store.count_incidents(query) - sum(e.count for e in edges)
     return Network(node_list, tuple(edges), since, until, level, skipped, counting="incidents")
