@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+import numpy as np
+
 from newsgraph.analysis.sources import SourceDoc, SourceDocs, label
 from newsgraph.analysis.tfidf import tfidf
 from newsgraph.errors import ConfigError
@@ -21,6 +23,7 @@ from newsgraph.store import Store
 GroupedBy = Literal["claim source", "document outlet"]
 # Two claims from different outlets whose contents have at least this TF-IDF cosine say the same thing.
 AGREE = 0.3
+_ROWS = 512
 RULE = (
     "Claims are grouped by the claim's source when that source is an outlet (a paper quoted by another), "
     "otherwise by the outlet of the document that carried them."
@@ -133,13 +136,18 @@ def _agreements(items: Sequence[RoundupClaim]) -> list[Agreement]:
     if len(items) < 2:
         return []
     matrix = tfidf([c.claim.content for c in items])
-    sims = (matrix @ matrix.T).toarray()
-    pairs = [
-        (float(sims[i, j]), i, j)
-        for i in range(len(items))
-        for j in range(i + 1, len(items))
-        if items[i].outlet != items[j].outlet and sims[i, j] >= AGREE
-    ]
+    outlet_ids = np.unique([c.outlet for c in items], return_inverse=True)[1]
+    pairs: list[tuple[float, int, int]] = []
+    # Rows in chunks: a roundup of 200 documents holds ~15,000 claims, whose full similarity matrix
+    # would not fit in memory; only pairs at or above AGREE are kept.
+    for start in range(0, len(items), _ROWS):
+        block = (matrix[start : start + _ROWS] @ matrix.T).toarray()
+        rows, cols = np.nonzero(block >= AGREE)
+        mine = rows + start
+        keep = (cols > mine) & (outlet_ids[mine] != outlet_ids[cols])
+        pairs += [
+            (float(block[r, c]), int(r + start), int(c)) for r, c in zip(rows[keep], cols[keep], strict=True)
+        ]
     pairs.sort(key=lambda p: -p[0])
     return [
         Agreement((items[i].outlet, items[j].outlet), (items[i], items[j]), round(sim, 3))
