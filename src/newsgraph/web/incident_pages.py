@@ -11,7 +11,8 @@ from fastapi.responses import HTMLResponse
 from newsgraph.analysis.incidents import checked
 from newsgraph.api.context import CacheDep, Since, StoreDep, Until
 from newsgraph.incidents.query import IncidentQuery
-from newsgraph.web.pages import page
+from newsgraph.store import Store
+from newsgraph.web.pages import kept, page, render
 
 router = APIRouter(include_in_schema=False)
 PAGE = 25
@@ -39,9 +40,21 @@ def incidents_page(
             offset=offset,
         )
     )
-    found = cache.get(store, "incidents", query, lambda: store.incidents(query))
     form = {"actor": actor or "", "type": type or "", "since": since or "", "until": until or ""}
-    return page(
+    return kept(
+        cache,
+        store,
+        "/incidents",
+        query,
+        lambda: _incidents_html(store, query, form, min_outlets, offset),
+    )
+
+
+def _incidents_html(
+    store: Store, query: IncidentQuery, form: dict[str, str], min_outlets: int, offset: int
+) -> str:
+    found = store.incidents(query)
+    return render(
         "incidents.html",
         active="incidents",
         incidents=found[:PAGE],

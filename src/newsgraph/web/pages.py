@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import replace
 from functools import cache
 from importlib import resources
@@ -18,8 +19,10 @@ from newsgraph.analysis.report import build_dossier, render_html
 from newsgraph.analysis.roundup import roundup
 from newsgraph.analysis.timeline import timeline
 from newsgraph.api import corpus
+from newsgraph.api.cache import ViewCache
 from newsgraph.api.context import CacheDep, Since, StoreDep, Until
 from newsgraph.incidents.query import IncidentQuery
+from newsgraph.store import Store
 from newsgraph.web.chart import chart, count_chart
 from newsgraph.web.highlight import marks, segments
 
@@ -48,18 +51,29 @@ def page(name: str, **context: Any) -> HTMLResponse:
     return HTMLResponse(render(name, **context))
 
 
+def kept(cache: ViewCache, store: Store, name: str, key: Hashable, build: Callable[[], str]) -> HTMLResponse:
+    """A page rendered once per write of the store: busy pages are served from memory."""
+    return HTMLResponse(cache.get(store, f"page:{name}", key, build))
+
+
 def render_error(code: str, message: str, status: int) -> str:
     return render("error.html", code=code, message=message, status=status, active=None)
 
 
 @router.get("/", response_class=HTMLResponse)
 def home(store: StoreDep, cache: CacheDep) -> HTMLResponse:
-    return page(
-        "overview.html",
-        active="overview",
-        o=cache.get(store, "overview", (), lambda: corpus.overview(store)),
-        recent=cache.get(store, "recent", 10, lambda: store.documents(limit=10)),
-        actors=cache.get(store, "top-actors", 15, lambda: corpus.top_actors(store, 15)),
+    return kept(
+        cache,
+        store,
+        "/",
+        (),
+        lambda: render(
+            "overview.html",
+            active="overview",
+            o=corpus.overview(store),
+            recent=store.documents(limit=10),
+            actors=corpus.top_actors(store, 15),
+        ),
     )
 
 
@@ -107,26 +121,24 @@ def timeline_page(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
     """Incidents by date, a page at a time, over a bar chart SQL counted; ``count=mentions``: events."""
+    key = (actor, since, until, count, offset)
+    return kept(
+        cache, store, "/timeline", key, lambda: _timeline_html(store, actor, since, until, count, offset)
+    )
+
+
+def _timeline_html(
+    store: Store, actor: str | None, since: str | None, until: str | None, count: Counting, offset: int
+) -> str:
     form = {"actor": actor or "", "since": since or "", "until": until or "", "count": count}
     if count == "mentions":
-        entries = cache.get(
-            store,
-            "timeline-mentions",
-            (actor, since, until),
-            lambda: timeline(store, actor=actor or None, since=since or None, until=until or None)[
-                :TIMELINE_ROWS
-            ],
-        )
-        return page("timeline.html", active="timeline", entries=entries, chart=chart(entries), **form)
+        entries = timeline(store, actor=actor or None, since=since or None, until=until or None)
+        shown = entries[:TIMELINE_ROWS]
+        return render("timeline.html", active="timeline", entries=shown, chart=chart(shown), **form)
     query = checked(IncidentQuery(since=since or None, until=until or None, actor=actor or None, limit=None))
-    days = cache.get(store, "incident-days", query, lambda: store.incident_days(query))
-    listed = cache.get(
-        store,
-        "incidents",
-        (query, PAGE + 1, offset),
-        lambda: store.incidents(replace(query, limit=PAGE + 1, offset=offset)),
-    )
-    return page(
+    days = store.incident_days(query)
+    listed = store.incidents(replace(query, limit=PAGE + 1, offset=offset))
+    return render(
         "timeline.html",
         active="timeline",
         incidents=listed[:PAGE],
@@ -148,18 +160,20 @@ def network_page(
     level: Literal["actor", "country"] = "actor",
     count: Counting = "incidents",
 ) -> HTMLResponse:
-    net = cache.get(
-        store,
-        "network",
-        (since, until, level, count),
-        lambda: network(store, since=since or None, until=until or None, level=level, counting=count),
-    )
+    key = (since, until, level, count)
+    return kept(cache, store, "/network", key, lambda: _network_html(store, since, until, level, count))
+
+
+def _network_html(
+    store: Store, since: str | None, until: str | None, level: Literal["actor", "country"], count: Counting
+) -> str:
+    net = network(store, since=since or None, until=until or None, level=level, counting=count)
     data = net.to_dict()
     # The browser lays the graph out pairwise: beyond a few dozen nodes it is slow and unreadable anyway.
     shown = {n["id"] for n in data["nodes"][:NETWORK_NODES]}
     data["nodes"] = [n for n in data["nodes"] if n["id"] in shown]
     data["edges"] = [e for e in data["edges"] if e["source"] in shown and e["target"] in shown]
-    return page(
+    return render(
         "network.html",
         active="network",
         net=net,
@@ -174,8 +188,15 @@ def network_page(
 
 @router.get("/roundup", response_class=HTMLResponse)
 def roundup_page(store: StoreDep, cache: CacheDep, q: str | None = None) -> HTMLResponse:
-    result = cache.get(store, "roundup", q, lambda: roundup(store, query=q)) if q else None
-    return page("roundup.html", active="roundup", r=result, q=q or "")
+    if not q:
+        return page("roundup.html", active="roundup", r=None, q="")
+    return kept(
+        cache,
+        store,
+        "/roundup",
+        q,
+        lambda: render("roundup.html", active="roundup", r=roundup(store, query=q), q=q),
+    )
 
 
 @router.get("/search", response_class=HTMLResponse)

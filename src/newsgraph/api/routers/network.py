@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from newsgraph.analysis.network import Counting, network
 from newsgraph.api.context import CacheDep, Since, StoreDep, Until
@@ -32,8 +32,8 @@ def get_network(
             description="Edges count incidents (one happening, however many reports) or mentions (events)."
         ),
     ] = "incidents",
-) -> NetworkOut:
-    def build() -> NetworkOut:
+) -> Response:
+    def build() -> bytes:
         net = network(
             store,
             since=since,
@@ -44,7 +44,8 @@ def get_network(
             level=level,
             counting=count,
         )
-        return dict_out(NetworkOut, net.to_dict())
+        return dict_out(NetworkOut, net.to_dict()).model_dump_json().encode("utf-8")
 
+    # kept as JSON: a network of thousands of ties is serialised once per write, not once per client
     key = (since, until, actor, event_type, factuality, level, count)
-    return cache.get(store, "network", key, build)
+    return Response(cache.get(store, "network-json", key, build), media_type="application/json")
