@@ -6,13 +6,18 @@ from __future__ import annotations
 import threading
 import time
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+from tests.store.backends import BACKENDS, fresh_url
 from tests.store.test_incidents import corpus
 
+from newsgraph.analysis.network import network
 from newsgraph.api import create_app
 from newsgraph.api.cache import ViewCache
 from newsgraph.api.corpus import actors, overview, top_actors
+from newsgraph.incidents.query import IncidentQuery
 from newsgraph.store import Store
 
 with warnings.catch_warnings():
@@ -42,9 +47,23 @@ def test_a_view_is_computed_once_per_write(tmp_path: Path) -> None:
         assert cache.get(store, "n", (), compute) == 8 and len(calls) == 3
 
 
-def test_sql_counts_match_the_records(tmp_path: Path) -> None:
-    with Store.open(str(tmp_path / "counts.db")) as store:
+@pytest.fixture(params=BACKENDS)
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    with fresh_url(request.param, tmp_path, request) as made:
+        yield made
+
+
+def test_sql_counts_match_the_records(url: str) -> None:
+    with Store.open(url) as store:
         store.write(corpus(3, documents=12))
+        net = network(store)
+        every = store.incidents(IncidentQuery(limit=None))
+        assert sum(e.count for e in net.edges) + net.skipped == len(every)
+        assert sum(d.count for d in store.incident_days()) == len([i for i in every if i.date_from])
+        named = [i for i in every if i.source and i.target and i.source != i.target]
+        for (source, target), outlets in store.edge_outlets().items():
+            expected = {o for i in named if (i.source, i.target) == (source, target) for o in i.outlets}
+            assert outlets == len(expected)
         counted = overview(store)
         events = list(store.iter_records(("event",)))
         assert counted.events == len(events) == sum(counted.event_types.values())
