@@ -110,6 +110,7 @@ FILTERS = [
     ("/api/search?q=pyongyang", lambda i: i["hits"] >= 1 and "pyongyang" in i["snippets"][0].lower()),
     ("/api/incidents?actor=prk", lambda i: "PRK" in (i["source"], i["target"])),
     ("/api/incidents?event_type=consult", lambda i: i["event_type"] == "CONSULT"),
+    ("/api/incidents?type=CONSULT&actor=RUS", lambda i: i["event_type"] == "CONSULT"),
     ("/api/incidents?min_outlets=2", lambda i: i["outlet_count"] >= 2 and len(i["outlets"]) >= 2),
     ("/api/incidents?since=2023-09&until=2023-09", lambda i: i["date_from"].startswith("2023-09")),
 ]

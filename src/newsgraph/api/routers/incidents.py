@@ -23,6 +23,7 @@ def incident_query(
     event_type: Annotated[
         str | None, Query(description="PLOVER event type; an unknown one is an E-UNKNOWN-TYPE error.")
     ] = None,
+    type: Annotated[str | None, Query(description="The same as event_type, as the CLI's --type.")] = None,
     min_outlets: Annotated[int, Query(ge=1, description="Carried by at least this many outlets.")] = 1,
     min_documents: Annotated[int, Query(ge=1, description="Reported by at least this many documents.")] = 1,
     doc_id: Annotated[str | None, Query(description="Only incidents this document reports.")] = None,
@@ -31,7 +32,7 @@ def incident_query(
         since=since,
         until=until,
         actor=actor or None,
-        event_type=event_type or None,
+        event_type=event_type or type or None,
         min_outlets=min_outlets,
         min_documents=min_documents,
         doc_id=doc_id,
