@@ -97,6 +97,18 @@ class ConfigError(NewsgraphError):
     status = 400
 
 
+class UnknownActorError(ConfigError):
+    """A filter names an actor the store has never seen; the message suggests close names."""
+
+    code = "E-UNKNOWN-ACTOR"
+
+
+class UnknownTypeError(ConfigError):
+    """A filter names no PLOVER event type; the message suggests the close ones."""
+
+    code = "E-UNKNOWN-TYPE"
+
+
 class StoreError(NewsgraphError):
     code = "E-STORE"
 

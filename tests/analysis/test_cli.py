@@ -40,8 +40,19 @@ def test_clusters_jsonl(analysis_store: Store) -> None:
     ("args", "check"),
     [
         (
-            ("timeline", "--actor", "PRK", "-f", "jsonl"),
+            ("timeline", "--count", "mentions", "--actor", "PRK", "-f", "jsonl"),
             lambda out: all(json.loads(x)["sentence"] for x in out),
+        ),
+        (
+            ("timeline", "--actor", "PRK", "-f", "jsonl"),
+            lambda out: all(
+                json.loads(x)["reports"] and "PRK" in (json.loads(x)["source"], json.loads(x)["target"])
+                for x in out
+            ),
+        ),
+        (
+            ("network", "--count", "mentions", "--format", "json"),
+            lambda out: json.loads(out[0])["counting"] == "mentions",
         ),
         (
             ("predictions", "-f", "jsonl"),

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.analysis.clusters import StoryText, cluster_stories
-from newsgraph.analysis.stories import cluster_of, story_clusters
+from newsgraph.analysis.stories import cluster_of, story_clusters, story_texts
 from newsgraph.eval.clusters import GoldItem, bcubed, read_basil, read_whitehouse, wire_copy
 from newsgraph.store import Store
 
@@ -134,3 +134,42 @@ def test_store_clusters_group_each_basil_event(
         assert any(set(doc_ids) == set(c.doc_ids) for c in found), doc_ids
         assert set(cluster_of(analysis_store, doc_ids[1]).doc_ids) == set(doc_ids)
     assert all(len(c.doc_ids) >= 2 for c in story_clusters(analysis_store, min_size=2))
+
+
+SUMMIT_EDITORIAL, VISIT_ROUNDUP = "03af38b2667d0802", "1816d411d63a7963"
+
+
+def test_the_two_seed_pages_are_two_stories(analysis_store: Store) -> None:
+    # The June 2024 roundup has no date of its own; the dates of the events it reports place it nine
+    # months after the September 2023 editorial, although both tell of Putin, Kim and their summit.
+    found = story_clusters(analysis_store)
+    assert cluster_of(analysis_store, SUMMIT_EDITORIAL).doc_ids == (SUMMIT_EDITORIAL,)
+    roundup = cluster_of(analysis_store, VISIT_ROUNDUP)
+    assert roundup.doc_ids == (VISIT_ROUNDUP,) and (roundup.first or "").startswith("2024-06")
+    assert len(found) == 2 + len({tuple(c.doc_ids) for c in found if len(c.doc_ids) > 1})
+
+
+def test_shared_incidents_are_what_the_store_adds_to_the_words(analysis_store: Store) -> None:
+    texts = {s.doc_id: s for s in story_texts(analysis_store, analysis_store.documents(limit=None))}
+    shared = texts[SUMMIT_EDITORIAL].incidents
+    # the Putin–Kim summit, reported by both seed pages, is an incident the two share
+    assert set(shared) & set(texts[VISIT_ROUNDUP].incidents)
+    summit = analysis_store.incident(sorted(set(shared) & set(texts[VISIT_ROUNDUP].incidents))[0])
+    assert {summit.source, summit.target} == {"PRK", "RUS"}
+
+
+def test_a_shared_incident_keeps_reports_days_apart_together() -> None:
+    text = (
+        "The two leaders met at the Vostochny space center and discussed satellites, weapons and the war, "
+        "the first summit in years between the countries, with a long talk over lunch and a tour."
+    )
+    early = StoryText("a", "Kim meets Putin at space center", text, "2023-09-13")
+    late = StoryText("b", "What the summit means", text.replace("leaders", "men"), "2023-09-19")
+    assert len(cluster_stories([early, late])) == 2  # six days apart: outside the window
+    both = ("inc-summit",)
+    shared = cluster_stories(
+        [dataclasses.replace(early, incidents=both), dataclasses.replace(late, incidents=both)]
+    )
+    assert [c.doc_ids for c in shared] == [("a", "b")]
+    too_late = dataclasses.replace(late, published="2023-09-25", incidents=both)
+    assert len(cluster_stories([dataclasses.replace(early, incidents=both), too_late])) == 2

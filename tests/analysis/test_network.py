@@ -11,8 +11,19 @@ from newsgraph.store import Store
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
 
 
-def test_edges_add_up_to_the_events_with_two_linked_actors(analysis_store: Store) -> None:
+def test_edges_add_up_to_the_incidents_with_two_named_sides(analysis_store: Store) -> None:
     net = network(analysis_store)
+    assert net.counting == "incidents"
+    assert sum(e.count for e in net.edges) + net.skipped == analysis_store.count_incidents()
+    for edge in net.edges:
+        assert sum(edge.by_quad.values()) == sum(edge.by_factuality.values()) == edge.count <= edge.mentions
+        assert edge.source != edge.target and edge.outlets >= 1
+    node_ids = {n.id for n in net.nodes}
+    assert all(e.source in node_ids and e.target in node_ids for e in net.edges)
+
+
+def test_edges_add_up_to_the_events_with_two_linked_actors(analysis_store: Store) -> None:
+    net = network(analysis_store, counting="mentions")
     events = analysis_store.events()
     assert sum(e.count for e in net.edges) + net.skipped == len(events)
     for edge in net.edges:
@@ -89,3 +100,13 @@ def test_a_metonym_and_its_government_are_one_node_named_as_the_government() -> 
     net = build_network([event(0, composed), event(1, curated)])
     assert [(n.id, n.name) for n in net.nodes if n.id == "RUS-GOV"] == [("RUS-GOV", "Russian government")]
     assert len(net.edges) == 1 and net.edges[0].count == 2
+
+
+def test_an_unknown_actor_is_an_error_with_suggestions(analysis_store: Store) -> None:
+    from newsgraph.errors import UnknownActorError, UnknownTypeError
+
+    with pytest.raises(UnknownActorError, match="North Korea"):
+        network(analysis_store, actor="North Koreaa")
+    with pytest.raises(UnknownTypeError, match="ASSAULT"):
+        network(analysis_store, event_type="assualt")
+    assert network(analysis_store, actor="PRK").edges

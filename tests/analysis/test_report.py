@@ -22,12 +22,19 @@ def test_dossier_covers_the_matching_documents(analysis_store: Store, dossier: D
     assert dossier.timeline and all(t.source.doc_id in ids for t in dossier.timeline)
     assert dossier.roundup is not None and dossier.roundup.outlets
     assert dossier.network.edges and dossier.picture.nodes
+    # the network counts incidents: the summit both seed pages tell is one tie carried by two outlets
+    assert dossier.counting == "incidents" and dossier.network.counting == "incidents"
+    assert any(len(i.doc_ids) == 2 for i in dossier.incidents)
+    assert max(e.outlets for e in dossier.network.edges) >= 2
+    mentions = build_dossier(analysis_store, query="North Korea", counting="mentions")
+    assert sum(e.count for e in mentions.network.edges) > sum(e.count for e in dossier.network.edges)
 
 
 @pytest.mark.parametrize(
     "needle",
     [
         "<h2>Timeline</h2>",
+        "<h2>Incidents</h2>",
         "<h2>Actor network</h2>",
         "<h2>Outlet roundup</h2>",
         "<h2>Sources</h2>",

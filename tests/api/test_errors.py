@@ -63,6 +63,10 @@ CASES = [
     ("GET", "/api/documents?since=June", {}, 400, "E-DATE"),
     ("GET", "/api/events?until=2024-6", {}, 400, "E-DATE"),
     ("GET", "/api/roundup", {}, 400, "E-CONFIG"),
+    ("GET", "/api/incidents?event_type=HUG", {}, 400, "E-UNKNOWN-TYPE"),
+    ("GET", "/api/incidents?actor=Atlantis", {}, 400, "E-UNKNOWN-ACTOR"),
+    ("GET", "/api/incidents?min_outlets=0", {}, 422, "E-VALIDATION"),
+    ("GET", "/api/incidents/inc-none", {}, 404, "E-NOT-FOUND"),
     ("DELETE", "/api/documents", {}, 405, "E-METHOD-NOT-ALLOWED"),
     ("PUT", "/api/ingest", {}, 405, "E-METHOD-NOT-ALLOWED"),
 ]

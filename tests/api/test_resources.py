@@ -63,6 +63,7 @@ PAGED = [
     ("/api/actors", "id"),
     ("/api/clusters", "cluster"),
     ("/api/search?q=North+Korea", "document"),
+    ("/api/incidents", "incident"),
 ]
 
 
@@ -107,6 +108,11 @@ FILTERS = [
     ("/api/events?factuality=asserted", lambda i: i["factuality"] == "asserted"),
     ("/api/timeline?actor=RUS", lambda i: involves(i["event"], "RUS")),
     ("/api/search?q=pyongyang", lambda i: i["hits"] >= 1 and "pyongyang" in i["snippets"][0].lower()),
+    ("/api/incidents?actor=prk", lambda i: "PRK" in (i["source"], i["target"])),
+    ("/api/incidents?event_type=consult", lambda i: i["event_type"] == "CONSULT"),
+    ("/api/incidents?type=CONSULT&actor=RUS", lambda i: i["event_type"] == "CONSULT"),
+    ("/api/incidents?min_outlets=2", lambda i: i["outlet_count"] >= 2 and len(i["outlets"]) >= 2),
+    ("/api/incidents?since=2023-09&until=2023-09", lambda i: i["date_from"].startswith("2023-09")),
 ]
 
 
@@ -134,12 +140,30 @@ def test_timeline_in_date_order(client: TestClient) -> None:
 
 
 def test_network_is_consistent(client: TestClient) -> None:
-    net = get(client, "/api/network")
-    ids = {n["id"] for n in net["nodes"]}
+    mentions = get(client, "/api/network?count=mentions")
+    assert mentions["counting"] == "mentions"
+    ids = {n["id"] for n in mentions["nodes"]}
     assert len(ids) >= 3
+    for edge in mentions["edges"]:
+        assert edge["source"] in ids and edge["target"] in ids and edge["source"] != edge["target"]
+        assert edge["count"] == sum(edge["by_quad"].values()) == len(edge["event_ids"]) == edge["mentions"]
+        assert edge["outlets"] >= 1
+    # by default an edge counts incidents: the summit both seed pages report is one, carried by two outlets
+    net = get(client, "/api/network")
+    assert net["counting"] == "incidents"
+    ids = {n["id"] for n in net["nodes"]}
+    assert {"PRK", "RUS"} <= ids
     for edge in net["edges"]:
         assert edge["source"] in ids and edge["target"] in ids and edge["source"] != edge["target"]
-        assert edge["count"] == sum(edge["by_quad"].values()) == len(edge["event_ids"])
+        assert edge["count"] == sum(edge["by_quad"].values()) <= edge["mentions"]
+        assert edge["outlets"] >= 1
+    assert sum(e["count"] for e in net["edges"]) < sum(e["count"] for e in mentions["edges"])
+    summit = [
+        e
+        for e in net["edges"]
+        if {e["source"], e["target"]} == {"PRK", "RUS"} and e["by_type"].get("CONSULT")
+    ]
+    assert summit and max(e["outlets"] for e in summit) >= 2
     countries = get(client, "/api/network?level=country")
     assert countries["level"] == "country"
     assert all(len(n["id"]) == 3 or n["kind"] != "state" for n in countries["nodes"])
@@ -208,3 +232,17 @@ def test_events_tsv_honours_limit_and_offset(client: TestClient) -> None:
     assert len(every) > 3  # a header and events
     assert client.get("/api/events.tsv?limit=1").text.splitlines() == every[:2]
     assert client.get("/api/events.tsv?limit=2&offset=1").text.splitlines() == [every[0], *every[2:4]]
+
+
+def test_incidents_keep_every_report(client: TestClient, store: Store) -> None:
+    items = get(client, "/api/incidents?limit=500")["items"]
+    events = {e.id: e for doc in store.documents(limit=None) for e in store.get(doc.doc_id).events}
+    # every event is in exactly one incident, and each report points at its event's sentence
+    assert sorted(r["event_id"] for i in items for r in i["reports"]) == sorted(events)
+    for incident in items:
+        assert incident["events"] == len(incident["event_ids"]) == len(incident["reports"])
+        assert incident["documents"] == len(set(incident["doc_ids"]))
+        for report in incident["reports"]:
+            assert report["sentence"] == events[report["event_id"]].sentence
+    one = items[0]
+    assert get(client, f"/api/incidents/{one['incident']}") == one

@@ -25,6 +25,7 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
+from newsgraph.incidents.query import IncidentQuery
 from newsgraph.pipeline import Pipeline
 from newsgraph.records import to_dict
 from newsgraph.sources import iter_inputs
@@ -60,9 +61,14 @@ def corpus_slice(shared_data: Path, n: int, into: Path, *, keep_ids: bool = Fals
 
 
 def records(url: str) -> list[str]:
+    """Every stored record and every incident: shards linked by workers in any order must give the
+    incidents of one process."""
     # Sorted: SQLite and PostgreSQL may order doc_ids differently; content must be the same.
     with Store.open(url) as store:
-        return sorted(json.dumps(to_dict(r), sort_keys=True) for r in store.iter_records())
+        stored = [json.dumps(to_dict(r), sort_keys=True) for r in store.iter_records()]
+        linked = [json.dumps(i.to_dict(), sort_keys=True) for i in store.incidents(IncidentQuery(limit=None))]
+        assert linked, "no incidents were linked"
+        return sorted(stored + linked)
 
 
 def single_process(path: Path, db: Path) -> list[str]:

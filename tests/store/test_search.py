@@ -129,7 +129,7 @@ def test_a_store_from_before_search_is_indexed_by_its_migration(url: str) -> Non
         conn.execute(insert(schema.events), [rows.event_row(a.events[0], 0, None) for a in made])
     assert current_revision(engine) == "0002"
     with Store.open(url) as store:
-        assert current_revision(engine) == head_revision() == "0003_search"
+        assert current_revision(engine) == head_revision()  # 0003_search and every later one
         assert {d.doc_id for d in store.documents(search='"North Korea" Pyongyang ammunition')} == {"ed"}
         assert [h.doc_id for h in store.search("satellite", kind="event")] == ["ro"]
         assert len(store.search("Nikkei", kind="claim")) == 3

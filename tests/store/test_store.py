@@ -483,6 +483,9 @@ TABLES = {
     "failures",
     "near_signatures",
     "near_buckets",
+    "incident_items",
+    "incidents",
+    "store_state",
 }
 
 

@@ -14,6 +14,7 @@ from newsgraph.analysis.network import network
 from newsgraph.analysis.timeline import timeline
 from newsgraph.api import create_app
 from newsgraph.api.corpus import overview
+from newsgraph.incidents.query import IncidentQuery
 from newsgraph.store import Store
 
 
@@ -123,15 +124,39 @@ def test_network_renders_and_moves(page: Any, store: Store) -> None:
     assert abs(after["x"] - before["x"]) > 50 and abs(after["y"] - before["y"]) > 30
 
 
-def test_timeline_renders(page: Any, store: Store) -> None:
-    entries = timeline(store)
+def test_timeline_counts_incidents(page: Any, store: Store) -> None:
     page.goto("/timeline")
+    dated = store.incidents(IncidentQuery(limit=None))
+    assert page.text_content("#timeline-total").startswith(str(len([i for i in dated if i.date_from])))
+    rows = page.locator("table.timeline-rows tr.incident-row")
+    assert rows.count() == min(len(dated), 50)
+    assert page.locator("#timeline-chart rect.tl-bar").count() > 0
+    pixels = png_pixels(page.locator("#timeline-chart").screenshot())
+    assert ink(pixels) > 0.005 * area(pixels), "the timeline picture is blank"
+    summit = rows.filter(has_text="North Korea")
+    assert summit.count() >= 1
+
+
+def test_incidents_page_puts_each_outlets_reports_side_by_side(page: Any, store: Store) -> None:
+    page.goto("/incidents?min_outlets=2")
+    shown = store.incidents(IncidentQuery(min_outlets=2, limit=None))
+    assert page.locator("section.incident").count() == len(shown) >= 1
+    first = page.locator("section.incident").first
+    assert first.locator(".outlet-reports").count() == len(shown[0].stances)
+    assert "The Yomiuri Shimbun" in first.inner_text() and "asserted" in first.inner_text()
+    page.goto("/incidents?type=consul")
+    assert "E-UNKNOWN-TYPE" in page.content() and "CONSULT" in page.content()
+
+
+def test_timeline_of_mentions_renders(page: Any, store: Store) -> None:
+    entries = timeline(store)
+    page.goto("/timeline?count=mentions")
     dated = [t for t in entries if t.date]
     assert page.locator("#timeline-chart circle.tl-event").count() == len(dated)
     assert page.locator("table.timeline-rows tr[id^='row-']").count() == len(entries)
     pixels = png_pixels(page.locator("#timeline-chart").screenshot())
     assert ink(pixels) > 0.005 * area(pixels), "the timeline picture is blank"
-    page.goto("/timeline?actor=PRK")
+    page.goto("/timeline?count=mentions&actor=PRK")
     assert 0 < page.locator("#timeline-chart circle.tl-event").count() <= len(dated)
 
 

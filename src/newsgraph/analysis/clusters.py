@@ -8,6 +8,11 @@ linkage, unlike linking every pair above the threshold, does not chain three sta
 week into one story through a shared middle one. Inside a cluster, documents sharing at least
 ``duplicate`` of the shorter one's word 5-grams (or marked duplicates by extract) are copies of one
 another: ``independent`` counts the groups of copies.
+
+Through the store (:mod:`newsgraph.analysis.stories`) a document also carries the incidents it reports
+that other documents report too: each weighs in the cosine as a shared word would, and two documents
+sharing one are compared up to ``INCIDENT_WINDOW_DAYS`` apart (reports of one happening can come days
+apart in other words).
 """
 
 from __future__ import annotations
@@ -34,6 +39,11 @@ _SHINGLE = 5
 # statements on the same actors spread over the week (White House split rate 0.83 -> 0.85, BASIL unchanged).
 DECAY = 0.05
 _SHINGLE_CHARS = 7_000
+# An incident two documents share weighs in their cosine as this many words they share would.
+INCIDENT_WEIGHT = 1.0
+# Documents sharing an incident are compared this many days apart (others: ``window_days``).
+INCIDENT_WINDOW_DAYS = 7
+_MAX_SHARING = 50
 # Pairs below this cosine are dropped before linkage: they barely move a mean and would fill memory.
 _FLOOR = 0.05
 # Rows of the similarity matrix computed at once (a dense block of _CHUNK x window columns).
@@ -49,6 +59,9 @@ class StoryText:
     text: str
     published: str | None
     duplicate_of: str | None = None
+    # What the store knows beyond the words: the incidents the document reports that other documents
+    # report too (newsgraph.analysis.stories fills it; the text alone leaves it empty).
+    incidents: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, document: Document) -> StoryText:
@@ -107,7 +120,11 @@ def similar_pairs(
 ) -> dict[tuple[int, int], float]:
     """Cosine of every pair (i < j) within the date window whose cosine is at least ``floor``."""
     # The title is repeated: it names the event, the body dilutes it with background.
-    matrix = tfidf([f"{s.title or ''}\n{s.title or ''}\n{_lead(s.text)}" for s in items])
+    matrix = tfidf(
+        [f"{s.title or ''}\n{s.title or ''}\n{_lead(s.text)}" for s in items],
+        extras=[s.incidents for s in items],
+        extra_weight=INCIDENT_WEIGHT,
+    )
     days = [_day(s.published) for s in items]
     dated = sorted((d, i) for i, d in enumerate(days) if d is not None)
     undated = [i for i, d in enumerate(days) if d is None]
@@ -137,7 +154,37 @@ def similar_pairs(
         rows = np.array(undated, dtype=np.int64)
         cols = np.arange(len(items), dtype=np.int64)
         keep(rows, cols, (matrix[rows] @ matrix.T).toarray())
+    _shared_beyond_window(items, days, matrix, window_days, floor, pairs)
     return pairs
+
+
+def _shared_beyond_window(
+    items: Sequence[StoryText],
+    days: list[int | None],
+    matrix: Any,
+    window_days: int,
+    floor: float,
+    pairs: dict[tuple[int, int], float],
+) -> None:
+    """Documents reporting one incident may be further apart than the window: the happening's date ties
+    them, so they are compared up to ``INCIDENT_WINDOW_DAYS`` apart (the day decay still applies)."""
+    sharing: dict[str, list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        for incident in item.incidents:
+            sharing[incident].append(i)
+    for members in sharing.values():
+        if len(members) > _MAX_SHARING:
+            continue  # an incident half the corpus reports ties no story
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                a, b = days[i], days[j]
+                if a is None or b is None or (min(i, j), max(i, j)) in pairs:
+                    continue
+                gap = abs(a - b)
+                if window_days < gap <= INCIDENT_WINDOW_DAYS:
+                    sim = float((matrix[i] @ matrix[j].T).toarray()[0, 0]) * (1.0 - DECAY * gap)
+                    if sim >= floor:
+                        pairs[(min(i, j), max(i, j))] = sim
 
 
 def _average_linkage(n: int, pairs: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:

@@ -14,12 +14,14 @@ import jinja2
 
 from newsgraph.analysis.clusters import Cluster, StoryText, cluster_stories
 from newsgraph.analysis.layout import QUAD_COLOURS, Picture, circle_layout
-from newsgraph.analysis.network import QUAD_NAMES, Network, build_network
+from newsgraph.analysis.network import QUAD_NAMES, Counting, Network, build_network, network_of_incidents
 from newsgraph.analysis.predictions import Prediction, predictions
 from newsgraph.analysis.roundup import Roundup, roundup
 from newsgraph.analysis.sources import SourceDoc, SourceDocs
 from newsgraph.analysis.timeline import TimelineEntry, event_date
 from newsgraph.errors import NotFoundError
+from newsgraph.incidents import Incident
+from newsgraph.incidents.query import IncidentQuery
 from newsgraph.store import Store
 from newsgraph.wording import plural
 
@@ -41,6 +43,8 @@ class Dossier:
     roundup: Roundup | None
     predictions: tuple[Prediction, ...]
     clusters: tuple[Cluster, ...]
+    incidents: tuple[Incident, ...] = ()  # every happening the documents report, each once
+    counting: Counting = "incidents"
 
 
 def build_dossier(
@@ -50,8 +54,12 @@ def build_dossier(
     since: str | None = None,
     until: str | None = None,
     limit: int = MAX_DOCUMENTS,
+    counting: Counting = "incidents",
 ) -> Dossier:
-    """Everything the store knows about the documents matching ``query`` (title or text) in the window."""
+    """Everything the store knows about the documents matching ``query`` (title or text) in the window.
+
+    The network counts incidents (one happening, however many of the documents told it), or with
+    ``counting="mentions"`` events."""
     documents = store.documents(search=query, since=since, until=until, limit=limit)
     if not documents:
         raise NotFoundError(
@@ -63,8 +71,22 @@ def build_dossier(
     events = [e for doc_id in ids for e in store.events(doc_id=doc_id)]
     entries = [TimelineEntry(event_date(e, docs(e.doc_id)), e, docs(e.doc_id)) for e in events]
     entries.sort(key=lambda t: (t.date is None, t.date or "", t.source.doc_id, t.event.span))
-    net = build_network(events, since=since, until=until)
     wanted = set(ids)
+    found: dict[str, Incident] = {}
+    for doc_id in ids:
+        for incident in store.incidents(IncidentQuery(doc_id=doc_id, limit=None)):
+            found[incident.incident] = incident
+    incidents = tuple(
+        sorted(
+            found.values(),
+            key=lambda i: (-len(i.doc_ids), i.date_from is None, i.date_from or "", i.incident),
+        )
+    )
+    if counting == "incidents":
+        net = network_of_incidents(incidents, since=since, until=until)
+    else:
+        outlets = {d.doc_id: d.outlet for d in documents}
+        net = build_network(events, since=since, until=until, outlets=outlets)
     return Dossier(
         title=f"Dossier: {query}" if query else "Dossier",
         query=query,
@@ -78,6 +100,8 @@ def build_dossier(
         roundup=roundup(store, doc_ids=ids, query=query),
         predictions=tuple(p for p in predictions(store) if p.claim.doc_id in wanted),
         clusters=tuple(cluster_stories(StoryText.of(d) for d in documents)),
+        incidents=incidents,
+        counting=counting,
     )
 
 

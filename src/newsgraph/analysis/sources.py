@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from newsgraph.errors import NotFoundError
 from newsgraph.records import Actor, Document, Entity, Mention
 from newsgraph.store import Store
 
@@ -44,11 +44,16 @@ class SourceDocs:
 
     def __call__(self, doc_id: str) -> SourceDoc:
         if doc_id not in self._cache:
-            try:
-                self._cache[doc_id] = SourceDoc.of(self._store.get(doc_id).document)
-            except NotFoundError:
-                self._cache[doc_id] = SourceDoc(doc_id, None, None, None, None)
+            self.load([doc_id])
         return self._cache[doc_id]
+
+    def load(self, doc_ids: Iterable[str]) -> None:
+        """Read these documents' summaries in one query (not their text nor their records)."""
+        wanted = [d for d in dict.fromkeys(doc_ids) if d not in self._cache]
+        for s in self._store.document_summaries(wanted):
+            self._cache[s.doc_id] = SourceDoc(s.doc_id, s.title, s.outlet, s.published, s.url or s.path)
+        for doc_id in wanted:
+            self._cache.setdefault(doc_id, SourceDoc(doc_id, None, None, None, None))
 
     def prime(self, documents: list[Document]) -> None:
         for document in documents:

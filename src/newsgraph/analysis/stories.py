@@ -1,10 +1,39 @@
-"""Story clusters over the store: the stored documents fed to :func:`cluster_stories`."""
+"""Story clusters over the store: the stored documents fed to :func:`cluster_stories`, with what the store
+knows beyond their words — the incidents they share with other documents, and for a document without a
+publication date, the latest day its events are dated to."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+
 from newsgraph.analysis.clusters import THRESHOLD, WINDOW_DAYS, Cluster, StoryText, cluster_stories
 from newsgraph.errors import NotFoundError
+from newsgraph.records import Document
 from newsgraph.store import Store
+
+
+def story_texts(store: Store, documents: Sequence[Document]) -> list[StoryText]:
+    """What clustering reads of stored documents."""
+    shared = store.shared_incidents()
+    days = store.event_days()
+    texts = []
+    for document in documents:
+        published = document.published
+        if not published and document.doc_id in days:
+            # an undated roundup of June 2024 is no story of September 2023: date it by what it reports
+            published = dt.date.fromordinal(days[document.doc_id]).isoformat()
+        texts.append(
+            StoryText(
+                document.doc_id,
+                document.title,
+                document.text,
+                published,
+                document.duplicate_of,
+                tuple(shared.get(document.doc_id, ())),
+            )
+        )
+    return texts
 
 
 def story_clusters(
@@ -18,9 +47,7 @@ def story_clusters(
 ) -> list[Cluster]:
     """Stories among the stored documents published in ``[since, until]``, earliest first."""
     documents = store.documents(since=since, until=until, limit=None)
-    clusters = cluster_stories(
-        (StoryText.of(d) for d in documents), threshold=threshold, window_days=window_days
-    )
+    clusters = cluster_stories(story_texts(store, documents), threshold=threshold, window_days=window_days)
     return [c for c in clusters if len(c.doc_ids) >= min_size]
 
 

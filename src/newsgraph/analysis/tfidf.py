@@ -34,9 +34,22 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-def tfidf(texts: Sequence[str]) -> sparse.csr_matrix:
-    """Rows L2-normalised, sublinear tf (1 + log tf), smoothed idf: the usual choice for similarity."""
+def tfidf(
+    texts: Sequence[str], extras: Sequence[Sequence[str]] | None = None, extra_weight: float = 1.0
+) -> sparse.csr_matrix:
+    """Rows L2-normalised, sublinear tf (1 + log tf), smoothed idf: the usual choice for similarity.
+
+    ``extras`` are more terms per text, taken as given (not split into words) and weighted by
+    ``extra_weight``: what a document says beyond its words, such as the incidents it reports.
+    """
     counts = [Counter(tokens(t)) for t in texts]
+    weights: dict[str, float] = {}
+    if extras is not None:
+        for count, more in zip(counts, extras, strict=True):
+            for term in more:
+                key = f"\x00{term}"  # never a word token
+                count[key] += 1
+                weights[key] = extra_weight
     vocab: dict[str, int] = {}
     df: Counter[str] = Counter()
     for c in counts:
@@ -55,7 +68,7 @@ def tfidf(texts: Sequence[str]) -> sparse.csr_matrix:
             j = vocab[word]
             rows.append(i)
             cols.append(j)
-            vals.append((1.0 + math.log(tf)) * idf[j])
+            vals.append((1.0 + math.log(tf)) * idf[j] * weights.get(word, 1.0))
     matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(len(vocab), 1)), dtype=np.float64)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0

@@ -85,6 +85,7 @@ def timeline(
     events = store.events(
         actor=actor, event_type=event_type, factuality=factuality, since=since, until=until, limit=limit
     )
+    docs.load(e.doc_id for e in events)
     entries = [TimelineEntry(event_date(e, docs(e.doc_id)), e, docs(e.doc_id)) for e in events]
     # Dates of different precision (2024, 2024-06-18) sort as strings: a year before its own days.
     entries.sort(key=lambda t: (t.date is None, t.date or "", t.source.doc_id, t.event.span))

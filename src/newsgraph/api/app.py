@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -10,6 +12,7 @@ from fastapi import Depends, FastAPI
 
 from newsgraph import __version__
 from newsgraph.api import errors
+from newsgraph.api.cache import ViewCache
 from newsgraph.api.context import known_parameters
 from newsgraph.api.limits import DEFAULT_MAX_BODY, BodyLimit
 from newsgraph.api.routers import (
@@ -19,6 +22,7 @@ from newsgraph.api.routers import (
     documents,
     entities,
     events,
+    incidents,
     ingest,
     network,
     overview,
@@ -36,6 +40,7 @@ ROUTERS = (
     actors,
     claims,
     events,
+    incidents,
     timeline,
     network,
     roundup,
@@ -51,16 +56,22 @@ def create_app(
     token: str | None = None,
     max_body: int = DEFAULT_MAX_BODY,
     web: bool = True,
+    warm: bool = True,
 ) -> FastAPI:
     """An app over ``store`` (else the store at ``db``); ``token`` (else $NEWSGRAPH_API_TOKEN) enables ingest.
 
     A store passed in belongs to the caller; a store opened from ``db`` is closed when the app shuts down.
+    With ``warm``, the dashboard's first pages and the default network are computed when the server
+    starts, before it answers (they are kept until the store's next write).
     """
     owned = store is None
     opened = store if store is not None else Store.open(db)
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(started: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            # the busiest views, computed before the first client comes (then kept until a write)
+            await asyncio.to_thread(warm_up, started)
         yield
         if owned:
             opened.close()
@@ -76,6 +87,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.store = opened
+    app.state.cache = ViewCache()
     app.state.token = token if token is not None else os.environ.get(TOKEN_ENV) or None
     app.state.pipeline = None
     errors.install(app)
@@ -88,3 +100,17 @@ def create_app(
 
         mount(app)
     return app
+
+
+def warm_up(app: FastAPI) -> None:
+    """Compute the default views into the app's cache; a failure only costs the first client the wait."""
+    from newsgraph.web import pages
+
+    store, cache = app.state.store, app.state.cache
+    try:
+        network.get_network(store, cache)
+        pages.home(store, cache)
+        pages.timeline_page(store, cache)
+        pages.network_page(store, cache)
+    except Exception:  # the server must start even if a view cannot be computed now
+        logging.getLogger(__name__).exception("warming the views failed; they will be computed on request")

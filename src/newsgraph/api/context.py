@@ -9,6 +9,7 @@ from fastapi import Depends, Query, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
+from newsgraph.api.cache import ViewCache
 from newsgraph.api.errors import ApiError
 from newsgraph.store import Store
 
@@ -21,6 +22,14 @@ def get_store(request: Request) -> Store:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def get_cache(request: Request) -> ViewCache:
+    cache: ViewCache = request.app.state.cache
+    return cache
+
+
+CacheDep = Annotated[ViewCache, Depends(get_cache)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
 Since = Annotated[str | None, Query(description="From this date: 2024, 2024-06 or 2024-06-18.")]

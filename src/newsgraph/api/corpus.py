@@ -1,14 +1,12 @@
-"""Corpus-wide views the store has no query for: overview counts, actors, entity mentions.
-
-They stream the store's records once per call; fine for a dashboard over thousands of documents.
-"""
+"""Corpus-wide views: overview counts and the most mentioned actors (counted by SQL), the full actor list
+and entity mentions (these two stream the store's records)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
 
-from newsgraph.records import Actor, Claim, Document, Entity, Event
+from newsgraph.records import Actor, Entity
 from newsgraph.store import Store
 
 
@@ -17,6 +15,7 @@ class Overview:
     documents: int
     claims: int
     events: int
+    incidents: int
     failures: int
     outlets: dict[str, int]
     event_types: dict[str, int]
@@ -33,33 +32,25 @@ class ActorSummary:
 
 
 def overview(store: Store) -> Overview:
-    outlets: Counter[str] = Counter()
-    event_types: Counter[str] = Counter()
-    claim_kinds: Counter[str] = Counter()
-    dates: list[str] = []
-    claims = events = 0
-    for record in store.iter_records(("document", "claim", "event")):
-        if isinstance(record, Claim):
-            claims += 1
-            claim_kinds[record.kind.value] += 1
-        elif isinstance(record, Event):
-            events += 1
-            event_types[record.event_type.value] += 1
-        elif isinstance(record, Document):
-            outlets[record.outlet or "(outlet unknown)"] += 1
-            if record.published:
-                dates.append(record.published)
+    """Counts over the whole store, done by SQL (the dashboard's first page)."""
+    counted = store.counts()
     return Overview(
-        documents=store.count_documents(),
-        claims=claims,
-        events=events,
-        failures=len(store.failures(limit=None)),
-        outlets=dict(outlets.most_common()),
-        event_types=dict(event_types.most_common()),
-        claim_kinds=dict(claim_kinds.most_common()),
-        first=min(dates, default=None),
-        last=max(dates, default=None),
+        documents=counted.documents,
+        claims=counted.claims,
+        events=counted.events,
+        incidents=counted.incidents,
+        failures=counted.failures,
+        outlets=counted.outlets,
+        event_types=counted.event_types,
+        claim_kinds=counted.claim_kinds,
+        first=counted.first,
+        last=counted.last,
     )
+
+
+def top_actors(store: Store, limit: int = 15) -> list[ActorSummary]:
+    """The most mentioned linked actors, counted by SQL."""
+    return [ActorSummary(actor, mentions, docs) for actor, mentions, docs in store.top_actors(limit)]
 
 
 def actors(store: Store, *, kind: str | None = None, country: str | None = None) -> list[ActorSummary]:

@@ -180,6 +180,8 @@ class EdgeOut(Out):
     source: str
     target: str
     count: int
+    mentions: int = 0
+    outlets: int = 0
     by_quad: dict[str, int]
     by_factuality: dict[str, int]
     by_type: dict[str, int]
@@ -190,6 +192,7 @@ class NetworkOut(Out):
     since: str | None
     until: str | None
     level: str
+    counting: str = "mentions"
     skipped_events: int
     nodes: list[NodeOut]
     edges: list[EdgeOut]
@@ -265,6 +268,7 @@ class OverviewOut(Out):
     documents: int
     claims: int
     events: int
+    incidents: int = 0
     failures: int
     outlets: dict[str, int]
     event_types: dict[str, int]

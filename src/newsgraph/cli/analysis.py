@@ -8,7 +8,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 from rich.console import Console
@@ -32,6 +32,14 @@ ActorOption = Annotated[
 TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. AID.")]
 QUERY_HELP = 'Full-text query over the documents: all words, "a phrase", OR, -word.'
 FactualityOption = Annotated[str | None, typer.Option(help="asserted, reported, predicted, ...")]
+# analysis.network.Counting, spelled here: importing the analysis layer would load the store at start-up.
+Counting = Literal["incidents", "mentions"]
+CountOption = Annotated[
+    Counting,
+    typer.Option(
+        "--count", help="incidents: one row per happening, however many documents told it; mentions: events."
+    ),
+]
 
 
 class NetworkFormat(str, enum.Enum):
@@ -89,16 +97,22 @@ def timeline(
     since: Since = None,
     until: Until = None,
     limit: Limit = None,
+    count: CountOption = "incidents",
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Events in the order they happened, each with its sentence, document, outlet and link.
+    """Incidents in the order they happened (one row per happening, with how many outlets carry it), or
+    with --count mentions every event, each with its sentence, document, outlet and link.
 
-    Example: newsgraph timeline --actor PRK --since 2024-01-01 --factuality asserted
+    Example: newsgraph timeline --actor PRK --since 2024-01-01
+    Example: newsgraph timeline --count mentions --actor PRK --factuality asserted
     """
     from newsgraph.analysis.timeline import timeline as build
 
     _dates(since, until)
     _event_choices(event_type, factuality)
+    if count == "incidents":
+        _incident_timeline(db, actor, event_type, factuality, since, until, limit, fmt)
+        return
     try:
         with read_store(db) as store:
             entries = build(
@@ -133,6 +147,53 @@ def timeline(
     _print(rows, fmt, [*cols, "link"] if fmt is Format.csv else cols)
 
 
+def _incident_timeline(
+    db: str | None,
+    actor: str | None,
+    event_type: str | None,
+    factuality: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int | None,
+    fmt: Format,
+) -> None:
+    from newsgraph.analysis.incidents import list_incidents
+    from newsgraph.errors import ConfigError
+    from newsgraph.incidents.query import IncidentQuery
+
+    try:
+        if factuality:
+            raise ConfigError("--factuality filters events: add --count mentions (incidents have stances)")
+        query = IncidentQuery(since=since, until=until, actor=actor, event_type=event_type, limit=limit)
+        with read_store(db) as store:
+            found = list_incidents(store, query)
+    except NewsgraphError as err:
+        raise fail(err) from err
+    rows = [i.to_dict(reports=fmt in (Format.jsonl, Format.json)) for i in found]
+    if fmt in (Format.table, Format.csv):
+        for row, incident in zip(rows, found, strict=True):
+            first = incident.first_report
+            row.update(
+                source=row["source_name"] or row["source"],
+                target=row["target_name"] or row["target"],
+                sentence=first.sentence,
+                outlet=first.outlet,
+                doc_id=first.doc_id,
+            )
+    cols = [
+        "date",
+        "event_type",
+        "source",
+        "target",
+        "outlet_count",
+        "mentions",
+        "sentence",
+        "outlet",
+        "doc_id",
+    ]
+    _print(rows, fmt, [*cols, "incident"] if fmt is Format.csv else cols)
+
+
 @app.command()
 def network(
     db: DbOption = None,
@@ -144,12 +205,14 @@ def network(
     by_country: Annotated[
         bool, typer.Option("--by-country", help="One node per country instead of per actor.")
     ] = False,
+    count: CountOption = "incidents",
     fmt: Annotated[NetworkFormat, typer.Option("--format", "-f", help="json, graphml or table.")] = (
         NetworkFormat.json
     ),
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
 ) -> None:
-    """The actor network: actors as nodes, events as edges counted by quad class and factuality.
+    """The actor network: actors as nodes, edges counting incidents (or with --count mentions, events) by
+    quad class and factuality, with how many outlets carry each.
 
     Example: newsgraph network --since 2024-06-01 --until 2024-06-30 --format graphml --out june.graphml
     """
@@ -167,6 +230,7 @@ def network(
                 event_type=event_type,
                 factuality=factuality,
                 level="country" if by_country else "actor",
+                counting=count,
             )
     except NewsgraphError as err:
         raise fail(err) from err
@@ -179,16 +243,26 @@ def network(
             {
                 "source": names[e.source],
                 "target": names[e.target],
-                "events": e.count,
+                "count": e.count,
+                "mentions": e.mentions,
+                "outlets": e.outlets,
                 **{QUAD_NAMES[q]: e.by_quad.get(q, "") for q in QUAD_NAMES},
                 "factuality": ", ".join(f"{k} {v}" for k, v in sorted(e.by_factuality.items(), key=_most)),
                 "types": ", ".join(f"{k} {v}" for k, v in sorted(e.by_type.items(), key=_most)),
             }
             for e in net.edges
         ]
-        _print(
-            rows, Format.table, ["source", "target", "events", *QUAD_NAMES.values(), "factuality", "types"]
-        )
+        cols = [
+            "source",
+            "target",
+            "count",
+            "mentions",
+            "outlets",
+            *QUAD_NAMES.values(),
+            "factuality",
+            "types",
+        ]
+        _print(rows, Format.table, cols)
         return
     text = net.to_graphml() if fmt is NetworkFormat.graphml else json.dumps(net.to_dict(), ensure_ascii=False)
     if out is None:

@@ -316,6 +316,7 @@ def _ingest_on_dask(
 from newsgraph.cli import actors as _actors  # noqa: E402,F401
 from newsgraph.cli import demo as _demo  # noqa: E402,F401
 from newsgraph.cli import evaluate as _evaluate  # noqa: E402,F401
+from newsgraph.cli import incidents as _incidents  # noqa: E402,F401
 from newsgraph.cli import query as _query  # noqa: E402,F401  (registers the query commands)
 from newsgraph.cli import serve as _serve  # noqa: E402,F401
 from newsgraph.cli import train as _train  # noqa: E402,F401

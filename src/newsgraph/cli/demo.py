@@ -58,6 +58,7 @@ def demo(
     """
     from newsgraph.analysis.roundup import roundup
     from newsgraph.cli.analysis import print_roundup
+    from newsgraph.incidents.query import IncidentQuery
     from newsgraph.pipeline import Pipeline
     from newsgraph.sources import iter_inputs
     from newsgraph.store import Store
@@ -86,6 +87,15 @@ def demo(
                 _show(out, store.get(document.doc_id))
             out.rule("[bold]Roundup of the sample articles: how each outlet told the story[/bold]")
             print_roundup(out, roundup(store, doc_ids=[d.doc_id for d in docs]))
+            out.rule("[bold]Incidents more than one article reports: one happening, counted once[/bold]")
+            for incident in store.incidents(IncidentQuery(min_documents=2, limit=20)):
+                stances = "; ".join(f"{s.outlet}: {s.stance}" for s in incident.stances)
+                out.print(
+                    f"{incident.date or 'undated'} {incident.event_type} {incident.source_name} → "
+                    f"{incident.target_name}: {len(incident.doc_ids)} documents, {stances}",
+                    markup=False,
+                )
+            out.print("more: .venv/bin/newsgraph incidents --db …", markup=False)
             out.rule()
             where = (
                 Path(store.url.removeprefix("sqlite:///")) if store.url.startswith("sqlite") else store.url

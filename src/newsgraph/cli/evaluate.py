@@ -21,6 +21,7 @@ EVALUATIONS = {
     "events": "newsgraph.eval.events",
     "relevance": "newsgraph.eval.relevance",
     "clusters": "newsgraph.eval.clusters",
+    "incidents": "newsgraph.eval.incidents",
 }
 
 
@@ -35,6 +36,19 @@ def evaluate(
     phoenix: Annotated[
         Path | None,
         typer.Option(help="actors only: also load this Phoenix dictionary folder after the built-in one."),
+    ] = None,
+    through_store: Annotated[
+        bool,
+        typer.Option(
+            "--through-store",
+            help="clusters: ingest the gold documents with the real pipeline and score `newsgraph clusters`.",
+        ),
+    ] = False,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            help="clusters, incidents: the store to ingest into (kept and reused); implies --through-store."
+        ),
     ] = None,
     errors: Annotated[
         Path | None,
@@ -51,6 +65,7 @@ def evaluate(
     Example: newsgraph eval timex --data ../shared/data/timex/aquaint --errors aquaint-errors.tsv
     Example: newsgraph eval events --data ../shared/data/events   (train, dev, visible test, PLOVER)
     Example: newsgraph eval relevance --data ../shared/data/relevance
+    Example: newsgraph eval clusters --data ../shared/data/corpora/basil --through-store
     """
     if stage not in EVALUATIONS:
         raise typer.BadParameter(f"unknown stage {stage!r}; choose from {', '.join(EVALUATIONS)}")
@@ -58,6 +73,8 @@ def evaluate(
         raise typer.BadParameter("--phoenix is for the actors evaluation only")
     if errors is not None and stage != "timex":
         raise typer.BadParameter("--errors is for the timex evaluation only")
+    if (through_store or db is not None) and stage not in ("clusters", "incidents"):
+        raise typer.BadParameter("--through-store and --db are for the clusters and incidents evaluations")
     for path in (data, phoenix):
         if path is not None and not path.exists():
             raise fail(DataError(f"{path}: no such file or folder"), status=2)
@@ -67,6 +84,10 @@ def evaluate(
             report = module.evaluate_with_phoenix(data, phoenix, limit=limit)
         elif errors is not None:
             report = module.evaluate(data, limit=limit, errors=errors)
+        elif stage == "clusters" and (through_store or db is not None):
+            report = module.evaluate(data, limit=limit, through_store=True, db=db)
+        elif stage == "incidents":
+            report = module.evaluate(data, limit=limit, db=db)
         else:
             report = module.evaluate(data, limit=limit)
     except NewsgraphError as err:

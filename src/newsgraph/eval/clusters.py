@@ -80,6 +80,10 @@ class GoldItem:
     gold: str  # the gold story id
     topic: str | None = None
     copy_of: str | None = None  # the doc_id of the original, for a wire copy
+    outlet: str | None = None
+
+
+BASIL_OUTLETS = {"fox": "Fox News", "nyt": "The New York Times", "hpo": "HuffPost"}
 
 
 def read_basil(folder: Path) -> list[GoldItem]:
@@ -94,7 +98,8 @@ def read_basil(folder: Path) -> list[GoldItem]:
             text="\n\n".join(paragraphs),
             published=data.get("date"),
         )
-        items.append(GoldItem(story, gold=str(data["triplet-uuid"])))
+        outlet = BASIL_OUTLETS.get(str(data.get("source", "")).lower())
+        items.append(GoldItem(story, gold=str(data["triplet-uuid"]), outlet=outlet))
     if not items:
         raise DataError(f"{folder}: no BASIL .json files; give ../shared/data/corpora/basil")
     return items
@@ -169,7 +174,7 @@ def read_whitehouse(path: Path, *, copies: bool = True) -> list[GoldItem]:
             published = row["published"][:10]
             story = StoryText(row["id"], row["title"], row["text"], published)
             gold = f"{published}|{_norm_title(row['title'])}"
-            items.append(GoldItem(story, gold=gold, topic=topic))
+            items.append(GoldItem(story, gold=gold, topic=topic, outlet=row.get("outlet")))
     if not items:
         raise DataError(
             f"{path}: no White House documents found; give ../shared/data/corpora/whitehouse-….jsonl.gz"
@@ -182,7 +187,16 @@ def read_whitehouse(path: Path, *, copies: bool = True) -> list[GoldItem]:
             count = (1 if seed % 2 == 0 else 0) + (1 if seed % 10 == 0 else 0)
             for variant in range(count):
                 copy = wire_copy(item.story, variant)
-                items.append(GoldItem(copy, gold=item.gold, topic=item.topic, copy_of=item.story.doc_id))
+                agency = _AGENCIES[(_seed(f"{item.story.doc_id}:{variant}") + variant) % len(_AGENCIES)][0]
+                items.append(
+                    GoldItem(
+                        copy,
+                        gold=item.gold,
+                        topic=item.topic,
+                        copy_of=item.story.doc_id,
+                        outlet=agency.strip("()"),
+                    )
+                )
     return items
 
 
@@ -249,8 +263,15 @@ def score(items: Sequence[GoldItem], clusters: Sequence[Cluster]) -> tuple[dict[
     return metrics, counts
 
 
-def evaluate(data: Path, *, limit: int | None = None) -> EvalReport:
-    """Cluster BASIL (a folder) or the White House set (a .jsonl[.gz] file) and score against gold stories."""
+def evaluate(
+    data: Path, *, limit: int | None = None, through_store: bool = False, db: Path | None = None
+) -> EvalReport:
+    """Cluster BASIL (a folder) or the White House set (a .jsonl[.gz] file) and score against gold stories.
+
+    ``through_store``: run the documents through the real pipeline into a store (``db``, kept and reused,
+    else a temporary one) and cluster with :func:`newsgraph.analysis.stories.story_clusters`, as
+    `newsgraph ingest` then `newsgraph clusters` do; otherwise cluster the texts alone.
+    """
     started = time.perf_counter()
     if data.is_dir():
         items = read_basil(data)
@@ -263,7 +284,16 @@ def evaluate(data: Path, *, limit: int | None = None) -> EvalReport:
         keep = sorted({i.gold for i in items})[:limit]
         wanted = set(keep)
         items = [i for i in items if i.gold in wanted]
-    clusters = cluster_stories(i.story for i in items)
+    notes = [
+        "clustered with newsgraph.analysis.clusters.cluster_stories (TF-IDF cosine, average linkage, "
+        "date window), the function the store uses"
+    ]
+    if through_store or db is not None:
+        clusters = _through_store(items, db)
+        notes = ["ingested by the real pipeline into a store, clustered by `newsgraph clusters`"]
+        name += ", through the store"
+    else:
+        clusters = cluster_stories(i.story for i in items)
     metrics, counts = score(items, clusters)
     return EvalReport(
         stage="clusters",
@@ -271,8 +301,25 @@ def evaluate(data: Path, *, limit: int | None = None) -> EvalReport:
         metrics=metrics,
         counts=counts,
         seconds=time.perf_counter() - started,
-        notes=[
-            "clustered with newsgraph.analysis.clusters.cluster_stories (TF-IDF cosine, average linkage, "
-            "date window), the function the store uses"
-        ],
+        notes=notes,
     )
+
+
+def _through_store(items: Sequence[GoldItem], db: Path | None) -> list[Cluster]:
+    import tempfile
+
+    from newsgraph.analysis.stories import story_clusters
+    from newsgraph.eval.stored import ingest, open_store
+
+    wanted = {i.story.doc_id for i in items}
+    with tempfile.TemporaryDirectory() as folder, open_store(db, Path(folder)) as store:
+        ingest(items, store)
+        found = story_clusters(store)
+    # a kept store may hold more documents than this run scores: score the gold ones
+    kept = []
+    for cluster in found:
+        ids = tuple(d for d in cluster.doc_ids if d in wanted)
+        if ids:
+            copies = tuple(g for g in (tuple(d for d in c if d in wanted) for c in cluster.copies) if g)
+            kept.append(Cluster(ids[0], ids, copies, cluster.title, cluster.first, cluster.last))
+    return kept

@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from types import TracebackType
-from typing import Any
+from typing import Any, Literal
 
 from newsgraph.analysis.clusters import Cluster
 from newsgraph.analysis.network import Edge, Network, Node
 from newsgraph.analysis.roundup import Roundup, RoundupClaim
 from newsgraph.analysis.timeline import TimelineEntry
 from newsgraph.errors import ConfigError
+from newsgraph.incidents import Incident
 from newsgraph.library.processing import Input, raw_inputs
 from newsgraph.library.results import ResultSet
 from newsgraph.pipeline import Pipeline
@@ -264,8 +265,10 @@ class StoreView:
         event_type: str | None = None,
         factuality: str | None = None,
         by_country: bool = False,
+        count: Literal["incidents", "mentions"] = "incidents",
     ) -> NetworkResult:
-        """The actor network: one row per directed edge, with ``nodes`` and the whole ``graph``.
+        """The actor network: one row per directed edge, with ``nodes`` and the whole ``graph``. Edges
+        count incidents (one happening, however many documents told it); ``count="mentions"``: events.
 
         >>> import newsgraph
         >>> store = newsgraph.open(":memory:")
@@ -283,8 +286,47 @@ class StoreView:
             event_type=event_type,
             factuality=factuality,
             level="country" if by_country else "actor",
+            counting=count,
         )
         return NetworkResult(graph)
+
+    def incidents(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        actor: str | None = None,
+        event_type: str | None = None,
+        min_outlets: int = 1,
+        min_documents: int = 1,
+        limit: int | None = None,
+    ) -> ResultSet[Incident]:
+        """Incidents in date order: events of any documents that report one happening, counted once,
+        with every report and each outlet's stance. An unknown actor or type raises with suggestions.
+
+        >>> import newsgraph
+        >>> store = newsgraph.open(":memory:")
+        >>> said = {"a": ("Monday", "Asahi", "2024-06-19"), "b": ("June 17", "Nikkei", "2024-06-18")}
+        >>> _ = store.add([
+        ...     {"id": k, "text": f"Russia attacked Ukraine on {day}.", "outlet": paper, "published": on}
+        ...     for k, (day, paper, on) in said.items()
+        ... ])
+        >>> [(i.date, i.event_type, i.source, i.target, i.outlets) for i in store.incidents(min_documents=2)]
+        [('2024-06-17', 'ASSAULT', 'RUS', 'UKR', ('Nikkei', 'Asahi'))]
+        """
+        from newsgraph.analysis.incidents import list_incidents
+        from newsgraph.incidents.query import IncidentQuery
+
+        query = IncidentQuery(
+            since=since,
+            until=until,
+            actor=actor,
+            event_type=event_type,
+            min_outlets=min_outlets,
+            min_documents=min_documents,
+            limit=limit,
+        )
+        return ResultSet(list_incidents(self.store, query), Incident.to_dict)
 
     def roundup(self, *, query: str | None = None, cluster: str | None = None) -> RoundupResult:
         """How each outlet told a story (documents matching ``query``, or the story ``cluster`` is in).

@@ -196,4 +196,84 @@ near_buckets = Table(
 
 NEAR_TABLES: tuple[Table, ...] = (near_buckets, near_signatures)
 
+# Incident linking (newsgraph.incidents): each event as a link item, with the incident it belongs to, and
+# the incidents themselves with the columns lists filter and count on.
+incident_items = Table(
+    "incident_items",
+    metadata,
+    Column("row_id", RowId, primary_key=True, autoincrement=True),
+    Column(
+        "doc_id",
+        String(),
+        ForeignKey("documents.doc_id", ondelete="CASCADE", name="fk_incident_items_doc_id"),
+        nullable=False,
+    ),
+    Column("seq", Integer, nullable=False),  # the event's seq in the events table
+    Column("event_id", String(), nullable=False),
+    Column("block", String(), nullable=False),
+    Column("orient", String(), nullable=False),
+    Column("event_type", String(), nullable=False),
+    Column("quad_class", Integer, nullable=False),
+    Column("basis", String(), nullable=False),
+    Column("lo", Integer),  # proleptic ordinals of the first and last possible day
+    Column("hi", Integer),
+    Column("ref", Integer),
+    Column("place", String()),
+    Column("factuality", String(), nullable=False),
+    Column("mentions", Integer, nullable=False),
+    Column("source_key", String()),
+    Column("source_name", Text),
+    Column("target_key", String()),
+    Column("target_name", Text),
+    Column("outlet", String()),
+    Column("published", IsoDate),
+    Column("sentence", Text, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("incident_id", String()),
+    UniqueConstraint("doc_id", "seq", name="uq_incident_items_doc_seq"),
+    Index("ix_incident_items_source", "quad_class", "source_key", "lo"),
+    Index("ix_incident_items_target", "quad_class", "target_key", "lo"),
+    Index("ix_incident_items_incident_id", "incident_id"),
+)
+
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("incident_id", String(), primary_key=True),
+    Column("event_type", String(), nullable=False),
+    Column("quad_class", Integer, nullable=False),
+    Column("source_key", String()),
+    Column("source_name", Text),
+    Column("target_key", String()),
+    Column("target_name", Text),
+    Column("date_from", IsoDate),
+    Column("date_to", IsoDate),
+    Column("place", String()),
+    Column("mentions", Integer, nullable=False),
+    Column("n_events", Integer, nullable=False),
+    Column("n_documents", Integer, nullable=False),
+    Column("n_outlets", Integer, nullable=False),
+    Column("first_doc_id", String(), nullable=False),
+    Column("first_published", IsoDate),
+    Column("stance", String(), nullable=False),  # the first report's outlet's stance, for quick lists
+    Column("record", RecordJSON, nullable=False),
+    Index("ix_incidents_date_from", "date_from"),
+    Index("ix_incidents_event_type", "event_type"),
+    Index("ix_incidents_source_key", "source_key"),
+    Index("ix_incidents_target_key", "target_key"),
+    Index("ix_incidents_n_outlets", "n_outlets"),
+)
+
+# Small facts about the store as a whole: "version" counts writes (views cache their answers until it
+# moves), "incidents" is "stale" in a store made before incidents were linked, until a rebuild.
+store_state = Table(
+    "store_state",
+    metadata,
+    Column("key", String(), primary_key=True),
+    Column("value", String(), nullable=False),
+)
+
+INCIDENT_TABLES: tuple[Table, ...] = (incident_items, incidents)
+
 CHILD_TABLES: dict[str, Table] = {"entity": entities, "timex": timexes, "claim": claims, "event": events}

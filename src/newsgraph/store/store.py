@@ -7,14 +7,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import (
-    ColumnElement,
     Connection,
     Engine,
     Select,
-    Table,
     delete,
     func,
     insert,
@@ -26,7 +24,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from newsgraph.errors import ConfigError, NotFoundError, StoreError, StoreMissingError
-from newsgraph.periods import parse_period, period_end
+from newsgraph.extract.dedup import buckets, minhash, signature
+from newsgraph.incidents import load_rules
 from newsgraph.records import (
     Analysis,
     Claim,
@@ -40,17 +39,21 @@ from newsgraph.records import (
     Record,
     Timex,
 )
-from newsgraph.store import rows, schema
+from newsgraph.store import incidents, rows, schema
 from newsgraph.store import search as fulltext
+from newsgraph.store.bulk import insert_rows
+from newsgraph.store.dates import before as _before
+from newsgraph.store.dates import check_date as _date
+from newsgraph.store.dates import like as _like
 from newsgraph.store.engine import create as create_engine
 from newsgraph.store.engine import current_revision, migrate, normalise_url
 from newsgraph.store.reading import iter_records
-from newsgraph.store.rows import json_text
 from newsgraph.store.searchquery import parse_query
+from newsgraph.store.views import STALE_MESSAGE, Views, log
 from newsgraph.vocabulary import choose
 
 if TYPE_CHECKING:
-    import psycopg
+    pass
 
 # Rows per multi-row INSERT / IN list: far below SQLite's 32766 and PostgreSQL's 65535 bound parameters.
 _CHUNK = 500
@@ -82,25 +85,11 @@ def _chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[Sequence[T]]:
         yield items[start : start + size]
 
 
-def _date(value: str, flag: str) -> str:
-    return parse_period(value, flag)
-
-
-def _before(value: str, flag: str) -> str:
-    """An exclusive upper bound covering the whole period ``value`` names: 2024-06 -> 2024-07."""
-    return period_end(value, flag)
-
-
 def _kind(kind: str) -> fulltext.Kind:
     for known in fulltext.KINDS:
         if kind == known:
             return known
     raise ConfigError(f"search covers {', '.join(fulltext.KINDS)}, not {kind!r}")
-
-
-def _like(column: Any, needle: str) -> ColumnElement[bool]:
-    result: ColumnElement[bool] = column.icontains(needle, autoescape=True)
-    return result
 
 
 def _check_exists(url: str) -> None:
@@ -128,24 +117,11 @@ def _check_owner(analysis: Analysis) -> None:
             )
 
 
-def _copy(conn: Connection, table: Table, batch: list[dict[str, Any]]) -> None:
-    """Rows of a new document's records through COPY: psycopg's executemany sends one statement per row."""
-    columns = list(batch[0])
-    names = ", ".join(f'"{c}"' for c in columns)
-    # The same connection, inside the same transaction.
-    raw = cast("psycopg.Connection[Any] | None", conn.connection.dbapi_connection)
-    if raw is None:
-        raise StoreError("the database connection closed during a write; retry the batch")
-    with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
-        for row in batch:
-            copy.write_row([json_text(row[c]) if c == "record" else row[c] for c in columns])
-
-
 def _deadlocked(exc: DBAPIError) -> bool:
     return getattr(exc.orig, "sqlstate", None) == "40P01"
 
 
-class Store:
+class Store(Views):
     """Documents and everything extracted from them, in SQLite or PostgreSQL, behind one API of records."""
 
     def __init__(self, engine: Engine, url: str, *, created: bool = False) -> None:
@@ -189,7 +165,10 @@ class Store:
         except OperationalError as exc:
             engine.dispose()
             raise StoreError(f"cannot open the store at {shown}: {exc.orig}; check URL and server") from exc
-        return cls(engine, normalised, created=current is None)
+        store = cls(engine, normalised, created=current is None)
+        if store.incidents_stale():
+            log.warning(STALE_MESSAGE)
+        return store
 
     def __repr__(self) -> str:
         return f"Store({make_url(self.url).render_as_string(hide_password=True)!r})"
@@ -286,11 +265,21 @@ class Store:
         # One lock order for every writer: concurrent batches then wait for each other instead of deadlocking.
         ids = sorted(batch)
         with self._engine.connect().execution_options(newsgraph_write=True) as conn, conn.begin():
+            unlinked = incidents.stored_items(conn, ids) if force else []
             removed = self._delete(conn, ids) if force else set()
             added = self._insert_documents(conn, [batch[i].document for i in ids])
             self._insert_children(conn, [batch[i] for i in ids if i in added])
             fulltext.index(conn, [i for i in ids if i in added])
             self._index_near(conn, [batch[i].document for i in ids if i in added])
+            rules = load_rules()
+            linked = [
+                item
+                for i in ids
+                if i in added
+                for item in incidents.items_of(batch[i].document, batch[i].events, rules)
+            ]
+            incidents.link(conn, linked, unlinked, rules)
+            incidents.bump_version(conn)
             # A document that is stored now has no failure any more, whether or not this batch added it.
             for chunk in _chunks(ids):
                 conn.execute(delete(schema.failures).where(schema.failures.c.doc_id.in_(chunk)))
@@ -326,7 +315,6 @@ class Store:
 
     def _index_near(self, conn: Connection, documents: Sequence[Document]) -> None:
         # Imported here: datasketch loads scipy (half a second), which commands that only read never need.
-        from newsgraph.extract.dedup import buckets, minhash, signature
 
         # Exact copies are not indexed: their original is, and a later copy of it finds that.
         signature_rows: list[dict[str, Any]] = []
@@ -358,10 +346,7 @@ class Store:
             (schema.claims, claim_rows),
             (schema.events, event_rows),
         ):
-            if batch and conn.dialect.name == "postgresql":
-                _copy(conn, table, batch)
-            elif batch:
-                conn.execute(insert(table), batch)
+            insert_rows(conn, table, batch)
 
     def _upsert_failures(self, conn: Connection, failures: Sequence[Failure]) -> None:
         latest = {rows.failure_key(f): rows.failure_row(f) for f in failures}

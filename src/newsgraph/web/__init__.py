@@ -10,8 +10,10 @@ from fastapi.staticfiles import StaticFiles
 
 def mount(app: FastAPI) -> None:
     """Add the pages and /static to ``app``."""
+    from newsgraph.web.incident_pages import router as incident_router
     from newsgraph.web.pages import router
 
     app.include_router(router)
+    app.include_router(incident_router)
     static = resources.files("newsgraph.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")

@@ -75,3 +75,63 @@ def chart(entries: list[TimelineEntry]) -> TimelineChart:
     return TimelineChart(
         WIDTH, int(axis_y + AXIS), axis_y, tuple(dots), tuple(ticks), len(entries) - len(dated)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    colour: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class CountChart:
+    """Counts per day, one stacked bar per day (quad classes stacked), on an ordinal axis."""
+
+    width: int
+    height: int
+    axis_y: float
+    bars: tuple[Bar, ...]
+    ticks: tuple[Tick, ...]
+    peak: int
+
+
+BAR_HEIGHT = 160
+
+
+def count_chart(days: list[tuple[str, int, int]], *, noun: str = "incidents") -> CountChart:
+    """(day, quad class, count) rows as stacked bars: SQL counts them, however many there are."""
+    by_day: dict[str, dict[int, int]] = defaultdict(dict)
+    for day, quad, count in days:
+        by_day[day][quad] = by_day[day].get(quad, 0) + count
+    axis_y: float = AXIS + BAR_HEIGHT
+    if not by_day:
+        return CountChart(WIDTH, int(axis_y + AXIS), axis_y, (), (), 0)
+    ordered = sorted(by_day)
+    peak = max(sum(v.values()) for v in by_day.values())
+    column = (WIDTH - 2 * MARGIN) / len(ordered)
+    bars: list[Bar] = []
+    ticks: list[Tick] = []
+    for k, day in enumerate(ordered):
+        x = MARGIN + column * k
+        top: float = axis_y
+        for quad in sorted(by_day[day]):
+            count = by_day[day][quad]
+            height = BAR_HEIGHT * count / peak
+            top -= height
+            bars.append(
+                Bar(
+                    round(x + column * 0.1, 1),
+                    round(top, 1),
+                    round(max(column * 0.8, 1.0), 1),
+                    round(height, 1),
+                    QUAD_COLOURS.get(quad, "#777777"),
+                    f"{day}: {count} {noun}",
+                )
+            )
+        if not ticks or x - ticks[-1].x >= 80:
+            ticks.append(Tick(round(x + column / 2, 1), day))
+    return CountChart(WIDTH, int(axis_y + AXIS), axis_y, tuple(bars), tuple(ticks), peak)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from typing import Annotated, Any, Literal
@@ -10,15 +12,19 @@ import jinja2
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from newsgraph.analysis.incidents import checked
 from newsgraph.analysis.layout import QUAD_COLOURS
-from newsgraph.analysis.network import QUAD_NAMES, network
+from newsgraph.analysis.network import QUAD_NAMES, Counting, network
 from newsgraph.analysis.report import build_dossier, render_html
 from newsgraph.analysis.roundup import roundup
 from newsgraph.analysis.sources import entity_name
 from newsgraph.analysis.timeline import timeline
 from newsgraph.api import corpus
-from newsgraph.api.context import Since, StoreDep, Until
-from newsgraph.web.chart import chart
+from newsgraph.api.cache import ViewCache
+from newsgraph.api.context import CacheDep, Since, StoreDep, Until
+from newsgraph.incidents.query import IncidentQuery
+from newsgraph.store import Store
+from newsgraph.web.chart import chart, count_chart
 from newsgraph.web.highlight import marks, segments
 from newsgraph.wording import plural
 
@@ -50,18 +56,29 @@ def page(name: str, **context: Any) -> HTMLResponse:
     return HTMLResponse(render(name, **context))
 
 
+def kept(cache: ViewCache, store: Store, name: str, key: Hashable, build: Callable[[], str]) -> HTMLResponse:
+    """A page rendered once per write of the store: busy pages are served from memory."""
+    return HTMLResponse(cache.get(store, f"page:{name}", key, build))
+
+
 def render_error(code: str, message: str, status: int) -> str:
     return render("error.html", code=code, message=message, status=status, active=None)
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(store: StoreDep) -> HTMLResponse:
-    return page(
-        "overview.html",
-        active="overview",
-        o=corpus.overview(store),
-        recent=store.documents(limit=10),
-        actors=corpus.actors(store)[:15],
+def home(store: StoreDep, cache: CacheDep) -> HTMLResponse:
+    return kept(
+        cache,
+        store,
+        "/",
+        (),
+        lambda: render(
+            "overview.html",
+            active="overview",
+            o=corpus.overview(store),
+            recent=store.documents(limit=10),
+            actors=corpus.top_actors(store, 15),
+        ),
     )
 
 
@@ -100,49 +117,91 @@ def document(doc_id: str, store: StoreDep) -> HTMLResponse:
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(
-    store: StoreDep, actor: str | None = None, since: Since = None, until: Until = None
+    store: StoreDep,
+    cache: CacheDep,
+    actor: str | None = None,
+    since: Since = None,
+    until: Until = None,
+    count: Counting = "incidents",
+    offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
-    entries = timeline(store, actor=actor or None, since=since or None, until=until or None)[:TIMELINE_ROWS]
-    return page(
+    """Incidents by date, a page at a time, over a bar chart SQL counted; ``count=mentions``: events."""
+    key = (actor, since, until, count, offset)
+    return kept(
+        cache, store, "/timeline", key, lambda: _timeline_html(store, actor, since, until, count, offset)
+    )
+
+
+def _timeline_html(
+    store: Store, actor: str | None, since: str | None, until: str | None, count: Counting, offset: int
+) -> str:
+    form = {"actor": actor or "", "since": since or "", "until": until or "", "count": count}
+    if count == "mentions":
+        entries = timeline(store, actor=actor or None, since=since or None, until=until or None)
+        shown = entries[:TIMELINE_ROWS]
+        return render("timeline.html", active="timeline", entries=shown, chart=chart(shown), **form)
+    query = checked(IncidentQuery(since=since or None, until=until or None, actor=actor or None, limit=None))
+    days = store.incident_days(query)
+    listed = store.incidents(replace(query, limit=PAGE + 1, offset=offset))
+    return render(
         "timeline.html",
         active="timeline",
-        entries=entries,
-        chart=chart(entries),
-        actor=actor or "",
-        since=since or "",
-        until=until or "",
+        incidents=listed[:PAGE],
+        bars=count_chart([(d.day, d.quad_class, d.count) for d in days]),
+        total=sum(d.count for d in days),
+        offset=offset,
+        more=len(listed) > PAGE,
+        page_size=PAGE,
+        **form,
     )
 
 
 @router.get("/network", response_class=HTMLResponse)
 def network_page(
     store: StoreDep,
+    cache: CacheDep,
     since: Since = None,
     until: Until = None,
     level: Literal["actor", "country"] = "actor",
+    count: Counting = "incidents",
 ) -> HTMLResponse:
-    net = network(store, since=since or None, until=until or None, level=level)
+    key = (since, until, level, count)
+    return kept(cache, store, "/network", key, lambda: _network_html(store, since, until, level, count))
+
+
+def _network_html(
+    store: Store, since: str | None, until: str | None, level: Literal["actor", "country"], count: Counting
+) -> str:
+    net = network(store, since=since or None, until=until or None, level=level, counting=count)
     data = net.to_dict()
     # The browser lays the graph out pairwise: beyond a few dozen nodes it is slow and unreadable anyway.
     shown = {n["id"] for n in data["nodes"][:NETWORK_NODES]}
     data["nodes"] = [n for n in data["nodes"] if n["id"] in shown]
     data["edges"] = [e for e in data["edges"] if e["source"] in shown and e["target"] in shown]
-    return page(
+    return render(
         "network.html",
         active="network",
         net=net,
         data=data,
         hidden=len(net.nodes) - len(shown),
         level=level,
+        count=count,
         since=since or "",
         until=until or "",
     )
 
 
 @router.get("/roundup", response_class=HTMLResponse)
-def roundup_page(store: StoreDep, q: str | None = None) -> HTMLResponse:
-    result = roundup(store, query=q) if q else None
-    return page("roundup.html", active="roundup", r=result, q=q or "")
+def roundup_page(store: StoreDep, cache: CacheDep, q: str | None = None) -> HTMLResponse:
+    if not q:
+        return page("roundup.html", active="roundup", r=None, q="")
+    return kept(
+        cache,
+        store,
+        "/roundup",
+        q,
+        lambda: render("roundup.html", active="roundup", r=roundup(store, query=q), q=q),
+    )
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -168,11 +227,18 @@ def search_page(
 
 @router.get("/dossier", response_class=HTMLResponse)
 def dossier_page(
-    store: StoreDep, q: str | None = None, since: Since = None, until: Until = None
+    store: StoreDep, cache: CacheDep, q: str | None = None, since: Since = None, until: Until = None
 ) -> HTMLResponse:
     """The analysis library's self-contained dossier (no scripts), for the documents matching ``q``."""
     return HTMLResponse(
-        render_html(build_dossier(store, query=q or None, since=since or None, until=until or None))
+        cache.get(
+            store,
+            "dossier",
+            (q, since, until),
+            lambda: render_html(
+                build_dossier(store, query=q or None, since=since or None, until=until or None)
+            ),
+        )
     )
 
 

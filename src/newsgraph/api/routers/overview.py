@@ -7,15 +7,17 @@ from dataclasses import asdict
 from fastapi import APIRouter
 
 from newsgraph.api import corpus
-from newsgraph.api.context import StoreDep
+from newsgraph.api.context import CacheDep, StoreDep
 from newsgraph.api.outputs import HealthOut, OverviewOut
 
 router = APIRouter(tags=["overview"])
 
 
 @router.get("/overview", response_model=OverviewOut, summary="Counts over the whole store")
-def get_overview(store: StoreDep) -> OverviewOut:
-    return OverviewOut.model_validate(asdict(corpus.overview(store)))
+def get_overview(store: StoreDep, cache: CacheDep) -> OverviewOut:
+    return cache.get(
+        store, "overview", (), lambda: OverviewOut.model_validate(asdict(corpus.overview(store)))
+    )
 
 
 @router.get("/health", response_model=HealthOut, summary="The server is up and the store answers")

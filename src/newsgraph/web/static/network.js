@@ -125,8 +125,9 @@
   function describe(n) {
     var lines = [n.name + " (" + n.kind + ", " + n.events + " events)"];
     edges.forEach(function (e) {
-      if (e.s === n) { lines.push("→ " + e.t.name + ": " + e.count + " " + Object.keys(e.raw.by_type).join(", ")); }
-      if (e.t === n) { lines.push("← " + e.s.name + ": " + e.count + " " + Object.keys(e.raw.by_type).join(", ")); }
+      var carried = e.raw.outlets ? " (" + e.raw.outlets + " outlets)" : "";
+      if (e.s === n) { lines.push("→ " + e.t.name + ": " + e.count + " " + Object.keys(e.raw.by_type).join(", ") + carried); }
+      if (e.t === n) { lines.push("← " + e.s.name + ": " + e.count + " " + Object.keys(e.raw.by_type).join(", ") + carried); }
     });
     return lines.join("\n");
   }

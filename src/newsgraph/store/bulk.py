@@ -1,0 +1,39 @@
+"""Many new rows at once: COPY on PostgreSQL (psycopg's executemany sends one statement per row)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, cast
+
+from sqlalchemy import Connection, Table, insert
+
+from newsgraph.errors import StoreError
+from newsgraph.store.rows import json_text
+
+if TYPE_CHECKING:
+    import psycopg
+
+# JSON columns, written as JSON text by COPY
+_JSON_COLUMNS = frozenset({"record"})
+
+
+def copy_rows(conn: Connection, table: Table, batch: Sequence[dict[str, Any]]) -> None:
+    """Rows through COPY, on the same connection and inside the same transaction."""
+    columns = list(batch[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    raw = cast("psycopg.Connection[Any] | None", conn.connection.dbapi_connection)
+    if raw is None:
+        raise StoreError("the database connection closed during a write; retry the batch")
+    with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for row in batch:
+            copy.write_row([json_text(row[c]) if c in _JSON_COLUMNS else row[c] for c in columns])
+
+
+def insert_rows(conn: Connection, table: Table, batch: Sequence[dict[str, Any]]) -> None:
+    """Insert new rows: COPY on PostgreSQL, one executemany elsewhere."""
+    if not batch:
+        return
+    if conn.dialect.name == "postgresql":
+        copy_rows(conn, table, batch)
+    else:
+        conn.execute(insert(table), list(batch))
