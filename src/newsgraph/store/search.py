@@ -47,10 +47,18 @@ _SQLITE_SOURCE: dict[Kind, tuple[str, str, str]] = {
     "claim": ("claims", "coalesce(source_text, '')", "coalesce(json_extract(record, '$.content'), '')"),
     "event": ("events", "''", "coalesce(json_extract(record, '$.sentence'), '')"),
 }
+# PostgreSQL refuses a tsvector over 1 MB, and a refused row would fail its whole batch; the first
+# PG_TEXT_CHARS characters of a document hold any news article (the longest White House transcripts are
+# a third of it), so longer texts (and any claim or sentence that long) are indexed up to there.
+PG_TEXT_CHARS = 300_000
 _PG_SOURCE: dict[Kind, tuple[str, str, str]] = {
-    "document": ("documents", "coalesce(title, '')", "text"),
-    "claim": ("claims", "coalesce(source_text, '')", "coalesce(record ->> 'content', '')"),
-    "event": ("events", "''", "coalesce(record ->> 'sentence', '')"),
+    "document": ("documents", "coalesce(title, '')", f"left(text, {PG_TEXT_CHARS})"),
+    "claim": (
+        "claims",
+        "coalesce(source_text, '')",
+        f"left(coalesce(record ->> 'content', ''), {PG_TEXT_CHARS})",
+    ),
+    "event": ("events", "''", f"left(coalesce(record ->> 'sentence', ''), {PG_TEXT_CHARS})"),
 }
 
 
