@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -42,8 +41,8 @@ from newsgraph.records import (
 )
 from newsgraph.store import rows, schema
 from newsgraph.store import search as fulltext
+from newsgraph.store.engine import check_exists, current_revision, migrate, normalise_url
 from newsgraph.store.engine import create as create_engine
-from newsgraph.store.engine import current_revision, migrate, normalise_url
 from newsgraph.store.reading import iter_records
 from newsgraph.store.rows import json_text
 from newsgraph.store.searchquery import parse_query
@@ -82,15 +81,6 @@ def _chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[Sequence[T]]:
         yield items[start : start + size]
 
 
-def _date(value: str, flag: str) -> str:
-    return parse_period(value, flag)
-
-
-def _before(value: str, flag: str) -> str:
-    """An exclusive upper bound covering the whole period ``value`` names: 2024-06 -> 2024-07."""
-    return period_end(value, flag)
-
-
 def _kind(kind: str) -> fulltext.Kind:
     for known in fulltext.KINDS:
         if kind == known:
@@ -101,21 +91,6 @@ def _kind(kind: str) -> fulltext.Kind:
 def _like(column: Any, needle: str) -> ColumnElement[bool]:
     result: ColumnElement[bool] = column.icontains(needle, autoescape=True)
     return result
-
-
-def _check_exists(url: str) -> None:
-    """A SQLite file must be there already; connecting would create it (and its folder)."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite":
-        return  # a server says itself whether the database exists
-    database = parsed.database or ""
-    if database in ("", ":memory:") or database.startswith("file:"):
-        return
-    if not Path(database).expanduser().is_file():
-        raise StoreMissingError(
-            f"no store at {database}: the file does not exist; check --db (or NEWSGRAPH_DB), "
-            f"or make one with `newsgraph ingest PATH --db {database}`"
-        )
 
 
 def _check_owner(analysis: Analysis) -> None:
@@ -164,7 +139,7 @@ class Store:
         normalised = normalise_url(url)
         shown = make_url(normalised).render_as_string(hide_password=True)
         if not create:
-            _check_exists(normalised)
+            check_exists(normalised)
         engine = create_engine(normalised)
         try:
             current = current_revision(engine)
@@ -405,9 +380,9 @@ class Store:
         if outlet:
             query = query.where(_like(table.c.outlet, outlet))
         if since:
-            query = query.where(table.c.published >= _date(since, "since"))
+            query = query.where(table.c.published >= parse_period(since, "since"))
         if until:
-            query = query.where(table.c.published < _before(until, "until"))
+            query = query.where(table.c.published < period_end(until, "until"))
         newest = (table.c.published.desc().nulls_last(), table.c.doc_id)
         query = query.order_by(hits.c.rank.desc(), *newest) if hits is not None else query.order_by(*newest)
         return self._rows(query.limit(limit).offset(offset), rows.document_from)
@@ -417,35 +392,8 @@ class Store:
     ) -> list[fulltext.SearchHit]:
         """Records of ``kind`` (document, claim, event) matching a full-text ``query``, best first, each with
         its matches marked in its title and text."""
-        wanted = _kind(kind)
-        parsed = parse_query(query)
         with self._engine.connect() as conn:
-            raw = fulltext.matches(conn, parsed, wanted, limit, offset)
-        records: dict[Any, Document | Claim | Event]
-        if wanted == "document":
-            records = dict(self.documents_by_id(h.doc_id for h in raw))
-        else:
-            table = schema.CHILD_TABLES[wanted]
-            records = {}
-            for chunk in _chunks(sorted({int(h.key) for h in raw})):
-                query_rows = select(table.c.row_id, table.c.record).where(table.c.row_id.in_(chunk))
-                for row in self._rows(query_rows, lambda r: (r["row_id"], rows.record_from(r))):
-                    if isinstance(row[1], Claim | Event):
-                        records[row[0]] = row[1]
-        return [
-            fulltext.SearchHit(
-                kind=wanted,
-                doc_id=h.doc_id,
-                rank=h.rank,
-                title=fulltext.Highlight.of(h.title),
-                snippets=tuple(
-                    fulltext.Highlight.of(s) for s in (h.snippet or "").split(fulltext.FRAGMENTS) if s
-                ),
-                record=records[h.key if wanted == "document" else int(h.key)],
-            )
-            for h in raw
-            if (h.key if wanted == "document" else int(h.key)) in records
-        ]
+            return fulltext.hits(conn, parse_query(query), _kind(kind), limit, offset)
 
     def count_matches(self, query: str, *, kind: str = "document") -> int:
         """How many records of ``kind`` match a full-text ``query``."""
@@ -514,7 +462,7 @@ class Store:
         if kind:
             query = query.where(table.c.kind == choose(kind, [k.value for k in ClaimKind], "kind"))
         if since:
-            query = query.where(table.c.published >= _date(since, "since"))
+            query = query.where(table.c.published >= parse_period(since, "since"))
         if doc_id:
             query = query.where(table.c.doc_id == doc_id)
         query = query.order_by(table.c.published.nulls_last(), table.c.doc_id, table.c.seq).limit(limit)
@@ -551,9 +499,9 @@ class Store:
             wanted = choose(factuality, [f.value for f in Factuality], "factuality")
             query = query.where(table.c.factuality == wanted)
         if since:
-            query = query.where(table.c.day >= _date(since, "since"))
+            query = query.where(table.c.day >= parse_period(since, "since"))
         if until:
-            query = query.where(table.c.day < _before(until, "until"))
+            query = query.where(table.c.day < period_end(until, "until"))
         if doc_id:
             query = query.where(table.c.doc_id == doc_id)
         query = query.order_by(table.c.day.nulls_last(), table.c.doc_id, table.c.seq).limit(limit)
