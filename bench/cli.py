@@ -96,6 +96,11 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--runs", default="bare,extract,extract-1,ingest-2", help="which runs, in order")
+    parser.add_argument(
+        "--other-src",
+        help="another newsgraph source tree (e.g. `git archive COMMIT src | tar -x -C /tmp/before`): the "
+        "ingest-2-other run is ingest-2 with that code",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -108,6 +113,19 @@ def main() -> None:
             "ingest-2": [EXE, "ingest", str(corpus), "--n-process", "2", "--db", str(folder / "x.db")],
             "ingest": [EXE, "ingest", str(corpus), "--db", str(folder / "y.db")],
             "version": [EXE, "--help"],
+            "ingest-2-other": [
+                "env",
+                f"PYTHONPATH={args.other_src}",
+                sys.executable,
+                "-m",
+                "newsgraph.cli.app",
+                "ingest",
+                str(corpus),
+                "--n-process",
+                "2",
+                "--db",
+                str(folder / "z.db"),
+            ],
         }
         runs = args.runs.split(",")
         results: dict[str, list[tuple[float, float, list[float]]]] = {name: [] for name in runs}
