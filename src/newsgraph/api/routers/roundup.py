@@ -16,7 +16,9 @@ router = APIRouter(prefix="/roundup", tags=["roundup"])
 @router.get("", response_model=RoundupOut, summary="Outlet-by-outlet roundup of a story")
 def get_roundup(
     store: StoreDep,
-    q: Annotated[str | None, Query(description="Words in the documents' title or text.")] = None,
+    q: Annotated[
+        str | None, Query(description='Full-text query over the documents: all words, "a phrase", OR, -word.')
+    ] = None,
     doc_id: Annotated[list[str] | None, Query(description="These documents (repeatable).")] = None,
 ) -> RoundupOut:
     return dict_out(RoundupOut, roundup(store, query=q, doc_ids=doc_id).to_dict())
