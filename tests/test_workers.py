@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph import workers
+from newsgraph.library.processing import raw_inputs
 from newsgraph.pipeline import Pipeline
 from newsgraph.records import Analysis, Document, Failure
 from newsgraph.sources import iter_inputs
@@ -76,3 +77,11 @@ def test_pooled_runs_give_the_records_of_one_process(seeds_dir: Path, tmp_path: 
     single = records(1)
     assert single == records(2)
     assert len(single) == 3 and all(words for words, _, _ in single)
+
+
+def test_a_small_input_is_parsed_without_starting_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forking workers for one short file cost more than it saved."""
+    started: list[int] = []
+    monkeypatch.setattr(WorkerPool, "_spawn", lambda self: started.append(1))
+    one = list(Pipeline(n_process=2).run(raw_inputs(["Russia accused Ukraine of shelling Donetsk."])))
+    assert started == [] and len(one[0].analyses) == 1

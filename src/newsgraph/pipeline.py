@@ -25,6 +25,7 @@ from newsgraph.nlp.entities import entities as find_entities
 from newsgraph.records import Analysis, Claim, Document, Entity, Event, Failure, Timex
 from newsgraph.sources import RawInput
 from newsgraph.sources.files import content_id
+from newsgraph.workers import chunks
 
 log = logging.getLogger(__name__)
 
@@ -169,12 +170,19 @@ class Pipeline:
                 chunk = [inputs.account(item) for item in chunk]
                 yield self._prepare(chunk, published, outlet, known, known_hashes, known_near, language)
 
+        batches = prepared()
         processes = self.processes()
-        if processes <= 1:
-            for batch, to_parse in prepared():
-                yield _complete(batch, self._analyse(to_parse))
-            return
-        yield from self._run_pooled(prepared(), processes)
+        if processes > 1:
+            # An input that fits one chunk (a file of a few articles) is parsed here: starting workers
+            # would cost more than they could save.
+            ahead = list(itertools.islice(batches, 2))
+            small = len(ahead) < 2 and sum(1 for _ in chunks(ahead[0][1] if ahead else [])) <= 1
+            batches = itertools.chain(ahead, batches)
+            if not small:
+                yield from self._run_pooled(batches, processes)
+                return
+        for batch, to_parse in batches:
+            yield _complete(batch, self._analyse(to_parse))
 
     def processes(self) -> int:
         """How many processes parse: ``n_process``, or with 0 as many as cores and memory allow."""

@@ -153,3 +153,16 @@ def test_postgres_answers_from_the_gin_index(
                 ).scalars()
             )
         assert "search_documents_vector" in plan
+
+
+def test_a_very_long_document_is_stored_and_found(url: str) -> None:
+    """PostgreSQL refuses a tsvector over 1 MB; a long text must not fail its batch."""
+    from newsgraph.store.search import PG_TEXT_CHARS
+
+    # 120,000 different words: a 1.4 MB tsvector uncut, under the 1,000,000 characters extraction allows
+    words = " ".join(f"w{i}x" for i in range(120_000))
+    assert len(words) > PG_TEXT_CHARS
+    long = analysis("long", text=f"Pyongyang opened. {words} Vladivostok closed.", title="Long")
+    with Store.open(url) as store:
+        assert store.write([long]).new == 1
+        assert [d.doc_id for d in store.documents(search="Pyongyang opened")] == ["long"]

@@ -18,6 +18,18 @@ from newsgraph.library.results import ResultSet
 from newsgraph.pipeline import Pipeline
 from newsgraph.records import Analysis, Claim, Document, Event, Failure, to_dict
 from newsgraph.store import Store, WriteResult
+from newsgraph.store.search import SearchHit
+
+
+def _hit_dict(hit: SearchHit) -> dict[str, Any]:
+    return {
+        "kind": hit.kind,
+        "rank": hit.rank,
+        "doc_id": hit.doc_id,
+        "title": hit.title.plain(),
+        "snippets": [s.plain() for s in hit.snippets],
+        "record": to_dict(hit.record),
+    }
 
 
 def _node_dict(node: Node) -> dict[str, Any]:
@@ -162,6 +174,18 @@ class StoreView:
             outlet=outlet, since=since, until=until, search=search, limit=limit, offset=offset
         )
         return ResultSet(found, to_dict)
+
+    def search(self, query: str, *, kind: str = "document", limit: int | None = 20) -> ResultSet[SearchHit]:
+        """Full-text search over documents, claims or events (``kind``), best match first; the query
+        language of ``newsgraph search``: all words, "a phrase", ``OR``, ``-word``.
+
+        >>> import newsgraph
+        >>> store = newsgraph.open(":memory:")
+        >>> _ = store.add({"id": "a", "text": "Japan protested to China over the islands."})
+        >>> [(h.doc_id, h.snippets[0].marked()) for h in store.search('"protested to" China -Korea')]
+        [('a', 'Japan [protested to] [China] over the islands.')]
+        """
+        return ResultSet(self.store.search(query, kind=kind, limit=limit), _hit_dict)
 
     def failures(self, *, limit: int | None = 100) -> ResultSet[Failure]:
         """Inputs that could not be processed, latest first.

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from newsgraph.errors import ConfigError, StoreError
+from newsgraph.errors import ConfigError, StoreError, StoreMissingError
 from newsgraph.store.rows import json_text
 
 DEFAULT_URL = "sqlite:///newsgraph.db"
@@ -41,6 +41,21 @@ def normalise_url(url: str | None) -> str:
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
         raise ConfigError(f"unsupported database {parsed.drivername!r}; use a SQLite file or PostgreSQL")
     return parsed.render_as_string(hide_password=False)
+
+
+def check_exists(url: str) -> None:
+    """A SQLite file must be there already; connecting would create it (and its folder)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return  # a server says itself whether the database exists
+    database = parsed.database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return
+    if not Path(database).expanduser().is_file():
+        raise StoreMissingError(
+            f"no store at {database}: the file does not exist; check --db (or NEWSGRAPH_DB), "
+            f"or make one with `newsgraph ingest PATH --db {database}`"
+        )
 
 
 def create(url: str) -> Engine:

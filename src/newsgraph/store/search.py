@@ -15,11 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import Connection, TextClause, bindparam, text
+from sqlalchemy import Connection, TextClause, bindparam, select, text
 from sqlalchemy.sql.selectable import Subquery
 from sqlalchemy.types import Float, String
 
 from newsgraph.records import Claim, Document, Event
+from newsgraph.store import rows, schema
 from newsgraph.store.searchquery import SearchQuery, parse_query
 
 Kind = Literal["document", "claim", "event"]
@@ -47,10 +48,18 @@ _SQLITE_SOURCE: dict[Kind, tuple[str, str, str]] = {
     "claim": ("claims", "coalesce(source_text, '')", "coalesce(json_extract(record, '$.content'), '')"),
     "event": ("events", "''", "coalesce(json_extract(record, '$.sentence'), '')"),
 }
+# PostgreSQL refuses a tsvector over 1 MB, and a refused row would fail its whole batch; the first
+# PG_TEXT_CHARS characters of a document hold any news article (the longest White House transcripts are
+# a third of it), so longer texts (and any claim or sentence that long) are indexed up to there.
+PG_TEXT_CHARS = 300_000
 _PG_SOURCE: dict[Kind, tuple[str, str, str]] = {
-    "document": ("documents", "coalesce(title, '')", "text"),
-    "claim": ("claims", "coalesce(source_text, '')", "coalesce(record ->> 'content', '')"),
-    "event": ("events", "''", "coalesce(record ->> 'sentence', '')"),
+    "document": ("documents", "coalesce(title, '')", f"left(text, {PG_TEXT_CHARS})"),
+    "claim": (
+        "claims",
+        "coalesce(source_text, '')",
+        f"left(coalesce(record ->> 'content', ''), {PG_TEXT_CHARS})",
+    ),
+    "event": ("events", "''", f"left(coalesce(record ->> 'sentence', ''), {PG_TEXT_CHARS})"),
 }
 
 
@@ -213,6 +222,38 @@ def matches(
     else:
         rows = conn.execute(_sqlite_page(kind), {"q": parsed.fts5(), "limit": limit or -1, "offset": offset})
     return [RawHit(kind, r.doc_id, r.key, float(r.rank), r.title, r.snippet) for r in rows]
+
+
+def hits(conn: Connection, query: SearchQuery, kind: Kind, limit: int | None, offset: int) -> list[SearchHit]:
+    """The best matches of one kind as SearchHits: the record, its rank and its marked title and snippets."""
+    raw = matches(conn, query, kind, limit, offset)
+    records: dict[str | int, Document | Claim | Event] = {}
+    if kind == "document":
+        table = schema.documents
+        wanted = sorted({h.key for h in raw})
+        for row in conn.execute(select(table.c.text, table.c.record).where(table.c.doc_id.in_(wanted))):
+            document = rows.document_from(row._mapping)
+            records[document.doc_id] = document
+    else:
+        child = schema.CHILD_TABLES[kind]
+        wanted = sorted({int(h.key) for h in raw})
+        for row in conn.execute(select(child.c.row_id, child.c.record).where(child.c.row_id.in_(wanted))):
+            record = rows.record_from(row._mapping)
+            if isinstance(record, Claim | Event):
+                records[row.row_id] = record
+    keyed = [(h, h.key if kind == "document" else int(h.key)) for h in raw]
+    return [
+        SearchHit(
+            kind=kind,
+            doc_id=h.doc_id,
+            rank=h.rank,
+            title=Highlight.of(h.title),
+            snippets=tuple(Highlight.of(s) for s in (h.snippet or "").split(FRAGMENTS) if s),
+            record=records[key],
+        )
+        for h, key in keyed
+        if key in records
+    ]
 
 
 def count(conn: Connection, query: str | SearchQuery, kind: Kind) -> int:

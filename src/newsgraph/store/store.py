@@ -5,9 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     Connection,
@@ -24,8 +23,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from newsgraph.errors import ConfigError, NotFoundError, StoreError, StoreMissingError
-from newsgraph.extract.dedup import buckets, minhash, signature
 from newsgraph.incidents import load_rules
+from newsgraph.periods import parse_period, period_end
 from newsgraph.records import (
     Analysis,
     Claim,
@@ -42,23 +41,18 @@ from newsgraph.records import (
 from newsgraph.store import incidents, rows, schema
 from newsgraph.store import search as fulltext
 from newsgraph.store.bulk import insert_rows
-from newsgraph.store.dates import before as _before
-from newsgraph.store.dates import check_date as _date
 from newsgraph.store.dates import like as _like
+from newsgraph.store.engine import check_exists, current_revision, migrate, normalise_url
 from newsgraph.store.engine import create as create_engine
-from newsgraph.store.engine import current_revision, migrate, normalise_url
 from newsgraph.store.reading import iter_records
 from newsgraph.store.searchquery import parse_query
 from newsgraph.store.views import STALE_MESSAGE, Views, log
 from newsgraph.vocabulary import choose
 
-if TYPE_CHECKING:
-    pass
-
 # Rows per multi-row INSERT / IN list: far below SQLite's 32766 and PostgreSQL's 65535 bound parameters.
 _CHUNK = 500
 _DEADLOCK_RETRIES = 3
-_OPEN_RETRIES = 5
+_OPEN_RETRIES = 20
 T = TypeVar("T")
 
 
@@ -90,21 +84,6 @@ def _kind(kind: str) -> fulltext.Kind:
         if kind == known:
             return known
     raise ConfigError(f"search covers {', '.join(fulltext.KINDS)}, not {kind!r}")
-
-
-def _check_exists(url: str) -> None:
-    """A SQLite file must be there already; connecting would create it (and its folder)."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite":
-        return  # a server says itself whether the database exists
-    database = parsed.database or ""
-    if database in ("", ":memory:") or database.startswith("file:"):
-        return
-    if not Path(database).expanduser().is_file():
-        raise StoreMissingError(
-            f"no store at {database}: the file does not exist; check --db (or NEWSGRAPH_DB), "
-            f"or make one with `newsgraph ingest PATH --db {database}`"
-        )
 
 
 def _check_owner(analysis: Analysis) -> None:
@@ -140,25 +119,27 @@ class Store(Views):
         normalised = normalise_url(url)
         shown = make_url(normalised).render_as_string(hide_password=True)
         if not create:
-            _check_exists(normalised)
+            check_exists(normalised)
         engine = create_engine(normalised)
         try:
-            current = current_revision(engine)
-            if current is None and not create:
-                raise StoreMissingError(
-                    f"{shown} holds no newsgraph store; check --db (or NEWSGRAPH_DB), or make one with "
-                    "`newsgraph ingest PATH --db ...`"
-                )
             for attempt in range(_OPEN_RETRIES + 1):
                 try:
+                    current = current_revision(engine)
+                    if current is None and not create:
+                        raise StoreMissingError(
+                            f"{shown} holds no newsgraph store; check --db (or NEWSGRAPH_DB), or make one "
+                            "with `newsgraph ingest PATH --db ...`"
+                        )
                     migrate(engine)
                     break
                 except OperationalError as exc:
-                    # Processes opening a new SQLite file at once race to switch it to WAL; SQLite answers
-                    # the loser "database is locked" at once, without waiting. Another try finds it switched.
+                    # Processes opening a new SQLite file at once race to switch it to WAL, and a migration's
+                    # read-then-write transaction loses to another's: SQLite answers "database is locked" at
+                    # once, without waiting. Another try, once the winner's migrations are done, finds them
+                    # applied (four revisions take a few seconds on a busy machine, hence the patience).
                     if "database is locked" not in str(exc.orig) or attempt == _OPEN_RETRIES:
                         raise
-                    time.sleep(0.1 * (attempt + 1))
+                    time.sleep(min(0.1 * (attempt + 1), 1.0))
         except StoreError:
             engine.dispose()
             raise
@@ -315,6 +296,7 @@ class Store(Views):
 
     def _index_near(self, conn: Connection, documents: Sequence[Document]) -> None:
         # Imported here: datasketch loads scipy (half a second), which commands that only read never need.
+        from newsgraph.extract.dedup import buckets, minhash, signature
 
         # Exact copies are not indexed: their original is, and a later copy of it finds that.
         signature_rows: list[dict[str, Any]] = []
@@ -390,9 +372,9 @@ class Store(Views):
         if outlet:
             query = query.where(_like(table.c.outlet, outlet))
         if since:
-            query = query.where(table.c.published >= _date(since, "since"))
+            query = query.where(table.c.published >= parse_period(since, "since"))
         if until:
-            query = query.where(table.c.published < _before(until, "until"))
+            query = query.where(table.c.published < period_end(until, "until"))
         newest = (table.c.published.desc().nulls_last(), table.c.doc_id)
         query = query.order_by(hits.c.rank.desc(), *newest) if hits is not None else query.order_by(*newest)
         return self._rows(query.limit(limit).offset(offset), rows.document_from)
@@ -402,35 +384,8 @@ class Store(Views):
     ) -> list[fulltext.SearchHit]:
         """Records of ``kind`` (document, claim, event) matching a full-text ``query``, best first, each with
         its matches marked in its title and text."""
-        wanted = _kind(kind)
-        parsed = parse_query(query)
         with self._engine.connect() as conn:
-            raw = fulltext.matches(conn, parsed, wanted, limit, offset)
-        records: dict[Any, Document | Claim | Event]
-        if wanted == "document":
-            records = dict(self.documents_by_id(h.doc_id for h in raw))
-        else:
-            table = schema.CHILD_TABLES[wanted]
-            records = {}
-            for chunk in _chunks(sorted({int(h.key) for h in raw})):
-                query_rows = select(table.c.row_id, table.c.record).where(table.c.row_id.in_(chunk))
-                for row in self._rows(query_rows, lambda r: (r["row_id"], rows.record_from(r))):
-                    if isinstance(row[1], Claim | Event):
-                        records[row[0]] = row[1]
-        return [
-            fulltext.SearchHit(
-                kind=wanted,
-                doc_id=h.doc_id,
-                rank=h.rank,
-                title=fulltext.Highlight.of(h.title),
-                snippets=tuple(
-                    fulltext.Highlight.of(s) for s in (h.snippet or "").split(fulltext.FRAGMENTS) if s
-                ),
-                record=records[h.key if wanted == "document" else int(h.key)],
-            )
-            for h in raw
-            if (h.key if wanted == "document" else int(h.key)) in records
-        ]
+            return fulltext.hits(conn, parse_query(query), _kind(kind), limit, offset)
 
     def count_matches(self, query: str, *, kind: str = "document") -> int:
         """How many records of ``kind`` match a full-text ``query``."""
@@ -499,7 +454,7 @@ class Store(Views):
         if kind:
             query = query.where(table.c.kind == choose(kind, [k.value for k in ClaimKind], "kind"))
         if since:
-            query = query.where(table.c.published >= _date(since, "since"))
+            query = query.where(table.c.published >= parse_period(since, "since"))
         if doc_id:
             query = query.where(table.c.doc_id == doc_id)
         query = query.order_by(table.c.published.nulls_last(), table.c.doc_id, table.c.seq).limit(limit)
@@ -536,9 +491,9 @@ class Store(Views):
             wanted = choose(factuality, [f.value for f in Factuality], "factuality")
             query = query.where(table.c.factuality == wanted)
         if since:
-            query = query.where(table.c.day >= _date(since, "since"))
+            query = query.where(table.c.day >= parse_period(since, "since"))
         if until:
-            query = query.where(table.c.day < _before(until, "until"))
+            query = query.where(table.c.day < period_end(until, "until"))
         if doc_id:
             query = query.where(table.c.doc_id == doc_id)
         query = query.order_by(table.c.day.nulls_last(), table.c.doc_id, table.c.seq).limit(limit)

@@ -28,7 +28,9 @@ def list_documents(
     outlet: Annotated[str | None, Query(description="Outlet name contains this.")] = None,
     since: Since = None,
     until: Until = None,
-    search: Annotated[str | None, Query(description="Words in the title or text.")] = None,
+    search: Annotated[
+        str | None, Query(description='Full-text query (as /api/search): all words, "a phrase", OR, -word.')
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[DocumentSummaryOut]:

@@ -17,7 +17,9 @@ router = APIRouter(prefix="/roundup", tags=["roundup"])
 def get_roundup(
     store: StoreDep,
     cache: CacheDep,
-    q: Annotated[str | None, Query(description="Words in the documents' title or text.")] = None,
+    q: Annotated[
+        str | None, Query(description='Full-text query over the documents: all words, "a phrase", OR, -word.')
+    ] = None,
     doc_id: Annotated[list[str] | None, Query(description="These documents (repeatable).")] = None,
 ) -> RoundupOut:
     key = (q, tuple(doc_id or ()))
