@@ -451,3 +451,16 @@ def test_who_in_real_report_constructions(text: str, trigger: str, source: str, 
     assert (events[0].source.text if events[0].source else None) == source
     assert (events[0].target.text if events[0].target else None) == target
     assert "imposed" not in {e.trigger for e in code_text(text, select=False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # "went on to pull out": the pulling out is the event; "according to" is no accord.
+        ("Trump went on to pull out of the nuclear deal with Iran.", "went"),
+        ("Iran followed the rules, according to the International Atomic Energy Agency.", "according"),
+        ("Our troops continue to provide support to Ukraine.", "continue"),
+    ],
+)
+def test_words_that_only_frame_another_event_code_none(text: str, trigger: str) -> None:
+    assert trigger not in {e.trigger for e in code_text(text, select=False)}

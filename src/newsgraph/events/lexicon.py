@@ -28,6 +28,8 @@ class Rules:
     verb_objects: dict[str, dict[str, str]]
     light_verbs: frozenset[str]
     stance_verbs: frozenset[str]
+    aspectual: frozenset[str]
+    never_triggers: frozenset[str]
 
 
 def _words(raw: dict[str, Any], name: str) -> frozenset[str]:
@@ -74,6 +76,8 @@ def rules() -> Rules:
             verb_objects=_verb_objects(raw),
             light_verbs=_words(raw, "light_verbs"),
             stance_verbs=_words(raw, "stance_verbs"),
+            aspectual=_words(raw, "aspectual"),
+            never_triggers=_words(raw, "never_triggers"),
         )
     except (ValueError, KeyError, TypeError) as exc:
         raise DataError(f"events/data/{RULES} is malformed: {exc}") from exc

@@ -363,6 +363,11 @@ def _realized(code: str, entry: VerbEntry | None, override: str | None) -> str:
 def verb_trigger(token: Token) -> Trigger | None:
     """The event a verb triggers, or None (not in the dictionary, a statement, an appeal)."""
     lemma = token.lemma_.lower()
+    found_rules = rules()
+    if token.lower_ in found_rules.never_triggers:
+        return None  # "according to the IAEA"
+    if lemma in found_rules.aspectual and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
+        return None  # "went on to pull out of the deal": the pulling out is the event
     override = load_lexicon().verbs.get(lemma)
     particle = _particle(token)
     entry = load_verbs().lookup(lemma, particle.lower_ if particle is not None else None)
