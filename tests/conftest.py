@@ -13,6 +13,14 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 SEEDS = ROOT / "examples" / "articles"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every evaluation gate is slow: `make quick` leaves them out, `make test` and CI run them."""
+    gates = ROOT / "tests" / "eval"
+    for item in items:
+        if gates in item.path.parents or item.path.name == "test_golden.py":
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     from newsgraph.nlp import load_model

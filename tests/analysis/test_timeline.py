@@ -19,7 +19,9 @@ def test_timeline_is_in_date_order_with_undated_last(analysis_store: Store) -> N
 
 
 def test_every_entry_cites_its_sentence_and_document(analysis_store: Store) -> None:
-    for entry in timeline(analysis_store):
+    entries = timeline(analysis_store)
+    assert entries, "the timeline is empty: nothing would be checked"
+    for entry in entries:
         document = analysis_store.get(entry.source.doc_id).document
         assert entry.event.sentence and entry.event.sentence in document.text
         assert entry.source.outlet == document.outlet

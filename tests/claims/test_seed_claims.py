@@ -103,6 +103,7 @@ def test_direct_quotes_are_marked(seed_claims: list[Claim]) -> None:
 
 
 def test_offsets_index_the_text(seed_text: str, seed_claims: list[Claim]) -> None:
+    assert len(seed_claims) == len(EXPECTED)
     for claim in seed_claims:
         assert claim.cue_span is not None and claim.source is not None and claim.source.span is not None
         assert seed_text[claim.cue_span[0] : claim.cue_span[1]] == claim.cue

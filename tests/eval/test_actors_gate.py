@@ -7,10 +7,7 @@ from pathlib import Path
 from newsgraph.eval.actors import evaluate, evaluate_with_phoenix
 
 CASES = Path("actors") / "ngec_actor_cases.jsonl"
-# Measured 2026-11-26 (wip-actors); floors a little below.
-# Built-in: accuracy 0.8109 (223/275), country 0.8587, sector 0.8360;
-# with Phoenix: accuracy 0.8182 (225/275), country 0.8662, sector 0.8400.
-# The file's own ceiling (same text, contradicting answers) is 266/275 = 0.967.
+# Floors a little under the measured figures (bench/RESULTS.md, "Evaluation gates").
 FLOOR_BUILTIN = {"accuracy": 0.80, "country_accuracy": 0.85, "sector_accuracy": 0.83}
 FLOOR_PHOENIX = {"accuracy": 0.81, "country_accuracy": 0.86, "sector_accuracy": 0.83}
 

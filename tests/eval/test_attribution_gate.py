@@ -9,11 +9,8 @@ import pytest
 from newsgraph.errors import DataError
 from newsgraph.eval.attribution import evaluate, read_ann, read_polnear
 
-# The first 30 dev documents (812 gold attributions) keep the gate near 20 s on a quiet laptop.
-# Measured there: content overlap F1 0.762, source 0.694, cue 0.697, content exact 0.503
-# (full dev: 0.772 / 0.708 / 0.699 / 0.512; before issue #4: 0.742 / 0.665 / 0.658 / 0.467). Issue #14 made
-# questions and "did not say" no claims, which PolNeAR sometimes marks: full dev 0.769 / 0.706, exact 0.497 on
-# the first 30 (bench/RESULTS.md).
+# The first 30 dev documents keep the gate near 20 s; floors a little under the measured figures
+# (bench/RESULTS.md, "Evaluation gates").
 LIMIT = 30
 FLOORS = {
     "content_overlap_f1": 0.755,

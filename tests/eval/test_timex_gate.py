@@ -8,8 +8,7 @@ import pytest
 
 from newsgraph.eval.timex import evaluate, read_timeml
 
-# Measured on these subsets (2026-11-26, third round): timebank[:60] relaxed F1 0.937, strict F1 0.854,
-# value F1 0.843; aquaint[:30] relaxed F1 0.960, strict F1 0.897, value F1 0.771. The floors sit just below.
+# Floors just under the figures measured on these subsets (bench/RESULTS.md, "Evaluation gates").
 GATES = [
     # (folder, limit, metric, floor)
     ("timebank", 60, "relaxed_f1", 0.93),
