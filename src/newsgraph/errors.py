@@ -148,3 +148,12 @@ class DataError(NewsgraphError):
     """Evaluation or dictionary data that is missing or not in the expected format."""
 
     code = "E-DATA"
+
+
+# agent A
+
+
+class LexiconError(DataError):
+    """A word list or code map in a stage's data files is malformed."""
+
+    code = "E-DATA-LEXICON"

@@ -11,10 +11,10 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events import mentions, selection
 from newsgraph.events.cameo import Coding, coding, shift
-from newsgraph.events.factuality import HYPOTHETICAL_MARKS, Judgement, conditional_marks, judge
+from newsgraph.events.factuality import Judgement, conditional_marks, judge
 from newsgraph.events.features import Candidate
 from newsgraph.events.lexicon import rules
-from newsgraph.events.roles import ACTOR_NOUNS, Roles, conjuncts, joining_verb, noun_roles, phrase, verb_roles
+from newsgraph.events.roles import Roles, conjuncts, joining_verb, noun_roles, phrase, verb_roles
 from newsgraph.events.triggers import Trigger, candidates, find_triggers, load_lexicon
 from newsgraph.records import (
     Actor,
@@ -34,105 +34,10 @@ from newsgraph.records import (
 
 Resolver = Callable[[str, str | None], Actor | None]  # (mention text, document date)
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
 # Relations that open a clause of its own: a date found there dates that clause's event, not this one.
 _CLAUSE_HEADS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass", "ROOT"})
-# Prepositions by which a date bounds a span rather than dating an event ("the first visit since 2000").
-_SPAN_BOUNDS = frozenset({"since", "until", "till"})
 _MAX_RECIPROCAL = 4
-# The actors a possessive pronoun left unresolved in its own sentence may stand for: "its" a state or a
-# body, "their" a group (see roles.possessor_in_sentence). "his"/"her" are left alone: the nearest person
-# named before is as often the one it is not ("freed X, a critic of Y, following his arrest").
-_POSSESSOR_KINDS: dict[str, frozenset[str]] = {
-    "its": frozenset({"state", "organisation"}),
-    "their": frozenset({"group"}),
-}
-ABSTRACT_TARGETS = frozenset(
-    [
-        "epidemic",
-        "pandemic",
-        "disease",
-        "virus",
-        "outbreak",
-        "corruption",
-        "poverty",
-        "crime",
-        "fire",
-        "flood",
-        "drought",
-        "hunger",
-        "climate",
-        "change",
-        "inflation",
-        "unemployment",
-        "cancer",
-        "malaria",
-        "ebola",
-        "covid-19",
-        "illiteracy",
-        "pollution",
-        # States one breaks through or out of ("break through its isolation", "break the deadlock").
-        "isolation",
-        "deadlock",
-        "impasse",
-        "stalemate",
-        "barrier",
-        "silence",
-        "taboo",
-    ]
-)
-# Prepositions whose object is what force is used against, when it names no actor ("through its isolation").
-_AGAINST_PREPS = frozenset({"through", "against"})
-# Verbs of appeal and demand; seeking something ("is seeking the release of prisoners") asks for it too.
-APPEALS = frozenset(
-    [
-        "urge",
-        "call",
-        "appeal",
-        "ask",
-        "request",
-        "press",
-        "plead",
-        "demand",
-        "beg",
-        "implore",
-        "exhort",
-        "seek",
-    ]
-)
-# Crowds that act as civilians: what they block or seize is a protest, their violence a riot (PLOVER:
-# PROTEST is "civilian demonstrations and other collective actions", obstruction and riots among its
-# modes; COERCE and ASSAULT are uses of power and force. Phoenix codes "PROTESTOR * occupy" as 144 too).
-PROTESTERS = frozenset(
-    [
-        "protester",
-        "protestor",
-        "demonstrator",
-        "marcher",
-        "rioter",
-        "striker",
-        "crowd",
-        "mob",
-        "activist",
-        "worker",
-        "student",
-        "farmer",
-        "villager",
-        "trucker",
-        "people",
-        "resident",
-        "citizen",
-        "supporter",
-        "youth",
-    ]
-)
-# "thousands of protesters": the crowd is named by what the number counts.
-_COUNTS = frozenset(["thousand", "hundred", "dozen", "million", "scores", "group", "number", "crowd"])
 _OBSTRUCT, _RIOT = "144", "145"
-SENDING = frozenset(["send", "dispatch"])
-# Verbs that ask someone named to act ("told Britain to release", "wants the US to withdraw"): the act
-# asked for has not happened. Only with an addressee, as "wants to withdraw" is the subject's own aim.
-DIRECTIVES = frozenset(["tell", "want", "order", "instruct", "command", "direct", "encourage", "invite"])
 _CLAIM_FACTUALITY = {ClaimKind.PREDICTION: Factuality.PREDICTED, ClaimKind.DENIAL: Factuality.NEGATED}
 
 
@@ -213,7 +118,7 @@ class _Context:
     def earlier_actor(self, pronoun: Token) -> Token | None:
         """The nearest named actor of the pronoun's kind before it, in its sentence or the one before,
         for a possessive pronoun its own sentence did not resolve; None when there is none."""
-        kinds = _POSSESSOR_KINDS.get(pronoun.lower_)
+        kinds = rules().possessor_kinds.get(pronoun.lower_)
         if kinds is None or pronoun.dep_ != "poss":
             return None
         sentence = pronoun.sent
@@ -228,7 +133,7 @@ class _Context:
         return None
 
     def mention(self, head: Token, avoid: int | None = None) -> Mention:
-        if head.lower_ in _POSSESSOR_KINDS and head.dep_ == "poss":
+        if head.lower_ in rules().possessor_kinds and head.dep_ == "poss":
             head = self.earlier_actor(head) or head
         first, last = self.phrase(head, avoid)
         start = self.doc[first].idx
@@ -261,11 +166,11 @@ class _Context:
         if found is None:
             return True
         root = found.root
-        return not (root.dep_ == "pobj" and root.head.lower_ in _SPAN_BOUNDS)
+        return not (root.dep_ == "pobj" and root.head.lower_ in rules().span_bounds)
 
     def location(self, trigger: Token, taken: set[int]) -> Location | None:
         for child in trigger.children:
-            if child.dep_ != "prep" or child.lower_ not in _PLACE_PREPS:
+            if child.dep_ != "prep" or child.lower_ not in rules().place_preps:
                 continue
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.ent_type_ in _PLACE_LABELS and pobj.i not in taken:
@@ -305,10 +210,10 @@ def own_clause(trigger: Token) -> set[int]:
 
 
 def _civilians(token: Token) -> bool:
-    if token.lemma_.lower() in PROTESTERS:
+    if token.lemma_.lower() in rules().protesters:
         return True
-    return token.lemma_.lower() in _COUNTS and any(
-        g.lemma_.lower() in PROTESTERS
+    return token.lemma_.lower() in rules().crowd_counts and any(
+        g.lemma_.lower() in rules().protesters
         for c in token.children
         if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children
@@ -379,7 +284,7 @@ def _partners(thing: Token) -> list[Token]:
     for child in thing.children:
         if child.dep_ == "prep" and child.lower_ in {"with", "between", "to"}:
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and (pobj.ent_type_ or pobj.lemma_.lower() in ACTOR_NOUNS):
+                if pobj.dep_ == "pobj" and (pobj.ent_type_ or pobj.lemma_.lower() in rules().actor_nouns):
                     return list(conjuncts(pobj))
     return []
 
@@ -453,7 +358,7 @@ def _requested(token: Token) -> bool:
         if current.pos_ != "VERB":
             continue
         lemma = current.lemma_.lower()
-        if lemma in APPEALS or (lemma in DIRECTIVES and _addressed(current, asked)):
+        if lemma in rules().appeals or (lemma in rules().directives and _addressed(current, asked)):
             return True
     return False
 
@@ -479,11 +384,11 @@ def _abstract_target(trigger: Trigger, roles: Roles) -> bool:
     objects += [
         g
         for c in trigger.token.children
-        if c.dep_ == "prep" and c.lower_ in _AGAINST_PREPS
+        if c.dep_ == "prep" and c.lower_ in rules().against_preps
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    return any(t.lemma_.lower() in ABSTRACT_TARGETS for t in (*roles.targets, *objects))
+    return any(t.lemma_.lower() in rules().abstract_targets for t in (*roles.targets, *objects))
 
 
 def _keep(trigger: Trigger, roles: Roles, claimed: set[int]) -> bool:
@@ -529,7 +434,7 @@ def _purposes(triggers: list[Trigger]) -> dict[int, Trigger]:
     verbs = {t.token.i: t for t in triggers if not t.nominal}
     found: dict[int, Trigger] = {}
     for t in triggers:
-        if t.nominal or t.token.lemma_.lower() not in SENDING:
+        if t.nominal or t.token.lemma_.lower() not in rules().sending:
             continue
         for child in t.token.children:
             purpose = verbs.get(child.i)
@@ -581,7 +486,7 @@ def _conditional_refusal(token: Token) -> bool:
     """ "will not release the tanker unless ...": a refusal on conditions is still a refusal (CAMEO 12),
     though the condition leaves it hypothetical. The condition's own clause ("unless it does not") is not."""
     return any(c.dep_ == "neg" for c in token.children) and not any(
-        c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in token.children
+        c.dep_ == "mark" and c.lower_ in rules().hypothetical_marks for c in token.children
     )
 
 

@@ -10,27 +10,6 @@ from spacy.tokens import Token
 from newsgraph.events.lexicon import rules
 from newsgraph.records import Factuality
 
-HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest", "suppose", "supposing", "provided"})
-PREDICTED_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
-POSSIBLE_AUX = frozenset({"may", "might", "could", "can", "ca"})
-NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
-# Governing verbs and adjectives, by the factuality they lend to the event below them.
-PREDICTING = frozenset(
-    {"expect", "anticipate", "predict", "forecast", "foresee", "likely", "unlikely", "bound"}
-)
-INTENDING = frozenset(
-    {"plan", "intend", "aim", "schedule", "seek", "want", "prepare", "try", "attempt", "decide", "set"}
-    | {"propose", "announce", "hope", "vow", "pledge", "promise", "threaten", "consider", "mull"}
-    | {"willing", "ready", "prepared", "determined", "eager", "offer", "agree", "commit", "go"}
-)
-POSSIBLE_WORDS = frozenset(
-    {"possible", "possibility", "possibly", "perhaps", "maybe", "potential", "potentially"}
-)
-# Predicates of a matrix clause that leave its "that" clause open: "it is possible/unclear that ...".
-OPEN_PREDICATES = POSSIBLE_WORDS | frozenset({"unclear", "uncertain", "conceivable", "plausible", "doubtful"})
-NEGATING = frozenset(
-    {"deny", "refuse", "reject", "fail", "decline", "rule", "avoid", "halt", "stop", "cancel"}
-)
 REPORTING = frozenset(
     {"say", "tell", "report", "claim", "state", "add", "note", "insist", "suggest", "allege", "argue", "warn"}
     | {
@@ -46,6 +25,13 @@ REPORTING = frozenset(
         "confirm",
     }
 )
+
+
+def _opens(lemma: str) -> bool:
+    """A predicate that leaves its "that" clause open: "it is possible/unclear that ..."."""
+    return lemma in rules().possible_words or lemma in rules().open_predicates
+
+
 _PRIORITY = (
     Factuality.HYPOTHETICAL,
     Factuality.NEGATED,
@@ -67,14 +53,14 @@ class Judgement:
 def _own_cues(token: Token, found: dict[Factuality, list[str]]) -> None:
     for child in token.children:
         low = child.lower_
-        if child.dep_ == "mark" and low in HYPOTHETICAL_MARKS:
+        if child.dep_ == "mark" and low in rules().hypothetical_marks:
             found[Factuality.HYPOTHETICAL].append(child.text)
         elif child.dep_ == "neg" or (child.dep_ in {"det", "advmod"} and low in {"no", "never"}):
             found[Factuality.NEGATED].append(child.text)
-        elif child.dep_ == "aux" and low in PREDICTED_AUX:
+        elif child.dep_ == "aux" and low in rules().predicted_aux:
             found[Factuality.PREDICTED].append(child.text)
-        elif (child.dep_ == "aux" and low in POSSIBLE_AUX) or (
-            child.lemma_.lower() in POSSIBLE_WORDS and child.dep_ in {"advmod", "amod"}
+        elif (child.dep_ == "aux" and low in rules().possible_aux) or (
+            child.lemma_.lower() in rules().possible_words and child.dep_ in {"advmod", "amod"}
         ):
             found[Factuality.POSSIBLE].append(child.text)
     # "in case X happens": spaCy attaches "in case" as a preposition over the clause.
@@ -92,15 +78,15 @@ def _matrix_modality(copula: Token, found: dict[Factuality, list[str]]) -> None:
         if child.dep_ not in {"acomp", "attr"}:
             continue
         lemma = child.lemma_.lower()
-        if lemma in PREDICTING:
+        if lemma in rules().predicting:
             found[Factuality.PREDICTED].append(child.text)
-        elif lemma in OPEN_PREDICATES:
+        elif _opens(lemma):
             found[Factuality.POSSIBLE].append(child.text)
 
 
 def conditional_marks(sentence: Iterable[Token]) -> list[Token]:
     """The "if"/"unless" marks of a sentence, found once per sentence rather than once per event."""
-    return [t for t in sentence if t.dep_ == "mark" and t.lower_ in HYPOTHETICAL_MARKS]
+    return [t for t in sentence if t.dep_ == "mark" and t.lower_ in rules().hypothetical_marks]
 
 
 def _conditional_over(trigger: Token, marks: list[Token]) -> str | None:
@@ -141,15 +127,15 @@ def judge(trigger: Token, marks: list[Token] | None = None) -> Judgement:
         if governor.pos_ in {"VERB", "ADJ", "NOUN", "AUX"}:
             if _open_negation(governor, words.open_negations):
                 found[Factuality.POSSIBLE].append(f"not {governor.text} out")
-            elif lemma in PREDICTING:
+            elif lemma in rules().predicting:
                 found[Factuality.PREDICTED].append(governor.text)
-            elif lemma in OPEN_PREDICATES:
+            elif _opens(lemma):
                 found[Factuality.POSSIBLE].append(governor.text)
             elif lemma == "be" and current.dep_ in {"ccomp", "csubj"}:
                 _matrix_modality(governor, found)
-            elif lemma in NEGATING and current.dep_ in {"xcomp", "ccomp", "dobj", "pcomp", "pobj"}:
+            elif lemma in rules().negating and current.dep_ in {"xcomp", "ccomp", "dobj", "pcomp", "pobj"}:
                 found[Factuality.NEGATED].append(governor.text)
-            elif (lemma in INTENDING or lemma in words.imminent) and current.dep_ in {
+            elif (lemma in rules().intending or lemma in words.imminent) and current.dep_ in {
                 "xcomp",
                 "ccomp",
                 "dobj",
@@ -164,9 +150,9 @@ def judge(trigger: Token, marks: list[Token] | None = None) -> Judgement:
         for child in governor.children:
             if child.dep_ == "neg" and current.dep_ in {"xcomp"}:
                 found[Factuality.NEGATED].append(child.text)
-            if child.dep_ == "aux" and current.dep_ == "xcomp" and child.lower_ in PREDICTED_AUX:
+            if child.dep_ == "aux" and current.dep_ == "xcomp" and child.lower_ in rules().predicted_aux:
                 found[Factuality.PREDICTED].append(child.text)
-            if child.dep_ == "aux" and current.dep_ == "xcomp" and child.lower_ in POSSIBLE_AUX:
+            if child.dep_ == "aux" and current.dep_ == "xcomp" and child.lower_ in rules().possible_aux:
                 found[Factuality.POSSIBLE].append(child.text)
         current = governor
     if not found[Factuality.HYPOTHETICAL]:

@@ -1,20 +1,18 @@
-"""The event rules' word lists, read once from ``data/rules.json`` and checked: rules are data."""
+"""The event rules' word lists and code maps, declared here and read from ``data/`` by the one loader."""
 
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 
-from newsgraph.errors import DataError
-
-RULES = "rules.json"
+from newsgraph.lexicon import load
+from newsgraph.records import EventType
 
 
 @dataclass(frozen=True)
 class Rules:
+    """``data/rules.json``: the words the trigger, role, factuality and coding rules test for."""
+
     taken_not_seized: frozenset[str]
     directed_at: frozenset[str]
     verb_aliases: dict[str, str]
@@ -30,54 +28,68 @@ class Rules:
     stance_verbs: frozenset[str]
     aspectual: frozenset[str]
     never_triggers: frozenset[str]
+    reversal_verbs: frozenset[str]
+    eased: dict[str, str]
+    emergency_nouns: frozenset[str]
+    ties: frozenset[str]
+    legal_actions: dict[str, str]
+    denial_verbs: frozenset[str]
+    allegations: frozenset[str]
+    change_of_degree: frozenset[str]
+    voicing: frozenset[str]
+    concerns: frozenset[str]
+    personal_pronouns: frozenset[str]
+    first_persons: frozenset[str]
+    same_as_relations: frozenset[str]
+    realized: dict[str, str]
+    military_modifiers: frozenset[str]
+    violation_verbs: frozenset[str]
+    abstract_targets: frozenset[str]
+    appeals: frozenset[str]
+    protesters: frozenset[str]
+    crowd_counts: frozenset[str]
+    sending: frozenset[str]
+    directives: frozenset[str]
+    place_preps: frozenset[str]
+    span_bounds: frozenset[str]
+    possessor_kinds: dict[str, frozenset[str]]
+    against_preps: frozenset[str]
+    actor_nouns: frozenset[str]
+    target_preps: tuple[str, ...]
+    ones_own: frozenset[str]
+    joining: dict[str, frozenset[str]]
+    possessives: frozenset[str]
+    pronoun_actors: frozenset[str]
+    relative_pronouns: frozenset[str]
+    locative_preps: frozenset[str]
+    nominal_source_preps: frozenset[str]
+    nominal_target_preps: frozenset[str]
+    light_target_preps: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    predicted_aux: frozenset[str]
+    possible_aux: frozenset[str]
+    predicting: frozenset[str]
+    intending: frozenset[str]
+    possible_words: frozenset[str]
+    negating: frozenset[str]
+    open_predicates: frozenset[str]
 
 
-def _words(raw: dict[str, Any], name: str) -> frozenset[str]:
-    words = raw[name]["words"]
-    if not isinstance(words, list) or not all(isinstance(w, str) and w == w.lower() and w for w in words):
-        raise DataError(f"events/data/{RULES}: {name}.words must be a list of lower-case words")
-    return frozenset(words)
+@dataclass(frozen=True)
+class Crosswalk:
+    """``data/cameo.json``: CAMEO codes to PLOVER types and modes, and the cues of modality."""
+
+    root_types: dict[str, EventType]
+    specific: dict[str, tuple[EventType, str | None]]
+    future: frozenset[str]
+    refusal_cues: frozenset[str]
 
 
-def _verb_objects(raw: dict[str, Any]) -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = {}
-    for key, code in raw["verb_objects"]["codes"].items():
-        verb, _, noun = key.partition(" ")
-        if not noun or not (isinstance(code, str) and code.isdigit()):
-            raise DataError(
-                f"events/data/{RULES}: verb_objects.codes wants 'verb object': 'CAMEO code', got {key!r}"
-            )
-        out.setdefault(verb, {})[noun] = code
-    return out
+@functools.cache
+def crosswalk() -> Crosswalk:
+    return load(Crosswalk, "newsgraph.events", "cameo.json")
 
 
 @functools.cache
 def rules() -> Rules:
-    text = resources.files("newsgraph.events").joinpath("data", RULES).read_text(encoding="utf-8")
-    try:
-        raw = json.loads(text)
-        aliases = raw["verb_aliases"]["pairs"]
-        quads = raw["reciprocal_quads"]["quads"]
-        if not all(isinstance(k, str) and isinstance(v, str) for k, v in aliases.items()):
-            raise DataError(f"events/data/{RULES}: verb_aliases.pairs must map words to words")
-        if not all(q in (1, 2, 3, 4) for q in quads):
-            raise DataError(f"events/data/{RULES}: reciprocal_quads.quads must be quad classes 1-4")
-        return Rules(
-            taken_not_seized=_words(raw, "taken_not_seized"),
-            directed_at=_words(raw, "directed_at"),
-            verb_aliases=dict(aliases),
-            commitments=_words(raw, "commitments"),
-            imminent=_words(raw, "imminent"),
-            open_negations=_words(raw, "open_negations"),
-            reciprocal_quads=frozenset(quads),
-            reciprocal_verbs=_words(raw, "reciprocal_verbs"),
-            future_marks=_words(raw, "future_marks"),
-            abstract_sources=_words(raw, "abstract_sources"),
-            verb_objects=_verb_objects(raw),
-            light_verbs=_words(raw, "light_verbs"),
-            stance_verbs=_words(raw, "stance_verbs"),
-            aspectual=_words(raw, "aspectual"),
-            never_triggers=_words(raw, "never_triggers"),
-        )
-    except (ValueError, KeyError, TypeError) as exc:
-        raise DataError(f"events/data/{RULES} is malformed: {exc}") from exc
+    return load(Rules, "newsgraph.events", "rules.json")

@@ -13,64 +13,7 @@ from newsgraph.events.lexicon import rules
 _CUT = {"conj", "cc", "advcl", "parataxis", "case", "preconj"}
 _SUBJECTS = {"nsubj", "csubj"}
 _PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
-# Prepositions that introduce the one acted upon, in order of preference.
-TARGET_PREPS = ("against", "to", "with", "on", "toward", "towards", "into", "at", "from", "over", "for", "in")
-_NOMINAL_SOURCE_PREPS = {"by", "from"}
-_NOMINAL_TARGET_PREPS = {"of", "to", "against", "on", "with", "between", "toward", "towards", "into", "in"}
-# Nouns whose "of" phrase names the one acted upon ("the invasion of Ukraine"), not the actor.
-_LOCATIVE = {"in", "at"}
-# Common nouns that name people or bodies who act: targets and sources even without a named entity.
-ACTOR_NOUNS = frozenset(
-    [
-        "government",
-        "official",
-        "militant",
-        "rebel",
-        "insurgent",
-        "troop",
-        "force",
-        "soldier",
-        "army",
-        "police",
-        "policeman",
-        "officer",
-        "protester",
-        "demonstrator",
-        "civilian",
-        "minister",
-        "president",
-        "leader",
-        "ambassador",
-        "diplomat",
-        "authority",
-        "court",
-        "parliament",
-        "lawmaker",
-        "opposition",
-        "party",
-        "militia",
-        "fighter",
-        "jihadist",
-        "terrorist",
-        "activist",
-        "journalist",
-        "prisoner",
-        "hostage",
-        "refugee",
-        "migrant",
-        "worker",
-        "student",
-        "farmer",
-        "citizen",
-        "people",
-        "delegation",
-        "regime",
-    ]
-)
-_LIGHT_TARGET_PREPS = {"on", "against", "with", "toward", "towards", "into"}
 _ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
-_PRONOUN_ACTORS = {"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us"}
-RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +56,7 @@ def _holds(token: Token, index: int | None) -> bool:
 
 def antecedent(pronoun: Token) -> Token:
     """A pronoun subject's antecedent in the reporting clause above it ("NAF says it has killed ...")."""
-    if pronoun.lower_ not in _PRONOUN_ACTORS and pronoun.lower_ not in {"its", "their", "his", "her"}:
+    if pronoun.lower_ not in rules().pronoun_actors and pronoun.lower_ not in {"its", "their", "his", "her"}:
         return pronoun
     current = pronoun.head
     for _ in range(4):
@@ -137,7 +80,7 @@ def conjuncts(head: Token) -> tuple[Token, ...]:
 
 
 def _coordinated_owners(head: Token) -> tuple[Token, ...]:
-    if head.lemma_.lower() not in ACTOR_NOUNS:
+    if head.lemma_.lower() not in rules().actor_nouns:
         return ()
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -147,17 +90,15 @@ def _coordinated_owners(head: Token) -> tuple[Token, ...]:
     return ()
 
 
-# People and bodies named by whose they are: "his five associates", "its gulf war allies".
-_ONES_OWN = frozenset(
-    {"ally", "associate", "partner", "supporter", "follower", "colleague", "counterpart", "rival", "enemy"}
-    | {"service", "agency", "member", "friend", "neighbour", "neighbor", "proxy", "envoy", "delegation"}
-)
-
-
 def _owned_thing(token: Token) -> bool:
     """A common noun whose only name is its possessor's: "North Korea's development"."""
     lemma = token.lemma_.lower()
-    if token.pos_ != "NOUN" or token.ent_type_ in _ACTOR_LABELS or lemma in ACTOR_NOUNS or lemma in _ONES_OWN:
+    if (
+        token.pos_ != "NOUN"
+        or token.ent_type_ in _ACTOR_LABELS
+        or lemma in rules().actor_nouns
+        or lemma in rules().ones_own
+    ):
         return False
     owner = [c for c in token.children if c.dep_ == "poss"]
     named_inside = any(
@@ -176,9 +117,9 @@ def _named(token: Token) -> bool:
 
 
 def is_actorish(token: Token) -> bool:
-    if token.ent_type_ in _ACTOR_LABELS or token.lemma_.lower() in ACTOR_NOUNS:
+    if token.ent_type_ in _ACTOR_LABELS or token.lemma_.lower() in rules().actor_nouns:
         return True
-    if token.lower_ in _PRONOUN_ACTORS:
+    if token.lower_ in rules().pronoun_actors:
         return True
     return any(t.ent_type_ in _ACTOR_LABELS for t in token.subtree if t.dep_ in {"compound", "amod", "poss"})
 
@@ -188,13 +129,13 @@ def _may_be_actor(token: Token) -> bool:
     "rejected appeals", "carried out operations") is what was done, not whom it was done to."""
     if is_actorish(token):
         return True
-    return any(t.ent_type_ in _ACTOR_LABELS or t.lemma_.lower() in ACTOR_NOUNS for t in token.subtree)
+    return any(t.ent_type_ in _ACTOR_LABELS or t.lemma_.lower() in rules().actor_nouns for t in token.subtree)
 
 
 def relative_antecedent(pronoun: Token) -> Token:
     """The noun a relative pronoun stands for ("Russia, which continues to invade": Russia), or the
     pronoun itself. A predicate noun stands for its copula's subject ("X is a country that supports ...")."""
-    if pronoun.lower_ not in RELATIVE_PRONOUNS or pronoun.tag_ not in {"WDT", "WP"}:
+    if pronoun.lower_ not in rules().relative_pronouns or pronoun.tag_ not in {"WDT", "WP"}:
         return pronoun
     clause = pronoun.head
     if clause.dep_ != "relcl" or clause.head.pos_ not in {"NOUN", "PROPN"}:
@@ -210,7 +151,7 @@ def relative_antecedent(pronoun: Token) -> Token:
 def _named_by(token: Token | None) -> Token | None:
     """None for a relative pronoun left without a noun ("..., which could prolong the invasion" stands
     for a whole clause): it names no actor."""
-    if token is not None and token.lower_ in RELATIVE_PRONOUNS and token.tag_ in {"WDT", "WP"}:
+    if token is not None and token.lower_ in rules().relative_pronouns and token.tag_ in {"WDT", "WP"}:
         return None
     return token
 
@@ -259,10 +200,10 @@ def _objects(verb: Token) -> list[Token]:
     dative = [c for c in verb.children if c.dep_ in {"dative", "iobj"}]
     preps: list[tuple[int, Token]] = []
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+        if child.dep_ == "prep" and child.lower_ in rules().target_preps:
             for grand in child.children:
                 if grand.dep_ == "pobj":
-                    preps.append((TARGET_PREPS.index(child.lower_), grand))
+                    preps.append((rules().target_preps.index(child.lower_), grand))
         if child.dep_ == "dative" and child.lower_ == "to":
             dative.extend(g for g in child.children if g.dep_ == "pobj")
     for thing in direct:
@@ -270,7 +211,7 @@ def _objects(verb: Token) -> list[Token]:
         for child in thing.children:
             if child.dep_ == "prep" and child.lower_ in {"to", "for", "against", "on"}:
                 preps.extend(
-                    (TARGET_PREPS.index(child.lower_), g) for g in child.children if g.dep_ == "pobj"
+                    (rules().target_preps.index(child.lower_), g) for g in child.children if g.dep_ == "pobj"
                 )
     preps.sort(key=lambda pair: pair[0])
     # A named actor beats a common-noun actor, which beats a thing ("give Tanzania a grant", "filed a
@@ -282,7 +223,7 @@ def _objects(verb: Token) -> list[Token]:
     def tier(token: Token) -> int:
         if aimed and token.dep_ == "pobj" and token.head.lower_ == "at" and _named(token):
             return 0  # "fired two artillery shells at Seoul": what is aimed at, not where
-        if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE:
+        if token.dep_ == "pobj" and token.head.lower_ in rules().locative_preps:
             return 3 if token.ent_type_ not in {"GPE", "NORP", "ORG", "PERSON"} or direct else 0
         if _named(token):
             return 0
@@ -322,18 +263,13 @@ def verb_roles(verb: Token) -> Roles:
     )
 
 
-# Verbs by which one takes part in what a prepositional noun names: "went on strike", "took part in
-# the protest", "participated in a hunger strike", "engaged in talks". The noun is the event.
-JOINING = {"go": {"on"}, "participate": {"in"}, "engage": {"in"}, "take": {"in"}, "join": {"in"}}
-
-
 def joining_verb(noun: Token) -> Token | None:
     """The verb through which a subject takes part in the noun's event, or None."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
         return None
     verb = prep.head
-    return verb if prep.lower_ in JOINING.get(verb.lemma_.lower(), set()) else None
+    return verb if prep.lower_ in rules().joining.get(verb.lemma_.lower(), set()) else None
 
 
 def noun_roles(noun: Token) -> Roles:
@@ -351,9 +287,9 @@ def noun_roles(noun: Token) -> Roles:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            if child.lower_ in _NOMINAL_SOURCE_PREPS and source is None:
+            if child.lower_ in rules().nominal_source_preps and source is None:
                 source = pobj
-            elif child.lower_ in _NOMINAL_TARGET_PREPS and target is None:
+            elif child.lower_ in rules().nominal_target_preps and target is None:
                 target = pobj
     # "held a summit", "ordered an attack": the verb's subject does the noun's event; the subject of
     # "condemned the summit" or "welcomed the deal" takes a stance on it and did not do it.
@@ -378,13 +314,13 @@ def noun_roles(noun: Token) -> Roles:
     if governed and target is None:
         # "launched an assault on X": spaCy often hangs the target on the light verb.
         for child in noun.head.children:
-            if child.dep_ == "prep" and child.lower_ in _LIGHT_TARGET_PREPS:
+            if child.dep_ == "prep" and child.lower_ in rules().light_target_preps:
                 target = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if target is not None:
                     break
     if source is not None and target is not None and not _may_be_actor(target):
         target = None  # "their assault on the old city": who assaulted is known, no one named is the target
-    if source is not None and source.lower_ in POSSESSIVES and source.dep_ == "poss":
+    if source is not None and source.lower_ in rules().possessives and source.dep_ == "poss":
         source = possessor_in_sentence(source) or source
     source, target = _named_by(source), _named_by(target)
     if source is None and target is not None and target.head.lower_ == "between":
@@ -396,9 +332,6 @@ def noun_roles(noun: Token) -> Roles:
     )
 
 
-# Possessive pronouns and the kind of antecedent each can stand for: "its" a state or a body, "their"
-# a plural or coordinated actor, "his"/"her" a person.
-POSSESSIVES = frozenset({"its", "their", "his", "her"})
 _BODY_LABELS = frozenset({"GPE", "ORG", "NORP"})
 
 
@@ -412,13 +345,15 @@ def fits(pronoun: str, token: Token) -> bool:
             g.tag_ in {"NNS", "NNPS"} and is_actorish(g) for g in members
         )
         return (plural or collective) and (
-            _named(token) or token.lemma_.lower() in ACTOR_NOUNS or any(is_actorish(g) for g in members)
+            _named(token)
+            or token.lemma_.lower() in rules().actor_nouns
+            or any(is_actorish(g) for g in members)
         )
     if plural:
         return False
     if pronoun == "its":
         return token.ent_type_ in _BODY_LABELS or (
-            token.ent_type_ != "PERSON" and token.lemma_.lower() in ACTOR_NOUNS
+            token.ent_type_ != "PERSON" and token.lemma_.lower() in rules().actor_nouns
         )
     return token.ent_type_ == "PERSON"
 
@@ -426,7 +361,7 @@ def fits(pronoun: str, token: Token) -> bool:
 def _may_stand_for(pronoun: Token | None, subject: Token) -> bool:
     """Whether the subject may replace a possessive ("Russia continued its invasion"), not one it cannot
     stand for ("analysts criticised its crackdown")."""
-    if pronoun is None or pronoun.lower_ not in POSSESSIVES or subject.pos_ == "PRON":
+    if pronoun is None or pronoun.lower_ not in rules().possessives or subject.pos_ == "PRON":
         return True
     return fits(pronoun.lower_, subject)
 

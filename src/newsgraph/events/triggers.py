@@ -14,130 +14,23 @@ from spacy.tokens import Doc, Token
 from newsgraph.events.cameo import Coding, coding
 from newsgraph.events.lexicon import rules
 from newsgraph.events.phoenix import Pattern, VerbEntry, load_verbs
-from newsgraph.events.roles import ACTOR_NOUNS, antecedent, conjuncts, verb_roles
+from newsgraph.events.roles import antecedent, conjuncts, verb_roles
 
 LEXICON = "triggers.tsv"
 NOT_A_TRIGGER = "-"
 # Clauses below these relations are coded on their own; their words do not select the verb's pattern.
 _OWN_CLAUSE = {"ccomp", "advcl", "relcl", "parataxis", "conj", "acl"}
-# Verbs that undo what their object names: ending coercion ("lifted the blockade") or cooperation ("cut aid").
-REVERSAL_VERBS = frozenset(
-    [
-        "withdraw",
-        "reduce",
-        "cut",
-        "suspend",
-        "halt",
-        "freeze",
-        "sever",
-        "break",
-        "downgrade",
-        "recall",
-        "stop",
-        "lift",
-        "remove",
-        "end",
-        "ease",
-        "relax",
-        "drop",
-        "scrap",
-        "rescind",
-        "revoke",
-        "abandon",
-    ]
-)
 REVERSAL_CODE = "081"
-# Undoing these is easing them (the CAMEO->PLOVER crosswalk codes them RETREAT, a material concession):
-# sanctions and embargoes (085), a blockade or siege (0872), a curfew (0813), emergency rule (0814).
-EASED = {"163": "085", "191": "0872", "172": "0813", "1724": "0814"}
 EMERGENCY_RULE = "1724"
-EMERGENCY_NOUNS = frozenset(["emergency", "siege"])
 REDUCE_CODE = "160"
-# Objects whose reduction reduces relations even when they name no event themselves.
-TIES = frozenset(
-    [
-        "aid",
-        "assistance",
-        "funding",
-        "peacekeeper",
-        "ambassador",
-        "envoy",
-        "diplomat",
-        "tie",
-        "relation",
-        "link",
-        "mediation",
-        "membership",
-        "investment",
-        "loan",
-        "support",
-        "cooperation",
-        "talk",
-        "relief",
-    ]
-)
-# Legal action: the PLOVER codebook puts charging, indicting, prosecuting and suing under ACCUSE ("allege":
-# "charge with a crime", "criminally indict", "bring to trial", "sue in court") and convicting or
-# sentencing under SANCTION ("convict"), where the Phoenix dictionary codes them as arrests (CAMEO 17x).
-LEGAL_ACTIONS = {
-    "charge": "1121",
-    "indict": "1121",
-    "prosecute": "1121",
-    "sue": "115",
-    "convict": "116",
-    "sentence": "116",
-}
-DENIAL_VERBS = frozenset(["reject", "deny", "dismiss", "refute", "rebut", "deflect"])
-ALLEGATIONS = frozenset(
-    ["accusation", "allegation", "claim", "report", "charge", "criticism", "suggestion", "rumor", "rumour"]
-)
 
 
-# Verbs of a change of degree. Used with an object they code what is changed ("intensified its shelling",
-# "boost aid"); without one their subject is only what changes ("sanctions intensified", "the threats will
-# increase"), and when that subject names no actor nothing was done by anyone (issue #5).
-CHANGE_OF_DEGREE = frozenset(
-    [
-        "increase",
-        "decrease",
-        "intensify",
-        "deepen",
-        "grow",
-        "escalate",
-        "expand",
-        "heighten",
-        "boost",
-        "enhance",
-        "widen",
-        "rise",
-        "mount",
-        "worsen",
-        "strengthen",
-        "weaken",
-        "magnify",
-        "amplify",
-        "augment",
-        "diminish",
-        "decline",
-        "shrink",
-        "soar",
-        "surge",
-    ]
-)
-# Raising, voicing or expressing a concern is a statement (CAMEO 01, a claim), whatever the dictionary's
-# pattern ("RAISE * ALARM" is filed as 080, a concession): the ConfliBERT training sentences code every
-# "expressed/voiced concern" as no event (quad class 0).
-VOICING = frozenset(["raise", "voice", "express", "sound", "register"])
-CONCERNS = frozenset(
-    ["alarm", "concern", "fear", "worry", "doubt", "question", "eyebrow", "anxiety", "unease"]
-)
 _ACTOR_HEADS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
-_PERSONAL = frozenset({"they", "we", "he", "she", "i", "you"})
 
 
 def _change_without_actor(verb: Token) -> bool:
     """ "Western sanctions intensified": a change of degree with no object and no actor undergoing it."""
-    if verb.lemma_.lower() not in CHANGE_OF_DEGREE:
+    if verb.lemma_.lower() not in rules().change_of_degree:
         return False
     if any(c.dep_ in {"dobj", "obj", "nsubjpass", "dative"} for c in verb.children):
         return False
@@ -146,14 +39,16 @@ def _change_without_actor(verb: Token) -> bool:
         return True
     head = sources[0]
     return not (
-        head.ent_type_ in _ACTOR_HEADS or head.lemma_.lower() in ACTOR_NOUNS or head.lower_ in _PERSONAL
+        head.ent_type_ in _ACTOR_HEADS
+        or head.lemma_.lower() in rules().actor_nouns
+        or head.lower_ in rules().personal_pronouns
     )
 
 
 def _voiced_concern(verb: Token) -> bool:
     """ "raised alarm", "voiced concerns": a statement, not an event."""
-    return verb.lemma_.lower() in VOICING and any(
-        c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in CONCERNS for c in verb.children
+    return verb.lemma_.lower() in rules().voicing and any(
+        c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in rules().concerns for c in verb.children
     )
 
 
@@ -191,7 +86,6 @@ class Trigger:
 # "must" as verbal conflict (the one exception, a headline, has no speaker and is coded as its verb).
 OBLIGATION = "must"
 DEMAND_CODE = "100"
-_SELF = frozenset(["we", "i", "us", "me"])
 
 
 def _obligation(aux: Token) -> Trigger | None:
@@ -201,7 +95,7 @@ def _obligation(aux: Token) -> Trigger | None:
         return None
     speakers = verb_roles(verb.head).sources
     obliged = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
-    if not speakers or obliged is None or obliged.lower_ in _SELF:
+    if not speakers or obliged is None or obliged.lower_ in rules().first_persons:
         return None
     if antecedent(obliged).i == speakers[0].i:  # "Russia says it must defend itself": no demand
         return None
@@ -219,16 +113,13 @@ def _clause_words(verb: Token) -> tuple[dict[str, int], dict[str, int]]:
         side = before if tok.i < verb.i else after
         distance = abs(tok.i - verb.i)
         words: tuple[str, ...] = (tok.lemma_.lower(), tok.lower_)
-        if tok.lower_ in _SAME_AS_RELATIONS:
+        if tok.lower_ in rules().same_as_relations:
             words += ("relations",)  # the dictionaries spell out "relations" only: "deepen ties", "cut ties"
         for word in words:
             if distance < side.get(word, 1_000):
                 side[word] = distance
         stack.extend(c for c in tok.children if c.dep_ not in _OWN_CLAUSE)
     return before, after
-
-
-_SAME_AS_RELATIONS = frozenset({"ties", "relationship", "relationships"})
 
 
 def _distance(pattern: Pattern, before: dict[str, int], after: dict[str, int]) -> int | None:
@@ -321,43 +212,10 @@ def _given_back(verb: Token) -> bool:
 _NOT_GIVEN = frozenset({"GPE", "LOC", "DATE", "TIME", "PERSON", "NORP"})
 
 
-# CAMEO 03 is the expressed intent to do what 04-08 code as done (0333 "intent to provide humanitarian
-# aid" and 073 "provide humanitarian aid"). A dictionary pattern that gives an intent code to a verb that
-# promises nothing ("accepted refugees", "deployed peacekeepers") codes the act; a promise is read from
-# the verb ("pledged", "offered") or from its cues ("will send"), which shift() turns back into AGREE.
-REALIZED = {
-    "031": "060",
-    "0311": "061",
-    "0312": "062",
-    "0313": "063",
-    "0314": "064",
-    "032": "050",
-    "033": "070",
-    "0331": "071",
-    "0332": "072",
-    "0333": "073",
-    "0334": "074",
-    "034": "083",
-    "0341": "0831",
-    "0342": "0832",
-    "0343": "0833",
-    "0344": "0834",
-    "035": "080",
-    "0351": "081",
-    "0352": "082",
-    "0353": "084",
-    "0354": "085",
-    "0355": "086",
-    "0356": "087",
-    "036": "040",
-    "039": "045",
-}
-
-
 def _realized(code: str, entry: VerbEntry | None, override: str | None) -> str:
     defaults = (entry.code if entry is not None else None, override)
     promising = any(c is not None and c.startswith("03") for c in defaults)
-    return code if promising else REALIZED.get(code, code)
+    return code if promising else rules().realized.get(code, code)
 
 
 def verb_trigger(token: Token) -> Trigger | None:
@@ -417,8 +275,8 @@ def verb_trigger(token: Token) -> Trigger | None:
     code = _realized(code, entry, override)
     if lemma == "resign" and code.startswith("083"):
         code = "0831"  # a resignation (RETREAT), not another concession
-    if code.startswith("17") and lemma in LEGAL_ACTIONS:
-        code = LEGAL_ACTIONS[lemma]
+    if code.startswith("17") and lemma in rules().legal_actions:
+        code = rules().legal_actions[lemma]
     elif code.startswith("17") and lemma == "condemn":
         # "condemned to death" is a sentence; "condemned the violations" (a Phoenix crime pattern) a rebuke.
         code = "116" if any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children) else "111"
@@ -445,23 +303,22 @@ def _failed_at_no_event(token: Token) -> bool:
     return done is not None and verb_trigger(done) is None
 
 
-MILITARY_MODIFIERS = frozenset(
-    ["air", "missile", "drone", "military", "artillery", "rocket", "aerial", "naval", "retaliatory"]
-)
-
-
 def noun_trigger(token: Token) -> Trigger | None:
     """The event a noun names ("visit", "invasion"), or None."""
     lemma = token.lemma_.lower()
     code = load_lexicon().nouns.get(lemma)
     # A strike is a walkout unless something military modifies it ("air strike", "missile strikes").
-    if lemma == "strike" and any(c.lower_ in MILITARY_MODIFIERS for c in token.children):
+    if lemma == "strike" and any(c.lower_ in rules().military_modifiers for c in token.children):
         code = "195"
     elif lemma == "strike" and any(c.lower_ == "hunger" for c in token.children):
         code = "142"  # a hunger strike (PLOVER PROTEST, mode hunger)
     if code == EMERGENCY_RULE and not _emergency_rule(token):
         return None
-    if lemma in EMERGENCY_NOUNS and token.head.lower_ == "of" and token.head.head.lemma_.lower() == "state":
+    if (
+        lemma in rules().emergency_nouns
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() == "state"
+    ):
         return None  # "a state of siege" is emergency rule, named by "state"
     if code is None:
         return None
@@ -474,7 +331,7 @@ def _emergency_rule(token: Token) -> bool:
     if token.lemma_.lower() == "law":
         return any(c.lower_ == "martial" for c in token.children)
     return any(
-        g.lemma_.lower() in EMERGENCY_NOUNS
+        g.lemma_.lower() in rules().emergency_nouns
         for c in token.children
         if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children
@@ -485,7 +342,7 @@ def _emergency_rule(token: Token) -> bool:
 def _reversal(verb: Token) -> tuple[Token, str] | None:
     """(object, CAMEO code) when the verb undoes what its object names: ending a conflict is yielding
     (08, "lifted the blockade"); ending cooperation is reducing relations (16, "cut military aid")."""
-    if verb.lemma_.lower() not in REVERSAL_VERBS:
+    if verb.lemma_.lower() not in rules().reversal_verbs:
         return None
     for child in verb.children:
         if child.dep_ not in {"dobj", "obj", "nsubjpass"}:
@@ -495,18 +352,15 @@ def _reversal(verb: Token) -> tuple[Token, str] | None:
             if named is not None:
                 if named.coding.quad_class in (1, 2):
                     return child, REDUCE_CODE
-                return child, EASED.get(named.coding.cameo, REVERSAL_CODE)
-            if noun.lemma_.lower() in TIES:
+                return child, rules().eased.get(named.coding.cameo, REVERSAL_CODE)
+            if noun.lemma_.lower() in rules().ties:
                 return child, REDUCE_CODE
     return None
 
 
-VIOLATION_VERBS = frozenset(["violate", "breach", "break", "defy"])
-
-
 def _violated(verb: Token) -> Token | None:
     """The agreement a violation breaks ("violated the ceasefire"): no ceasefire was implemented."""
-    if verb.lemma_.lower() not in VIOLATION_VERBS:
+    if verb.lemma_.lower() not in rules().violation_verbs:
         return None
     for child in verb.children:
         if child.dep_ in {"dobj", "obj"}:
@@ -518,10 +372,10 @@ def _violated(verb: Token) -> Token | None:
 
 def _denial(verb: Token) -> Token | None:
     """The object of a denial ("rejected accusations that ..."): a claim about a claim, not an event."""
-    if verb.lemma_.lower() not in DENIAL_VERBS:
+    if verb.lemma_.lower() not in rules().denial_verbs:
         return None
     for child in verb.children:
-        if child.dep_ in {"dobj", "obj"} and child.lemma_.lower() in ALLEGATIONS:
+        if child.dep_ in {"dobj", "obj"} and child.lemma_.lower() in rules().allegations:
             return child
     return None
 
@@ -532,7 +386,7 @@ def _lemma_hashes() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
 
     lexicon = load_lexicon()
     extra = rules()
-    verbs = {lemma for lemma, _ in load_verbs().verbs} | set(lexicon.verbs) | REVERSAL_VERBS
+    verbs = {lemma for lemma, _ in load_verbs().verbs} | set(lexicon.verbs) | rules().reversal_verbs
     verbs |= set(extra.verb_aliases) | set(extra.verb_objects)
     # "call" stays a candidate: a telephone call is an event, an appeal is not (see _phoned); so does a
     # verb that is an event only with some objects ("open its borders").
