@@ -6,6 +6,9 @@ list) and calls ``load(Schema, "newsgraph.<stage>", "<file>.json")``. The file h
     {"_about": "...", "light_verbs": {"_why": "...", "words": ["make", "take"]},
      "eased": {"_why": "...", "map": {"163": "085"}}}
 
+Tabular lexicons (a cue and its frame, kind and content; a trigger and its code) are TSV files read by
+``table``, with the same checks: the column count, no empty cell, no row given twice.
+
 ``words`` holds a list (``frozenset[...]``, or ``tuple[...]`` where order matters), ``map`` a mapping
 (``dict[str, ...]``), ``numbers`` a list of integers. Strings are lower case unless the field is
 ``Annotated[..., CASED]``; enum values are checked against the enum. An unknown or missing list, a
@@ -41,6 +44,37 @@ def load(schema: type[T], package: str, name: str) -> T:
     except ValueError as exc:  # json.JSONDecodeError, and our duplicate-key error
         raise LexiconError(f"{where} is not valid JSON: {exc}") from exc
     return parse(schema, raw, where)
+
+
+def table(package: str, name: str, columns: tuple[str, ...], *, key: int = 1) -> list[tuple[str, ...]]:
+    """The rows of the TSV file ``<package>/data/<name>``, each checked to have ``columns``.
+
+    Lines starting with ``#`` are comments; the first ``key`` columns identify a row and may not repeat.
+    """
+    where = "/".join([*package.split(".")[1:], "data", name])
+    try:
+        text = resources.files(package).joinpath("data", name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise LexiconError(f"{where} is missing; reinstall newsgraph or restore the file") from exc
+    rows: list[tuple[str, ...]] = []
+    seen: dict[tuple[str, ...], int] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = tuple(line.split("\t"))
+        if len(cells) != len(columns):
+            raise LexiconError(f"{where} line {number}: {len(cells)} cells; expected {', '.join(columns)}")
+        if any(not c.strip() or c != c.strip() for c in cells):
+            raise LexiconError(f"{where} line {number}: an empty or padded cell; fill every column")
+        if cells[:key] in seen:
+            raise LexiconError(
+                f"{where} line {number}: {cells[:key]} is given on line {seen[cells[:key]]} too"
+            )
+        seen[cells[:key]] = number
+        rows.append(cells)
+    if not rows:
+        raise LexiconError(f"{where}: no rows")
+    return rows
 
 
 def parse(schema: type[T], raw: object, where: str) -> T:

@@ -1,13 +1,16 @@
-"""The cue lexicon and content markers, read from the data files beside this module."""
+"""The cue lexicon and content markers, read from ``data/`` by the one loader.
+
+``data/cues.tsv`` is the one list of words of saying: the events stage reads from it which verbs report
+(factuality) and which are never event triggers, so a cue word is added in one place."""
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from typing import Literal
 
-from newsgraph.errors import DataError
+from newsgraph.errors import LexiconError
+from newsgraph.lexicon import table
 from newsgraph.records import ClaimKind
 
 Frame = Literal["verb", "prep", "noun", "adj"]
@@ -35,51 +38,58 @@ class Lexicon:
     preps: dict[str, Cue]  # first word -> cue ("according" -> according to)
     adjectives: dict[str, Cue]  # predicative adjectives of stance ("eager to", "worried that")
     markers: tuple[tuple[str, ClaimKind], ...]
+    # What the events stage makes of a verb of saying (the "events" column): one list for both stages.
+    reporting: frozenset[str]  # an event in its clause is reported, not asserted
+    not_events: frozenset[str]  # never an event trigger: saying is a claim
 
 
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("newsgraph.claims").joinpath(name).read_text(encoding="utf-8")
-    rows = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if any(not c.strip() for c in cells):
-            raise DataError(f"{name} line {number}: empty cell; fill every tab-separated column")
-        rows.append(cells)
-    return rows
+CUE_COLUMNS = ("cue", "frame", "kind", "takes", "events")
+_FRAMES = ("verb", "prep", "noun", "adj")
+_TAKES = ("clause", "obj", "xcomp", "speech")
+_EVENT_ROLES = ("reports", "not-event")
+
+
+def _kind(value: str, where: str) -> ClaimKind:
+    try:
+        return ClaimKind(value)
+    except ValueError:
+        raise LexiconError(
+            f"{where}: unknown kind {value!r}; use one of {[k.value for k in ClaimKind]}"
+        ) from None
+
+
+def _event_roles(cells: tuple[str, ...]) -> set[str]:
+    roles = set() if cells[4] == "-" else set(cells[4].split(","))
+    if not roles <= set(_EVENT_ROLES) or (roles and cells[1] != "verb"):
+        raise LexiconError(
+            f"claims/data/cues.tsv: {cells[0]!r} events {cells[4]!r}; a verb row takes '-' or {_EVENT_ROLES}"
+        )
+    return roles
 
 
 @functools.cache
 def load_lexicon() -> Lexicon:
-    """The cue lexicon (``cues.tsv``) and content markers (``markers.tsv``), read once."""
+    """The cue lexicon (``data/cues.tsv``) and content markers (``data/markers.tsv``), read once."""
     verbs: dict[str, list[Cue]] = {}
     nouns: dict[str, Cue] = {}
     preps: dict[str, Cue] = {}
     adjectives: dict[str, Cue] = {}
-    for cells in _rows("cues.tsv"):
-        if (
-            len(cells) != 4
-            or cells[1] not in ("verb", "prep", "noun", "adj")
-            or cells[3]
-            not in (
-                "clause",
-                "obj",
-                "xcomp",
-                "speech",
-            )
-        ):
-            raise DataError(f"cues.tsv: bad row {cells!r}; expected cue, frame, kind, takes")
+    reporting: set[str] = set()
+    not_events: set[str] = set()
+    for cells in table("newsgraph.claims", "cues.tsv", CUE_COLUMNS, key=2):
+        if cells[1] not in _FRAMES or cells[3] not in _TAKES:
+            raise LexiconError(f"claims/data/cues.tsv: bad row {cells!r}; expected {', '.join(CUE_COLUMNS)}")
         words = cells[0].split()
         frame: Frame = cells[1]  # type: ignore[assignment]
         takes: Takes = cells[3]  # type: ignore[assignment]
-        try:
-            kind = ClaimKind(cells[2])
-        except ValueError as exc:
-            raise DataError(
-                f"cues.tsv: unknown kind {cells[2]!r}; use one of {[k.value for k in ClaimKind]}"
-            ) from exc
-        cue = Cue(words[0], " ".join(words[1:]) or None, frame, kind, takes)
+        cue = Cue(
+            words[0], " ".join(words[1:]) or None, frame, _kind(cells[2], "claims/data/cues.tsv"), takes
+        )
+        roles = _event_roles(cells)
+        if "reports" in roles:
+            reporting.add(cue.lemma)
+        if "not-event" in roles:
+            not_events.add(cue.lemma)
         if frame == "verb":
             verbs.setdefault(cue.lemma, []).append(cue)
         elif frame == "noun":
@@ -88,10 +98,9 @@ def load_lexicon() -> Lexicon:
             adjectives[cue.lemma] = cue
         else:
             preps[cue.lemma] = cue
-    markers = []
-    for cells in _rows("markers.tsv"):
-        if len(cells) != 2:
-            raise DataError(f"markers.tsv: bad row {cells!r}; expected lemma, kind")
-        markers.append((cells[0], ClaimKind(cells[1])))
+    markers = tuple(
+        (lemma, _kind(kind, "claims/data/markers.tsv"))
+        for lemma, kind in table("newsgraph.claims", "markers.tsv", ("lemma", "kind"))
+    )
     ordered = {k: tuple(sorted(v, key=lambda c: c.particle is None)) for k, v in verbs.items()}
-    return Lexicon(ordered, nouns, preps, adjectives, tuple(markers))
+    return Lexicon(ordered, nouns, preps, adjectives, markers, frozenset(reporting), frozenset(not_events))

@@ -9,11 +9,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from newsgraph.lexicon import table
 from newsgraph.records import Actor, ActorKind, Entity, Mention, Span
 
 _LABEL_KINDS: dict[str, ActorKind] = {
@@ -62,8 +62,7 @@ _DETERMINERS = ("the ", "The ")
 
 @functools.cache
 def _outlet_words() -> frozenset[str]:
-    text = resources.files("newsgraph.claims").joinpath("outlets.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(word.lower() for (word,) in table("newsgraph.claims", "outlets.txt", ("word",)))
 
 
 def _normal(name: str) -> str:

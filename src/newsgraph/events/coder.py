@@ -13,9 +13,9 @@ from newsgraph.events import mentions, selection
 from newsgraph.events.cameo import Coding, coding, shift
 from newsgraph.events.factuality import Judgement, conditional_marks, judge
 from newsgraph.events.features import Candidate
-from newsgraph.events.lexicon import rules
+from newsgraph.events.lexicon import rules, trigger_lexicon
 from newsgraph.events.roles import Roles, conjuncts, joining_verb, noun_roles, phrase, verb_roles
-from newsgraph.events.triggers import Trigger, candidates, find_triggers, load_lexicon
+from newsgraph.events.triggers import Trigger, candidates, find_triggers
 from newsgraph.records import (
     Actor,
     Claim,
@@ -268,7 +268,7 @@ def _own_doers(noun: Token) -> list[Token]:
 
 
 def _event_noun(token: Token) -> bool:
-    return token.pos_ == "NOUN" and not token.ent_type_ and token.lemma_.lower() in load_lexicon().nouns
+    return token.pos_ == "NOUN" and not token.ent_type_ and token.lemma_.lower() in trigger_lexicon().nouns
 
 
 def _agentless_passive(trigger: Trigger) -> bool:

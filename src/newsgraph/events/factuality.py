@@ -7,24 +7,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsgraph.claims.lexicon import load_lexicon as claim_lexicon
 from newsgraph.events.lexicon import rules
 from newsgraph.records import Factuality
-
-REPORTING = frozenset(
-    {"say", "tell", "report", "claim", "state", "add", "note", "insist", "suggest", "allege", "argue", "warn"}
-    | {
-        "believe",
-        "think",
-        "write",
-        "explain",
-        "speculate",
-        "highlight",
-        "point",
-        "mention",
-        "quote",
-        "confirm",
-    }
-)
 
 
 def _opens(lemma: str) -> bool:
@@ -144,7 +129,7 @@ def judge(trigger: Token, marks: list[Token] | None = None) -> Judgement:
                 found[Factuality.INTENDED].append(governor.text)
                 # "announced they will return": the actor's own word, as with "said"
                 announced = announced or current.dep_ == "ccomp"
-            elif lemma in REPORTING and current.dep_ in {"ccomp", "dobj"}:
+            elif lemma in claim_lexicon().reporting and current.dep_ in {"ccomp", "dobj"}:
                 found[Factuality.REPORTED].append(governor.text)
         # Cues on a clause that governs ours carry down ("If Russia strengthens ..., X could improve").
         for child in governor.children:

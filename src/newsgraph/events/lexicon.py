@@ -5,7 +5,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from newsgraph.lexicon import load
+from newsgraph.claims.lexicon import load_lexicon as claim_lexicon
+from newsgraph.errors import LexiconError
+from newsgraph.lexicon import load, table
 from newsgraph.records import EventType
 
 
@@ -88,6 +90,38 @@ class Crosswalk:
 @functools.cache
 def crosswalk() -> Crosswalk:
     return load(Crosswalk, "newsgraph.events", "cameo.json")
+
+
+NOT_A_TRIGGER = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerLexicon:
+    """``data/triggers.tsv``: verb overrides of the CAMEO dictionary and the nominal triggers."""
+
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+
+
+@functools.cache
+def trigger_lexicon() -> TriggerLexicon:
+    """Our trigger lexicon, and the verbs of saying the cue lexicon marks as never events."""
+    verbs: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    for pos, lemma, code in table("newsgraph.events", "triggers.tsv", ("pos", "lemma", "cameo"), key=2):
+        if pos not in ("VERB", "NOUN") or not (code == NOT_A_TRIGGER or code.isdigit()):
+            raise LexiconError(
+                f"events/data/triggers.tsv: {pos} {lemma} {code}; want VERB or NOUN, a code or '-'"
+            )
+        (verbs if pos == "VERB" else nouns)[lemma] = code
+    # A cue word is added once, in claims/data/cues.tsv; listing it here too would be a second place.
+    doubled = sorted(set(verbs) & claim_lexicon().not_events)
+    if doubled:
+        raise LexiconError(
+            f"events/data/triggers.tsv lists {doubled}, marked not-event in claims/data/cues.tsv"
+        )
+    verbs.update(dict.fromkeys(sorted(claim_lexicon().not_events), NOT_A_TRIGGER))
+    return TriggerLexicon(verbs, nouns)
 
 
 @functools.cache

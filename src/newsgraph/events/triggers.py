@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
 import numpy as np
 import numpy.typing as npt
@@ -12,12 +11,10 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from newsgraph.events.cameo import Coding, coding
-from newsgraph.events.lexicon import rules
+from newsgraph.events.lexicon import NOT_A_TRIGGER, rules, trigger_lexicon
 from newsgraph.events.phoenix import Pattern, VerbEntry, load_verbs
 from newsgraph.events.roles import antecedent, conjuncts, verb_roles
 
-LEXICON = "triggers.tsv"
-NOT_A_TRIGGER = "-"
 # Clauses below these relations are coded on their own; their words do not select the verb's pattern.
 _OWN_CLAUSE = {"ccomp", "advcl", "relcl", "parataxis", "conj", "acl"}
 REVERSAL_CODE = "081"
@@ -50,26 +47,6 @@ def _voiced_concern(verb: Token) -> bool:
     return verb.lemma_.lower() in rules().voicing and any(
         c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in rules().concerns for c in verb.children
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    verbs: dict[str, str]
-    nouns: dict[str, str]
-
-
-@functools.cache
-def load_lexicon() -> Lexicon:
-    """Our trigger lexicon: verb overrides of the CAMEO dictionary and the nominal triggers."""
-    text = resources.files("newsgraph.events").joinpath("data", LEXICON).read_text(encoding="utf-8")
-    verbs: dict[str, str] = {}
-    nouns: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        pos, lemma, code = line.split("\t")[:3]
-        (verbs if pos == "VERB" else nouns)[lemma] = code
-    return Lexicon(verbs, nouns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +203,7 @@ def verb_trigger(token: Token) -> Trigger | None:
         return None  # "according to the IAEA"
     if lemma in found_rules.aspectual and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
         return None  # "went on to pull out of the deal": the pulling out is the event
-    override = load_lexicon().verbs.get(lemma)
+    override = trigger_lexicon().verbs.get(lemma)
     particle = _particle(token)
     entry = load_verbs().lookup(lemma, particle.lower_ if particle is not None else None)
     if entry is None and lemma in rules().verb_aliases:  # "renewed ties": the dictionary's "resume"
@@ -306,7 +283,7 @@ def _failed_at_no_event(token: Token) -> bool:
 def noun_trigger(token: Token) -> Trigger | None:
     """The event a noun names ("visit", "invasion"), or None."""
     lemma = token.lemma_.lower()
-    code = load_lexicon().nouns.get(lemma)
+    code = trigger_lexicon().nouns.get(lemma)
     # A strike is a walkout unless something military modifies it ("air strike", "missile strikes").
     if lemma == "strike" and any(c.lower_ in rules().military_modifiers for c in token.children):
         code = "195"
@@ -384,7 +361,7 @@ def _denial(verb: Token) -> Token | None:
 def _lemma_hashes() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
     from spacy.strings import hash_string  # type: ignore[attr-defined]  # a Cython function without stubs
 
-    lexicon = load_lexicon()
+    lexicon = trigger_lexicon()
     extra = rules()
     verbs = {lemma for lemma, _ in load_verbs().verbs} | set(lexicon.verbs) | rules().reversal_verbs
     verbs |= set(extra.verb_aliases) | set(extra.verb_objects)
