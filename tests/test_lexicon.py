@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Literal
 
 import pytest
 
@@ -21,6 +21,7 @@ class Schema:
     types: dict[str, tuple[EventType, str | None]]
     labels: Annotated[frozenset[str], CASED]
     quads: frozenset[int]
+    kinds: dict[str, tuple[Literal["person", "state"], ...]]
 
 
 GOOD = {
@@ -31,6 +32,7 @@ GOOD = {
     "types": {"_why": "w", "map": {"057": ["SUPPORT", None], "041": ["CONSULT", "phone"]}},
     "labels": {"_why": "w", "words": ["GPE", "ORG"]},
     "quads": {"_why": "w", "numbers": [1, 2]},
+    "kinds": {"_why": "w", "map": {"he": ["person"]}},
 }
 
 
@@ -63,6 +65,7 @@ def test_a_good_file_loads_typed() -> None:
         (_with("types", {"_why": "w", "map": {"057": ["AGREED", None]}}), "is not one of"),
         (_with("types", {"_why": "w", "map": {"057": ["AGREE"]}}), "list of 2"),
         (_with("quads", {"_why": "w", "numbers": [True]}), "whole number"),
+        (_with("kinds", {"_why": "w", "map": {"he": ["persons"]}}), "is not one of"),
         ([], "JSON object"),
     ],
 )

@@ -23,7 +23,7 @@ import enum
 import json
 import types
 from importlib import resources
-from typing import Annotated, Any, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from newsgraph.errors import LexiconError
 
@@ -151,6 +151,10 @@ def _value(hint: Any, value: object, where: str, cased: bool) -> Any:
     if origin in (Union, types.UnionType) and type(None) in args:
         inner = next(a for a in args if a is not type(None))
         return None if value is None else _value(inner, value, where, cased)
+    if get_origin(hint) is Literal:
+        if value not in args:
+            raise LexiconError(f"{where}: {value!r} is not one of {list(args)}")
+        return value
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         try:
             return hint(value)

@@ -45,3 +45,10 @@ def test_adjective_cues() -> None:
     lexicon = load_lexicon()
     assert lexicon.adjectives["confident"].kind is ClaimKind.PREDICTION
     assert lexicon.adjectives["eager"].takes == "xcomp"
+
+
+def test_the_attribution_rules_load() -> None:
+    from newsgraph.claims.lexicon import rules
+
+    assert rules().anaphors["agency"] == ("outlet", "organisation")
+    assert "seem" in rules().raising_verbs

@@ -9,8 +9,6 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph.claims.clauses import (
     DIRECT_SHARE,
-    EXPLETIVES,
-    FIRST_PERSONS,
     MIN_CONTENT,
     Found,
     Sentences,
@@ -22,7 +20,7 @@ from newsgraph.claims.clauses import (
 from newsgraph.claims.finder import CueFinder
 from newsgraph.claims.kinds import claim_kind
 from newsgraph.claims.layout import find_layout
-from newsgraph.claims.lexicon import Lexicon, load_lexicon
+from newsgraph.claims.lexicon import Lexicon, load_lexicon, rules
 from newsgraph.claims.quotes import ABBREVIATION, find_quotes, is_speech, quoted_share
 from newsgraph.claims.sources import SourceResolver
 from newsgraph.records import Claim, ClaimKind, Document, Entity, Mention, Span
@@ -108,7 +106,9 @@ def _quote_claims(
                 content=[content],
                 sentence=(sents_of.of(cue_tok).start_char, sents_of.of(cue_tok).end_char),
             )
-            if subject is not None and not (subject.lower_ in EXPLETIVES and subject.dep_ == "nsubjpass"):
+            if subject is not None and not (
+                subject.lower_ in rules().expletives and subject.dep_ == "nsubjpass"
+            ):
                 head, tokens = source_tokens(subject, sents_of.ents, cue_tok)
                 span = tokens_span(text, tokens, head, shortest=1)
                 if span is not None and not (span[0] < quote[1] and quote[0] < span[1]):
@@ -166,7 +166,11 @@ def _colon_intro(doc: Doc, text: str, quote: Span, sents: Sentences) -> Found | 
         cue_span = (prev.idx, colon.end_char)
     elif prev.pos_ in ("PROPN", "NOUN") and prev.dep_ not in ("compound", "poss"):
         subject = prev
-    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON") or subject.lower_ in EXPLETIVES:
+    if (
+        subject is None
+        or subject.pos_ not in ("PROPN", "NOUN", "PRON")
+        or subject.lower_ in rules().expletives
+    ):
         return None
     head, tokens = source_tokens(subject, sents.ents, prev)
     span = tokens_span(text, tokens, head, shortest=1)
@@ -196,7 +200,7 @@ def _drop_weak_nested(found: list[Found], quotes: list[Span] | None = None) -> l
         anchor = item.cue_span or item.span
         quoted = quotes is not None and any(q[0] < anchor[0] and anchor[1] <= q[1] for q in quotes)
         speaker = item.source_head.lower_ if item.source_head is not None else ""
-        if quoted and (item.takes != "speech" or speaker in FIRST_PERSONS):
+        if quoted and (item.takes != "speech" or speaker in rules().first_persons):
             # "I think …", "we see …" inside someone's quoted words are part of what they said.
             continue
         inside = any(o is not item and o.span[0] <= anchor[0] and anchor[1] <= o.span[1] for o in found)
@@ -226,24 +230,6 @@ def _lemmas(doc: Doc, span: Span) -> list[str]:
     return [t.lemma_.lower() for t in piece] if piece is not None else []
 
 
-# Reporting verbs whose negation says nothing was claimed: "the ministry did not say whether ...".
-_UNSAID = frozenset(
-    {
-        "say",
-        "tell",
-        "comment",
-        "disclose",
-        "specify",
-        "confirm",
-        "reveal",
-        "elaborate",
-        "add",
-        "deny",
-        "dispute",
-    }
-)
-
-
 def _claimed(doc: Doc, found: Found, quotes: Sequence[Span]) -> bool:
     """False for what nobody claimed: a question ("Did Putin say that ...?") or a negated report ("did not
     say whether troops crossed"). A question inside a quote is the speaker's own and stays."""
@@ -253,7 +239,7 @@ def _claimed(doc: Doc, found: Found, quotes: Sequence[Span]) -> bool:
     if cue is None:
         return True
     verb = cue.root
-    if verb.lemma_.lower() in _UNSAID and any(c.dep_ == "neg" for c in verb.children):
+    if verb.lemma_.lower() in rules().unsaid and any(c.dep_ == "neg" for c in verb.children):
         return False
     quoted = any(q[0] <= verb.idx < q[1] for q in quotes)
     last = next((t for t in reversed(verb.sent) if not t.is_space and not t.is_quote), None)

@@ -8,17 +8,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsgraph.claims.lexicon import Cue, Lexicon
+from newsgraph.claims.lexicon import Cue, Lexicon, rules
 from newsgraph.records import ClaimKind, Mention, Span
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-RELATIVE = frozenset({"who", "which", "that", "whom"})
-EXPLETIVES = frozenset({"it", "there"})
-NAMING = frozenset({"call", "label", "brand", "deem", "dub"})
-# Raising verbs: "They appear to be unanimous" attributes an impression with no stated holder; the subject
-# belongs to the content (PolNeAR train: 38 of 40 seem/appear attributions have no source).
-RAISING = frozenset({"seem", "appear"})
-FIRST_PERSONS = frozenset({"i", "we", "you", "me", "us"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 TRIM = " \t\n,;:.-–—"
 # A content is direct when this share of it lies inside quotation marks.
@@ -171,7 +164,7 @@ def source_tokens(
 
     With the ``cue`` token, the phrase is kept to the cue's side of a line break or dateline.
     """
-    if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
+    if subject.lower_ in rules().relative_pronouns and subject.head.dep_ == "relcl":
         # The span is the pronoun (as PolNeAR marks it); the actor comes from the noun it refers to.
         return subject.head.head, [subject]
     # Quotation marks hang off the subject when a quote precedes it ("“…,” Ramos, 58, told AFP"): they

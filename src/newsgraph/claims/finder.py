@@ -5,10 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.claims.clauses import (
-    EXPLETIVES,
     MIN_CONTENT,
-    NAMING,
-    RAISING,
     SPEAKER_LABELS,
     SUBJECTS,
     Found,
@@ -20,19 +17,10 @@ from newsgraph.claims.clauses import (
     tokens_span,
     trim,
 )
-from newsgraph.claims.lexicon import Cue, Lexicon
+from newsgraph.claims.lexicon import Cue, Lexicon, rules
 from newsgraph.claims.quotes import ABBREVIATION, is_speech
 from newsgraph.records import ClaimKind, Span
 
-# Verbs of stance: an attribution only when people hold the stance, not when a state acts on it.
-STANCES = frozenset({"support", "back", "favor", "endorse", "oppose"})
-# Nouns of saying whose content follows another preposition ("calls for a special prosecutor").
-_NOUN_PREPS = {"call": ("for",), "opposition": ("to",), "reference": ("to",), "plea": ("for",)}
-# Verbs whose subject receives words rather than issuing them ("police received 911 calls saying …").
-RECEIVING = frozenset({"receive", "get", "obtain", "hear", "see", "read", "find", "cite", "quote", "review"})
-SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
-# Verbs of asking: an "if"/"whether" clause under them is the question, whatever the parser calls it.
-QUESTIONS = frozenset({"ask", "wonder", "question", "inquire"})
 _NOT_HUMAN = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 
 
@@ -42,20 +30,9 @@ def _human(subject: Token) -> bool:
     return not (subject.lower_ in ("that", "which", "it") and subject.dep_ in ("nsubj", "nsubjpass"))
 
 
-# Lemmatizer slips on cue verbs (PolNeAR train: "hoping" -> "hop" 31 times as a cue, "retweeted" ->
-# "retweete"): the form decides.
-_LEMMA_FIXES = {
-    "hoping": "hope",
-    "hoped": "hope",
-    "hopes": "hope",
-    "retweeted": "retweet",
-    "retweeting": "retweet",
-}
-
-
 def lemma(tok: Token) -> str:
     """The lowercased lemma of a token, with the model's known slips on cue verbs corrected."""
-    return _LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
+    return rules().lemma_fixes.get(tok.lower_) or tok.lemma_.lower()
 
 
 class CueFinder:
@@ -116,7 +93,7 @@ class CueFinder:
         )
         if source is not None:
             head, tokens = source_tokens(source, self.sents.ents, first)
-            expletive = head.lower_ in EXPLETIVES and head.dep_ == "nsubjpass"
+            expletive = head.lower_ in rules().expletives and head.dep_ == "nsubjpass"
             span = None if expletive else tokens_span(self.text, tokens, head, shortest=1)
             stop = min(cue_span[0], *(p[0] for p in parts))
             if span is not None and span[0] <= head.idx < stop < span[1]:
@@ -153,7 +130,7 @@ class CueFinder:
             i -= 1
         if i < 0 or any(q[0] <= doc[i].idx < q[1] for q in self.quotes):
             return []
-        if doc[i].pos_ == "PRON" and doc[i].lower_ in SPEAKER_PRONOUNS:
+        if doc[i].pos_ == "PRON" and doc[i].lower_ in rules().speaker_pronouns:
             return [doc[i]]
         if doc[i].pos_ != "PROPN":
             return []
@@ -196,7 +173,7 @@ class CueFinder:
         # "see Cruz as a uniter": the object and its "as" phrase are what is judged; the cue is the verb.
         joined = particle is not None and particle.i - verb.i <= 2 and particle.lower_ != "as"
         cue_tokens = [verb] + ([particle] if particle is not None and joined else [])
-        if verb.lemma_.lower() in RAISING:
+        if verb.lemma_.lower() in rules().raising_verbs:
             self._raising(verb, cue)
             return
         content = self._verb_content(verb, cue, particle)
@@ -223,7 +200,7 @@ class CueFinder:
                 # issued the words speaks (PolNeAR marks the issuer); "one of her ads asking …", "police
                 # received 911 calls saying …", with no issuer, have the noun as their source.
                 holder = self._noun_holder(verb.head)
-                received = holder is not None and lemma(holder.head) in RECEIVING
+                received = holder is not None and lemma(holder.head) in rules().receiving_verbs
                 source = holder if holder is not None and not received else verb.head
             if (
                 source is None
@@ -239,7 +216,7 @@ class CueFinder:
             ):
                 # "Upon announcing the visit", "backed Clinton" with nobody doing it: actions, not claims.
                 return
-        if verb.lemma_.lower() in STANCES and source is not None and not _human(source):
+        if verb.lemma_.lower() in rules().stances and source is not None and not _human(source):
             # "North Korea supports the invasion", "the Soviet Union supported its founding": a state's
             # policy is an action; a person's or a party's support is the stance PolNeAR attributes.
             return
@@ -258,7 +235,7 @@ class CueFinder:
         if subject is None or clause is None:
             return
         parts: list[Span] = []
-        if subject.lower_ not in EXPLETIVES:
+        if subject.lower_ not in rules().expletives:
             span = tokens_span(self.text, subject.subtree, subject, shortest=1)
             if span is not None:
                 parts.append(span)
@@ -275,7 +252,7 @@ class CueFinder:
         for child in verb.children:
             if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and cue.takes == "xcomp"):
                 return tokens_span(text, child.subtree, child)
-        if verb.lemma_.lower() in QUESTIONS:
+        if verb.lemma_.lower() in rules().question_verbs:
             for child in verb.children:
                 # "Asked if the comments had rattled them": the parser often hangs the question as a clause
                 # of condition.
@@ -284,7 +261,7 @@ class CueFinder:
                 ):
                     return tokens_span(text, child.subtree, child)
         objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp")]
-        if len(objects) == 1 and objects[0].dep_ == "dobj" and verb.lemma_.lower() in NAMING:
+        if len(objects) == 1 and objects[0].dep_ == "dobj" and verb.lemma_.lower() in rules().naming_verbs:
             # "called the charges unsubstantiated", parsed with the judgement inside the object.
             judged = [
                 c for c in objects[0].children if c.dep_ in ("acl", "amod", "appos") and c.i > objects[0].i
@@ -298,7 +275,7 @@ class CueFinder:
                 sides = [tokens_span(text, o.subtree, o, shortest=1) for o in objects]
                 return [p for p in sides if p is not None] or None
             return tokens_span(text, [*objects[0].subtree, *objects[1].subtree], objects[0])
-        if verb.lemma_.lower() in NAMING and particle is None:
+        if verb.lemma_.lower() in rules().naming_verbs and particle is None:
             named = [c for c in objects if c.dep_ == "dobj"]
             small = [c for c in objects if c.dep_ == "xcomp" and c.pos_ in ("PROPN", "NOUN", "PRON")]
             if len(named) == 2:
@@ -399,7 +376,7 @@ class CueFinder:
     def _passive_content(self, verb: Token) -> Span | None:
         """ "Trump is expected to win", "the issue was reported by the Post": the subject is the content."""
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if subject is None or subject.lower_ in EXPLETIVES:
+        if subject is None or subject.lower_ in rules().expletives:
             return None
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if xcomp is not None:
@@ -470,7 +447,7 @@ class CueFinder:
             if content is not None:
                 break
         subject = subject_of(adj.head) if adj.head.pos_ in ("AUX", "VERB") else None
-        if content is None or subject is None or subject.lower_ in EXPLETIVES:
+        if content is None or subject is None or subject.lower_ in rules().expletives:
             return
         self._add([adj], cue, content, subject)
 
@@ -505,7 +482,7 @@ class CueFinder:
                 and child.dep_ == "prep"
                 and (
                     child.lower_ in ("on", "about", "of", "against")
-                    or child.lower_ in _NOUN_PREPS.get(noun.lemma_.lower(), ())
+                    or child.lower_ in rules().noun_preps.get(noun.lemma_.lower(), ())
                 )
             ):
                 obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
@@ -534,6 +511,6 @@ class CueFinder:
         if verb.pos_ not in ("VERB", "AUX") or verb is noun:
             return None
         subject = subject_of(verb)
-        if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in EXPLETIVES:
+        if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in rules().expletives:
             return None
         return subject

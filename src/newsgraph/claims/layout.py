@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsgraph.claims.lexicon import rules
 from newsgraph.records import Span
 
 _NAME = r"[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|the|de|van|von|al))*"
@@ -13,31 +14,6 @@ _COLON = re.compile(rf"^[ \t]*(?P<source>{_NAME})(?P<cue>:)[ \t]+(?P<content>\S[
 # "“… is scary.”― Pamela Padilla" — a quotation signed after a dash at the end of its line.
 _DASH = re.compile(
     rf"(?P<content>[“”\"][^\n]+?[”\"])[ \t]*(?P<cue>[―—–]|--)[ \t]*(?P<source>{_NAME})[ \t]*$", re.MULTILINE
-)
-# Labels that open a line with a colon but name no speaker.
-_NOT_SOURCES = frozenset(
-    {
-        "update",
-        "updated",
-        "clarification",
-        "correction",
-        "editor's note",
-        "note",
-        "photo",
-        "video",
-        "watch",
-        "related",
-        "read more",
-        "source",
-        "sources",
-        "caption",
-        "breaking",
-        "q",
-        "a",
-        "question",
-        "answer",
-        "transcript",
-    }
 )
 _MAX_NAME_WORDS = 5
 
@@ -55,7 +31,7 @@ def find_layout(text: str) -> list[LayoutAttribution]:
     for pattern in (_COLON, _DASH):
         for m in pattern.finditer(text):
             name = m.group("source")
-            if len(name.split()) > _MAX_NAME_WORDS or name.lower().strip() in _NOT_SOURCES:
+            if len(name.split()) > _MAX_NAME_WORDS or name.lower().strip() in rules().not_sources:
                 continue
             content = m.span("content")
             if len(text[content[0] : content[1]].split()) < 3:

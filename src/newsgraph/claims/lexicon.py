@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsgraph.errors import LexiconError
-from newsgraph.lexicon import table
-from newsgraph.records import ClaimKind
+from newsgraph.lexicon import load, table
+from newsgraph.records import ActorKind, ClaimKind
 
 Frame = Literal["verb", "prep", "noun", "adj"]
 Takes = Literal["clause", "obj", "xcomp", "speech"]
@@ -104,3 +104,30 @@ def load_lexicon() -> Lexicon:
     )
     ordered = {k: tuple(sorted(v, key=lambda c: c.particle is None)) for k, v in verbs.items()}
     return Lexicon(ordered, nouns, preps, adjectives, markers, frozenset(reporting), frozenset(not_events))
+
+
+@dataclass(frozen=True)
+class Rules:
+    """``data/rules.json``: the words the attribution rules test for, besides the cues."""
+
+    relative_pronouns: frozenset[str]
+    expletives: frozenset[str]
+    naming_verbs: frozenset[str]
+    raising_verbs: frozenset[str]
+    first_persons: frozenset[str]
+    stances: frozenset[str]
+    noun_preps: dict[str, tuple[str, ...]]
+    receiving_verbs: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    question_verbs: frozenset[str]
+    lemma_fixes: dict[str, str]
+    unsaid: frozenset[str]
+    not_sources: frozenset[str]
+    anaphors: dict[str, tuple[ActorKind, ...]]
+    pronouns: dict[str, tuple[ActorKind, ...]]
+    relative_sources: frozenset[str]
+
+
+@functools.cache
+def rules() -> Rules:
+    return load(Rules, "newsgraph.claims", "rules.json")

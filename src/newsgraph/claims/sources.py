@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from newsgraph.claims.lexicon import rules
 from newsgraph.lexicon import table
 from newsgraph.records import Actor, ActorKind, Entity, Mention, Span
 
@@ -22,37 +23,6 @@ _LABEL_KINDS: dict[str, ActorKind] = {
     "GPE": "state",
     "NORP": "group",
     "FAC": "organisation",
-}
-# Definite nouns that point back to a source named earlier, and the actor kinds they can point to.
-_ANAPHORS: dict[str, tuple[ActorKind, ...]] = {
-    "paper": ("outlet",),
-    "newspaper": ("outlet",),
-    "medium": ("outlet",),
-    "media": ("outlet",),
-    "outlet": ("outlet",),
-    "daily": ("outlet",),
-    "report": ("outlet",),
-    "broadcaster": ("outlet",),
-    "network": ("outlet",),
-    "agency": ("outlet", "organisation"),
-    "ministry": ("organisation", "state"),
-    "government": ("state", "organisation"),
-    "country": ("state",),
-    "administration": ("state", "organisation"),
-    "campaign": ("organisation", "person"),
-    "company": ("organisation",),
-    "group": ("organisation", "group"),
-    "organization": ("organisation",),
-    "organisation": ("organisation",),
-    "committee": ("organisation",),
-}
-_PRONOUNS: dict[str, tuple[ActorKind, ...]] = {
-    "he": ("person",),
-    "she": ("person",),
-    "him": ("person",),
-    "her": ("person",),
-    "it": ("outlet", "organisation", "state"),
-    "they": ("outlet", "organisation", "state", "group", "person"),
 }
 _ALIAS = re.compile(
     r"((?:[A-Z][\w.&'’-]*\s){0,5}[A-Z][\w.&'’-]*)\s\(([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})\)"
@@ -82,9 +52,6 @@ def actor_kind(name: str, label: str) -> ActorKind:
     if set(_normal(name).split()) & _outlet_words():
         return "outlet"
     return _LABEL_KINDS.get(label, "organisation")
-
-
-_RELATIVES = frozenset({"which", "who", "that"})
 
 
 class SourceResolver:
@@ -197,16 +164,16 @@ class SourceResolver:
         text = self._text[span[0] : span[1]]
         actor: Actor | None = None
         lower = head.lower_
-        if text.strip().lower() in _RELATIVES:
+        if text.strip().lower() in rules().relative_sources:
             # "The United States and its allies, which slammed the summit": who "which" stands for (the
             # finder may give the pronoun or already the noun as the head).
-            noun = head.head.head if lower in _RELATIVES and head.head.dep_ == "relcl" else head
+            noun = head.head.head if lower in rules().relative_sources and head.head.dep_ == "relcl" else head
             if noun.pos_ in {"NOUN", "PROPN"}:
                 first = min([noun, *noun.conjuncts], key=lambda t: t.i)
                 bounds = (first.left_edge.idx, noun.idx + len(noun))
                 actor = self.mention(bounds, first).actor
                 return Mention(text=text, span=span, actor=actor)
-        if head.pos_ == "PRON" and lower in _PRONOUNS:
+        if head.pos_ == "PRON" and lower in rules().pronouns:
             antecedent = self._subject_before(head)
             if antecedent is not None:
                 # "Representatives of both countries were present, and they agreed …": the subject earlier in
@@ -214,13 +181,13 @@ class SourceResolver:
                 bounds = (antecedent.start_char, antecedent.end_char)
                 actor = self.mention(bounds, antecedent.root).actor
             else:
-                actor = self._before(span[0], _PRONOUNS[lower])
+                actor = self._before(span[0], rules().pronouns[lower])
         elif (
             head.pos_ == "NOUN"
-            and head.lemma_.lower() in _ANAPHORS
+            and head.lemma_.lower() in rules().anaphors
             and any(c.lower_ in ("the", "this", "that") for c in head.children)
         ):
-            actor = self._before(span[0], _ANAPHORS[head.lemma_.lower()])
+            actor = self._before(span[0], rules().anaphors[head.lemma_.lower()])
         else:
             linked = self._linked_in(span, head)
             named = self._entity_at(head)
