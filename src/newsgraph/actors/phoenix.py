@@ -22,66 +22,18 @@ from pathlib import Path
 import pycountry
 
 from newsgraph.actors.dictionary import ActorDictionary, Entry, Role
+from newsgraph.actors.lexicon import rules
 from newsgraph.actors.names import slug
 from newsgraph.errors import MalformedInputError, MissingPathError
 from newsgraph.records import ActorKind
 
-# CAMEO country codes that are not ISO 3166-1 alpha-3.
-_CAMEO_COUNTRY = {"KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "SER": "SRB", "BOS": "BIH"}
-# Second-level CAMEO codes that are sectors; international and religious codes stay as CAMEO writes them.
-SECTORS = frozenset(
-    [
-        "GOV",
-        "MIL",
-        "REB",
-        "OPP",
-        "CVL",
-        "COP",
-        "JUD",
-        "LEG",
-        "MED",
-        "BUS",
-        "IGO",
-        "NGO",
-        "SPY",
-        "PTY",
-        "ELI",
-        "UAF",
-        "CRM",
-        "REL",
-        "EDU",
-        "LAB",
-        "AGR",
-        "REF",
-        "HLH",
-        "PRE",
-        "ENV",
-        "HRI",
-        "DEV",
-        "JRN",
-        "SEP",
-        "INS",
-        "RAD",
-        "MOD",
-        "AMN",
-        "IRC",
-        "GRP",
-        "UNO",
-        "BUD",
-        "CHR",
-        "MUS",
-        "JEW",
-        "HIN",
-    ]
-)
-_SECTOR_ALIASES = {"MNC": "BUS", "IMG": "REB", "UNO": "IGO", "INS": "REB", "SEP": "REB", "JRN": "MED"}
 _CODE = re.compile(r"\[([^\]}]*)[\]}]")
 _DATE = re.compile(r"^\s*([<>]?)\s*(\d{6}|\d{8})?\s*(?:-\s*(\d{6}|\d{8}))?\s*$")
 _MACRO = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
 
 
 def _iso(code: str) -> str | None:
-    code = _CAMEO_COUNTRY.get(code, code)
+    code = rules().cameo_countries.get(code, code)
     return code if code == "XKX" or pycountry.countries.get(alpha_3=code) is not None else None
 
 
@@ -107,8 +59,8 @@ def parse_code(text: str) -> tuple[str | None, str | None, str | None, str | Non
     country = _iso(chunks[0])
     sector: str | None = None
     for chunk in chunks[1:] if country else chunks:
-        chunk = _SECTOR_ALIASES.get(chunk, chunk)
-        if chunk in SECTORS:
+        chunk = rules().sector_aliases.get(chunk, chunk)
+        if chunk in rules().sectors:
             sector = chunk
             break
     if country is None and sector is None:

@@ -10,93 +10,10 @@ from functools import lru_cache
 
 from newsgraph.actors.builtin import builtin_dictionary
 from newsgraph.actors.dictionary import ActorDictionary, Entry
+from newsgraph.actors.lexicon import rules
 from newsgraph.actors.names import fold, slug
 from newsgraph.records import Actor
 
-SECTOR_NAMES = {
-    "GOV": "government",
-    "MIL": "military",
-    "REB": "rebels",
-    "OPP": "opposition",
-    "CVL": "civilians",
-    "COP": "police",
-    "JUD": "judiciary",
-    "LEG": "legislature",
-    "MED": "media",
-    "BUS": "business",
-    "IGO": "international organisation",
-    "NGO": "non-governmental organisation",
-    "SPY": "intelligence",
-    "PTY": "party",
-    "ELI": "elites",
-    "UAF": "armed group",
-    "PRM": "paramilitary",
-    "CRM": "criminals",
-    "EDU": "education",
-    "REL": "religious",
-    "BUD": "Buddhists",
-    "LAB": "labour",
-    "AGR": "agriculture",
-    "REF": "refugees",
-    "HLH": "health",
-    "PRE": "breakaway region",
-}
-# Words that open a mention without changing whom it names ("the", "two", "members of").
-_LEADING = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "some",
-        "several",
-        "many",
-        "few",
-        "most",
-        "all",
-        "both",
-        "each",
-        "any",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "dozen",
-        "group",
-        "groups",
-        "team",
-        "teams",
-        "members",
-        "member",
-        "of",
-        "over",
-        "about",
-        "nearly",
-        "around",
-        "almost",
-        "more",
-        "than",
-        "at",
-        "least",
-    ]
-)
-_FORMER = frozenset({"former", "ex", "retired", "disgraced", "onetime", "erstwhile", "exiled", "ousted"})
 # Labels that never name an actor.
 _NOT_ACTORS = frozenset(
     {
@@ -113,102 +30,6 @@ _NOT_ACTORS = frozenset(
         "EVENT",
         "PRODUCT",
     }
-)
-_PREPOSITIONS = frozenset({"of", "in", "at", "from", "to", "for", "on", "with", "near", "across"})
-# Head nouns that say "someone of": their sector is the modifier's ("CIA officer", "Hamas fighters").
-_GENERIC = frozenset(
-    {
-        "official",
-        "officials",
-        "officer",
-        "officers",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "member",
-        "members",
-        "head",
-        "chief",
-        "leader",
-        "leaders",
-        "director",
-        "employee",
-        "employees",
-        "staff",
-        "source",
-        "sources",
-        "representative",
-        "representatives",
-        "force",
-        "forces",
-        "fighter",
-        "fighters",
-        "gunman",
-        "gunmen",
-        "militant",
-        "militants",
-        "unit",
-        "units",
-        "personnel",
-        "agent",
-        "agents",
-    }
-)
-# Titles that stand before a person's name: "Lebanon's new President Elias Hrawi" names a person even when no
-# NER label says so (other agent nouns before capitalised words are usually a headline: "Military Ties ...").
-_PERSON_TITLES = frozenset(
-    {
-        "president",
-        "vice president",
-        "prime minister",
-        "minister",
-        "foreign minister",
-        "defence minister",
-        "defense minister",
-        "interior minister",
-        "finance minister",
-        "chancellor",
-        "premier",
-        "king",
-        "queen",
-        "prince",
-        "crown prince",
-        "emir",
-        "sultan",
-        "sheikh",
-        "general",
-        "gen",
-        "lt gen",
-        "maj gen",
-        "colonel",
-        "col",
-        "senator",
-        "sen",
-        "governor",
-        "gov",
-        "ambassador",
-        "envoy",
-        "mayor",
-        "judge",
-        "justice",
-        "secretary",
-        "secretary general",
-        "chairman",
-        "leader",
-        "commander",
-        "ayatollah",
-        "cardinal",
-        "archbishop",
-        "bishop",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-    }
-)
-# Lower-case particles inside personal names ("Omar Hassan al-Bashir", "Ursula von der Leyen").
-_NAME_PARTICLES = frozenset(
-    {"al", "el", "bin", "ibn", "abu", "abd", "de", "da", "di", "van", "von", "der", "le", "la"}
 )
 _PERSON_KINDS = ("person",)
 _NAME_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON", "FAC"})
@@ -331,9 +152,11 @@ class Resolver:
         words = fold(text).split()
         former = False
         while words and (
-            words[0].lower() in _LEADING or _NUMBER.match(words[0]) or words[0].lower() in _FORMER
+            words[0].lower() in rules().leading_words
+            or _NUMBER.match(words[0])
+            or words[0].lower() in rules().former
         ):
-            former = former or words[0].lower() in _FORMER
+            former = former or words[0].lower() in rules().former
             words = words[1:]
         if not words:
             return None
@@ -352,7 +175,7 @@ class Resolver:
         if actor is not None and former and actor.sector not in (None, "ELI"):
             # "a former White House official": CAMEO's elite (ELI) of the same country.
             if actor.kind in ("state", "sector") and actor.country:
-                name = f"{self._state_name(actor.country)} {SECTOR_NAMES['ELI']}"
+                name = f"{self._state_name(actor.country)} {rules().sector_names['ELI']}"
                 actor = Actor(f"{actor.country}-ELI", name, "sector", actor.country, "ELI")
             else:
                 actor = Actor(actor.id, actor.name, actor.kind, actor.country, "ELI")
@@ -413,7 +236,7 @@ class Resolver:
                     shorter = [a[0] for a in agent_ranks[: j - i - 1] if a is not None]
                     if shorter and min(shorter) < agent[0]:
                         continue  # an earlier dictionary's shorter agent noun answers first
-                    generic = j - i == 1 and lower[i] in _GENERIC
+                    generic = j - i == 1 and lower[i] in rules().generic_heads
                     found = _Match(i, j, sector=agent[1], generic=generic)
                     break
             if found is None:
@@ -438,7 +261,7 @@ class Resolver:
             # "the Biden administration", "Putin's regime": the person's country, the head noun's sector.
             sector = heads[-1].sector
             assert sector is not None
-            name = f"{self._state_name(actor.country)} {SECTOR_NAMES.get(sector, sector)}"
+            name = f"{self._state_name(actor.country)} {rules().sector_names.get(sector, sector)}"
             return Actor(f"{actor.country}-{sector}", name, "sector", actor.country, sector)
         if label == "PERSON" and len(words) > 1:
             # A name we do not know: a known person of that surname whose given names agree, else the
@@ -455,7 +278,11 @@ class Resolver:
         # The head of an English noun phrase comes before its first complement ("ambassador to the UN").
         covered = {i for m in matches for i in range(m.start, m.end)}
         cut = next(
-            (i for i, w in enumerate(words) if i > 0 and i not in covered and w.lower() in _PREPOSITIONS),
+            (
+                i
+                for i, w in enumerate(words)
+                if i > 0 and i not in covered and w.lower() in rules().prepositions
+            ),
             len(words),
         )
         head = [m for m in matches if m.end <= cut]
@@ -484,7 +311,7 @@ class Resolver:
         if owner is None:
             if sector is None:
                 return None
-            return Actor(sector, SECTOR_NAMES.get(sector, sector), "sector", None, sector)
+            return Actor(sector, rules().sector_names.get(sector, sector), "sector", None, sector)
         if sector is None or (sector == owner.sector and owner.kind != "state"):
             return owner
         if owner.kind in ("organisation", "outlet", "group"):
@@ -492,7 +319,11 @@ class Resolver:
         country = owner.country
         state = self._state_name(country)
         return Actor(
-            f"{country}-{sector}", f"{state} {SECTOR_NAMES.get(sector, sector)}", "sector", country, sector
+            f"{country}-{sector}",
+            f"{state} {rules().sector_names.get(sector, sector)}",
+            "sector",
+            country,
+            sector,
         )
 
     @staticmethod
@@ -505,7 +336,7 @@ class Resolver:
             return (
                 0 <= i < len(words)
                 and i not in covered
-                and (words[i][:1].isupper() or words[i] in _NAME_PARTICLES)
+                and (words[i][:1].isupper() or words[i] in rules().name_particles)
             )
 
         return [
@@ -530,7 +361,9 @@ class Resolver:
             for k in range(named_end, cut):
                 sector = self._agent(" ".join(lower[k:cut]), (d,))
                 if sector is not None:
-                    return _Match(k, cut, sector=sector, generic=cut - k == 1 and lower[k] in _GENERIC)
+                    return _Match(
+                        k, cut, sector=sector, generic=cut - k == 1 and lower[k] in rules().generic_heads
+                    )
         return None
 
     def _titled_name(
@@ -541,7 +374,7 @@ class Resolver:
         if (
             not tail
             or not _capitalised(tail[-1])
-            or not all(_capitalised(w) or w in _NAME_PARTICLES for w in tail)
+            or not all(_capitalised(w) or w in rules().name_particles for w in tail)
             or matches[-1].sector is None
         ):
             return None
@@ -549,7 +382,7 @@ class Resolver:
             # Title-case headlines look like titled names ("Military Ties Pose Challenge"): without a PERSON
             # label, only a person's title directly before one to four name words counts.
             title = " ".join(w.lower() for w in words[matches[-1].start : matches[-1].end])
-            if label is not None or title not in _PERSON_TITLES or len(tail) > 4:
+            if label is not None or title not in rules().person_titles or len(tail) > 4:
                 return None
         titles = [m for m in matches if m.sector is not None]
         owner = self._country_actor(matches, date)
