@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.actors import resolve
 from newsgraph.events import mentions, selection
 from newsgraph.events.cameo import Coding, coding, shift
 from newsgraph.events.factuality import Judgement, conditional_marks, judge
@@ -55,20 +55,12 @@ class Ranked:
     main: bool = False
 
 
-@functools.cache
-def _resolver() -> Resolver | None:
+def _resolve(text: str, date: str | None) -> Actor | None:
+    """The actor a mention names, a person in the role held on the document's date, or None."""
     try:
-        from newsgraph.actors import resolve  # the actors stage is optional for this one
-    except ImportError:
+        return resolve(text, date=date)
+    except Exception:  # a lookup failure must not lose the event; the mention keeps its text
         return None
-
-    def call(text: str, date: str | None) -> Actor | None:
-        try:
-            return resolve(text, date=date)  # a person's role on the document's date
-        except Exception:  # a lookup failure must not lose the event; the mention keeps its text
-            return None
-
-    return call
 
 
 class _Context:
@@ -87,7 +79,7 @@ class _Context:
         self.entities = sorted(entities, key=lambda e: e.span)
         self.timexes = [t for t in timexes if t.kind in (TimexKind.DATE, TimexKind.TIME)]
         self.claims = sorted(claims, key=lambda c: c.span[1] - c.span[0])
-        self.resolve = _resolver()
+        self.resolve: Resolver = _resolve
         self._resolved: dict[str, Actor | None] = {}
         self._phrases: dict[tuple[int, int | None], tuple[int, int]] = {}
 
@@ -101,8 +93,6 @@ class _Context:
             best = best or entity
         if best is not None:
             return best.actor
-        if self.resolve is None:
-            return None
         text = self.text[start:end]
         if text not in self._resolved:
             self._resolved[text] = self.resolve(text, self.document.published)

@@ -114,10 +114,6 @@ def html_paragraphs(root: HtmlElement, *, skip_captions: bool = True) -> list[st
     return [p for p in paragraphs if _WORD.search(p)]
 
 
-def _is_caption(elem: HtmlElement, tag: str) -> bool:
-    return tag == "figcaption" or bool(_SKIP_CLASS.search(f"{elem.get('class', '')} {elem.get('id', '')}"))
-
-
 def _inline(text: str) -> str:
     # A line break in the HTML source is just a space; only block tags break paragraphs.
     return text.replace("\r", " ").replace("\n", " ")
