@@ -3,41 +3,39 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.actors import resolve
 from newsgraph.events import mentions, selection
-from newsgraph.events.cameo import Coding, coding, shift
+from newsgraph.events.cameo import Coding, shift
+from newsgraph.events.context import Context
 from newsgraph.events.factuality import Judgement, conditional_marks, judge
 from newsgraph.events.features import Candidate
-from newsgraph.events.lexicon import rules, trigger_lexicon
-from newsgraph.events.roles import Roles, conjuncts, joining_verb, noun_roles, phrase, verb_roles
+from newsgraph.events.lexicon import rules
+from newsgraph.events.participants import (
+    abstract_target,
+    actor_pairs,
+    as_protest,
+    event_roles,
+    is_reciprocal,
+    only_things,
+)
+from newsgraph.events.roles import Roles, joining_verb
 from newsgraph.events.triggers import Trigger, candidates, find_triggers
 from newsgraph.records import (
-    Actor,
     Claim,
     ClaimKind,
     Document,
     Entity,
     Event,
-    EventDate,
     EventType,
     Factuality,
-    Location,
     Mention,
     Timex,
-    TimexKind,
 )
 
-Resolver = Callable[[str, str | None], Actor | None]  # (mention text, document date)
-_PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Relations that open a clause of its own: a date found there dates that clause's event, not this one.
-_CLAUSE_HEADS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass", "ROOT"})
-_MAX_RECIPROCAL = 4
-_OBSTRUCT, _RIOT = "144", "145"
 _CLAIM_FACTUALITY = {ClaimKind.PREDICTION: Factuality.PREDICTED, ClaimKind.DENIAL: Factuality.NEGATED}
 
 
@@ -53,276 +51,6 @@ class Ranked:
     nominal: bool = False
     score: float = 1.0
     main: bool = False
-
-
-def _resolve(text: str, date: str | None) -> Actor | None:
-    """The actor a mention names, a person in the role held on the document's date, or None."""
-    try:
-        return resolve(text, date=date)
-    except Exception:  # a lookup failure must not lose the event; the mention keeps its text
-        return None
-
-
-class _Context:
-    def __init__(
-        self,
-        doc: Doc,
-        document: Document,
-        entities: Sequence[Entity],
-        timexes: Sequence[Timex],
-        claims: Sequence[Claim],
-    ) -> None:
-        self.doc = doc
-        # Doc.text joins every token on each access; the document's text is the same string (the contract).
-        self.text = document.text
-        self.document = document
-        self.entities = sorted(entities, key=lambda e: e.span)
-        self.timexes = [t for t in timexes if t.kind in (TimexKind.DATE, TimexKind.TIME)]
-        self.claims = sorted(claims, key=lambda c: c.span[1] - c.span[0])
-        self.resolve: Resolver = _resolve
-        self._resolved: dict[str, Actor | None] = {}
-        self._phrases: dict[tuple[int, int | None], tuple[int, int]] = {}
-
-    def actor_for(self, start: int, end: int, head: Token) -> Actor | None:
-        best: Entity | None = None
-        for entity in self.entities:
-            if entity.span[1] <= start or entity.span[0] >= end or entity.actor is None:
-                continue
-            if entity.span[0] <= head.idx < entity.span[1]:
-                return entity.actor
-            best = best or entity
-        if best is not None:
-            return best.actor
-        text = self.text[start:end]
-        if text not in self._resolved:
-            self._resolved[text] = self.resolve(text, self.document.published)
-        return self._resolved[text]
-
-    def phrase(self, head: Token, avoid: int | None = None) -> tuple[int, int]:
-        key = (head.i, avoid)
-        found = self._phrases.get(key)
-        if found is None:
-            found = self._phrases[key] = phrase(head, avoid)
-        return found
-
-    def earlier_actor(self, pronoun: Token) -> Token | None:
-        """The nearest named actor of the pronoun's kind before it, in its sentence or the one before,
-        for a possessive pronoun its own sentence did not resolve; None when there is none."""
-        kinds = rules().possessor_kinds.get(pronoun.lower_)
-        if kinds is None or pronoun.dep_ != "poss":
-            return None
-        sentence = pronoun.sent
-        lo = self.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
-        for entity in reversed(self.entities):
-            if entity.span[1] > pronoun.idx or entity.span[0] < lo:
-                continue
-            if entity.actor is None or entity.actor.kind not in kinds:
-                continue
-            found = self.doc.char_span(*entity.span, alignment_mode="expand")
-            return found.root if found is not None else None
-        return None
-
-    def mention(self, head: Token, avoid: int | None = None) -> Mention:
-        if head.lower_ in rules().possessor_kinds and head.dep_ == "poss":
-            head = self.earlier_actor(head) or head
-        first, last = self.phrase(head, avoid)
-        start = self.doc[first].idx
-        end = self.doc[last - 1].idx + len(self.doc[last - 1])
-        return Mention(self.text[start:end], (start, end), self.actor_for(start, end, head))
-
-    def date(self, trigger: Token, sentence: Span) -> EventDate:
-        """The date in the trigger's own phrase, else the nearest in its clause, else the document's.
-        A date of another clause ("..., since 2000, ... Russia, which continues to invade ...") or one
-        that only bounds a span ("since 2000", "until May") is not the event's."""
-        lo, hi = sentence.start_char, sentence.end_char
-        inside = [t for t in self.timexes if lo <= t.span[0] and t.span[1] <= hi and self._dating(t)]
-        if inside:
-            subtree = {t.idx for t in trigger.subtree}
-            attached = [t for t in inside if t.span[0] in subtree]
-            if not attached:
-                clause = own_clause(trigger)
-                attached = sorted(
-                    (t for t in inside if t.span[0] in clause), key=lambda t: abs(t.span[0] - trigger.idx)
-                )
-            if attached:
-                pick = attached[0]
-                return EventDate(pick.text, pick.value, "timex")
-        if self.document.published:
-            return EventDate(None, self.document.published, "document")
-        return EventDate(None, None, "none")
-
-    def _dating(self, timex: Timex) -> bool:
-        found = self.doc.char_span(*timex.span, alignment_mode="expand")
-        if found is None:
-            return True
-        root = found.root
-        return not (root.dep_ == "pobj" and root.head.lower_ in rules().span_bounds)
-
-    def location(self, trigger: Token, taken: set[int]) -> Location | None:
-        for child in trigger.children:
-            if child.dep_ != "prep" or child.lower_ not in rules().place_preps:
-                continue
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ in _PLACE_LABELS and pobj.i not in taken:
-                    mention = self.mention(pobj)
-                    country = mention.actor.country if mention.actor is not None else None
-                    return Location(mention.text, mention.span, country)
-        return None
-
-    def claim_for(self, start: int, end: int) -> Claim | None:
-        for claim in self.claims:
-            if claim.span[0] <= start and end <= claim.span[1]:
-                return claim
-        return None
-
-
-def own_clause(trigger: Token) -> set[int]:
-    """Character offsets of the tokens of the trigger's clause: from the nearest clause head above it
-    (a nominal trigger's verb, an infinitive's governing verb) down to, not into, the clauses below."""
-    top = trigger
-    for _ in range(20):
-        if top.dep_ in _CLAUSE_HEADS or top.head.i == top.i:
-            break
-        if top.dep_ == "conj" and top.pos_ in {"VERB", "AUX"}:
-            break
-        top = top.head
-    offsets: set[int] = set()
-    stack = [top]
-    while stack:
-        token = stack.pop()
-        offsets.add(token.idx)
-        stack.extend(
-            c
-            for c in token.children
-            if c.dep_ not in _CLAUSE_HEADS and not (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
-        )
-    return offsets
-
-
-def _civilians(token: Token) -> bool:
-    if token.lemma_.lower() in rules().protesters:
-        return True
-    return token.lemma_.lower() in rules().crowd_counts and any(
-        g.lemma_.lower() in rules().protesters
-        for c in token.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    )
-
-
-def _as_protest(trigger: Trigger, roles: Roles) -> Trigger:
-    """Coercion by protesters is obstruction ("protesters blocked the road"), force by them a riot."""
-    root = trigger.coding.cameo[:2]
-    if root not in {"17", "18", "19", "20"} or not roles.sources:
-        return trigger
-    if not all(_civilians(s) for s in roles.sources):
-        return trigger
-    found = coding(_OBSTRUCT if root == "17" or trigger.coding.cameo in {"191", "192"} else _RIOT)
-    return trigger if found is None else replace(trigger, coding=found)
-
-
-def _roles(trigger: Trigger) -> Roles:
-    if trigger.speaker is not None:
-        # A demand: the speaker asks it of the obliged subject ("Russia says Israel must end ...").
-        obliged = next(c for c in trigger.token.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"})
-        found = Roles(conjuncts(trigger.speaker), conjuncts(obliged))
-    else:
-        found = noun_roles(trigger.token) if trigger.nominal else verb_roles(trigger.token)
-    # "The agreement provides for mutual assistance", "the treaty takes effect": a thing is no actor.
-    if trigger.coding.event_type is EventType.MOBILIZE and not found.sources and _agentless_passive(trigger):
-        # "North Korean troops had been deployed to Kursk": the troops are moved by their own side.
-        found = Roles(found.targets, ())
-    abstract = rules().abstract_sources
-    targets: list[Token] = []
-    for target in found.targets:
-        doers = _own_doers(target) if _event_noun(target) else []
-        if doers:
-            # "supports Russia's invasion of Ukraine": the one stood by is Russia, not the invasion.
-            targets += [d for d in doers if d.i not in {t.i for t in targets}]
-        elif not _abstract(target, abstract):
-            targets.append(target)
-        else:  # "restored ties with Japan", "a deal with Iran": the partner named in the thing
-            targets += [p for p in _partners(target) if p.i not in {t.i for t in targets}]
-    return Roles(tuple(t for t in found.sources if not _abstract(t, abstract)), tuple(targets))
-
-
-def _own_doers(noun: Token) -> list[Token]:
-    """Who the event noun itself names as its doer: "Russia's invasion", "the attack by Hamas"."""
-    for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ != "PRON":
-            return list(conjuncts(child))
-        if child.dep_ == "prep" and child.lower_ == "by":
-            return [g for g in child.children if g.dep_ == "pobj"]
-    return []
-
-
-def _event_noun(token: Token) -> bool:
-    return token.pos_ == "NOUN" and not token.ent_type_ and token.lemma_.lower() in trigger_lexicon().nouns
-
-
-def _agentless_passive(trigger: Trigger) -> bool:
-    verb = trigger.token
-    return (
-        not trigger.nominal
-        and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-        and not any(c.dep_ == "agent" for c in verb.children)
-    )
-
-
-def _partners(thing: Token) -> list[Token]:
-    for child in thing.children:
-        if child.dep_ == "prep" and child.lower_ in {"with", "between", "to"}:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and (pobj.ent_type_ or pobj.lemma_.lower() in rules().actor_nouns):
-                    return list(conjuncts(pobj))
-    return []
-
-
-def _only_things(trigger: Trigger, roles: Roles) -> bool:
-    """True when every role the parse found was a thing: no one did anything to anyone."""
-    if roles.sources or roles.targets:
-        return False
-    found = noun_roles(trigger.token) if trigger.nominal else verb_roles(trigger.token)
-    return bool(found.sources or found.targets) and trigger.speaker is None
-
-
-def _abstract(token: Token, words: frozenset[str]) -> bool:
-    return not token.ent_type_ and token.pos_ == "NOUN" and token.lemma_.lower() in words
-
-
-def _reciprocal(trigger: Trigger) -> bool:
-    """ "X and Y agreed", "X and Y clashed": coordinated doers with no target act on each other."""
-    found = rules()
-    return (
-        trigger.coding.quad_class in found.reciprocal_quads
-        or trigger.token.lemma_.lower() in found.reciprocal_verbs
-        or _each_other(trigger.token)
-    )
-
-
-def _each_other(token: Token) -> bool:
-    """ "accused each other", "blamed one another": mutual by the words themselves."""
-    for child in token.subtree:
-        if child.lower_ in {"other", "another"} and any(g.lower_ in {"each", "one"} for g in child.children):
-            return True
-        if child.lower_ == "another" and child.i > 0 and child.nbor(-1).lower_ == "one":
-            return True
-    return False
-
-
-def _pairs(roles: Roles, reciprocal: bool) -> list[tuple[Token | None, Token | None]]:
-    """Source-target pairs: each coordinated actor gets its event ("The ambassadors of Norway, Austria and
-    Greece presented credentials"); coordinated sources with no target act on each other only when the
-    event is mutual ("X and Y agreed"), not in "The US and its allies slammed the summit"."""
-    if roles.sources and roles.targets:
-        return [(s, t) for s in roles.sources for t in roles.targets if s.i != t.i]
-    if len(roles.sources) > 1 and reciprocal:
-        heads = roles.sources[:_MAX_RECIPROCAL]
-        return [(s, t) for s in heads for t in heads if s.i != t.i]
-    if roles.sources:
-        return [(s, None) for s in roles.sources]
-    return [(None, t) for t in roles.targets] or [(None, None)]
 
 
 def _depth(token: Token) -> int:
@@ -363,22 +91,6 @@ def _addressed(verb: Token, asked: Token) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in asked.children)
         and any(c.dep_ == "nsubj" for c in asked.children)
     )
-
-
-def _abstract_target(trigger: Trigger, roles: Roles) -> bool:
-    """Force against a disease or a social ill ("fight the Ebola epidemic") is a metaphor, not an event."""
-    if trigger.coding.quad_class != 4:
-        return False
-    # The direct object too: a target that names no actor ("the Ebola epidemic") is not kept as a role.
-    objects = [c for c in trigger.token.children if c.dep_ in {"dobj", "obj"}]
-    objects += [
-        g
-        for c in trigger.token.children
-        if c.dep_ == "prep" and c.lower_ in rules().against_preps
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    return any(t.lemma_.lower() in rules().abstract_targets for t in (*roles.targets, *objects))
 
 
 def _keep(trigger: Trigger, roles: Roles, claimed: set[int]) -> bool:
@@ -431,7 +143,7 @@ def _purposes(triggers: list[Trigger]) -> dict[int, Trigger]:
             if child.dep_ not in {"xcomp", "advcl"} or purpose is None or purpose.coding.quad_class < 3:
                 continue
             # "sent doctors to fight the epidemic": a metaphor is no purpose to code.
-            if not _abstract_target(purpose, _roles(purpose)):
+            if not abstract_target(purpose, event_roles(purpose)):
                 found[t.token.i] = purpose
             break
     return found
@@ -481,7 +193,7 @@ def _conditional_refusal(token: Token) -> bool:
 
 
 def _judge(
-    ctx: _Context, trigger: Token, span: tuple[int, int], marks: list[Token]
+    ctx: Context, trigger: Token, span: tuple[int, int], marks: list[Token]
 ) -> tuple[Judgement, str | None]:
     judgement = judge(trigger, marks)
     claim = ctx.claim_for(*span)
@@ -495,7 +207,7 @@ def _judge(
     return judgement, claim.id
 
 
-def _sentence_candidates(ctx: _Context, sentence: Span, index: int, tokens: list[Token]) -> list[Ranked]:
+def _sentence_candidates(ctx: Context, sentence: Span, index: int, tokens: list[Token]) -> list[Ranked]:
     """The rule coder's candidate events of one sentence, before the models judge them."""
     doc = ctx.doc
     document = ctx.document
@@ -505,11 +217,11 @@ def _sentence_candidates(ctx: _Context, sentence: Span, index: int, tokens: list
     light = _light_verbs(triggers) | _restated(triggers) | {p.token.i for p in purposes.values()}
     marks = conditional_marks(sentence)
     for trigger in triggers:
-        roles = _roles(trigger)
+        roles = event_roles(trigger)
         if trigger.token.i in purposes:
             trigger = replace(trigger, coding=purposes[trigger.token.i].coding)
-        trigger = _as_protest(trigger, roles)
-        if not _keep(trigger, roles, light) or _requested(trigger.token) or _abstract_target(trigger, roles):
+        trigger = as_protest(trigger, roles)
+        if not _keep(trigger, roles, light) or _requested(trigger.token) or abstract_target(trigger, roles):
             continue
         token = trigger.token
         span_tokens = [token, *roles.sources, *roles.targets]
@@ -533,9 +245,9 @@ def _sentence_candidates(ctx: _Context, sentence: Span, index: int, tokens: list
         )
         when = ctx.date(token, sentence)
         where = ctx.location(token, taken)
-        if _only_things(trigger, roles):
+        if only_things(trigger, roles):
             continue
-        pairs = _pairs(roles, _reciprocal(trigger))
+        pairs = actor_pairs(roles, is_reciprocal(trigger))
         for source, target in pairs:
             source_mention = ctx.mention(source, token.i) if source is not None else None
             if _commentary(coded, source_mention, target):
@@ -562,7 +274,7 @@ def _sentence_candidates(ctx: _Context, sentence: Span, index: int, tokens: list
     return found
 
 
-def _by_sentence(ctx: _Context) -> list[tuple[Span, list[Ranked]]]:
+def _by_sentence(ctx: Context) -> list[tuple[Span, list[Ranked]]]:
     """Each sentence that has candidate events, with them."""
     doc = ctx.doc
     pending = candidates(doc)
@@ -642,7 +354,7 @@ def code_ranked(
 ) -> list[Ranked]:
     """Every event in the document with its trigger depth, in text order; ``select=False`` gives the rule
     coder's candidates before the models judge them (what the quad model is trained on)."""
-    ctx = _Context(doc, document, entities, timexes, claims)
+    ctx = Context(doc, document, entities, timexes, claims)
     found = _by_sentence(ctx)
     ranked = _fold(_select(doc, found)) if select else [r for _, group in found for r in group]
     return [replace(r, event=_with_id(r.event, f"{document.doc_id}:e{i}")) for i, r in enumerate(ranked)]
