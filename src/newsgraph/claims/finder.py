@@ -17,8 +17,9 @@ from newsgraph.claims.clauses import (
     tokens_span,
     trim,
 )
+from newsgraph.claims.content import ContentReader, lemma
 from newsgraph.claims.lexicon import Cue, Lexicon, rules
-from newsgraph.claims.quotes import ABBREVIATION, is_speech
+from newsgraph.claims.quotes import is_speech
 from newsgraph.records import ClaimKind, Span
 
 _NOT_HUMAN = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
@@ -28,11 +29,6 @@ def _human(subject: Token) -> bool:
     if subject.ent_type_ in _NOT_HUMAN:
         return False
     return not (subject.lower_ in ("that", "which", "it") and subject.dep_ in ("nsubj", "nsubjpass"))
-
-
-def lemma(tok: Token) -> str:
-    """The lowercased lemma of a token, with the model's known slips on cue verbs corrected."""
-    return rules().lemma_fixes.get(tok.lower_) or tok.lemma_.lower()
 
 
 class CueFinder:
@@ -47,6 +43,7 @@ class CueFinder:
         self.found: list[Found] = []
         self.used_cues: set[int] = set()
         self._raised: list[tuple[Token, Cue, list[Span], Token]] = []
+        self.content = ContentReader(doc, self.text, self.quotes, sents, lexicon)
 
     def run(self) -> list[Found]:
         for tok in self.doc:
@@ -176,7 +173,7 @@ class CueFinder:
         if verb.lemma_.lower() in rules().raising_verbs:
             self._raising(verb, cue)
             return
-        content = self._verb_content(verb, cue, particle)
+        content = self.content.read(verb, cue, particle)
         source: Token | None = None
         # "Asked if the comments rattled them, Ryan said …": a bare past participle is passive too, and the
         # subject it borrows from the main clause is the one asked, not the asker.
@@ -221,7 +218,7 @@ class CueFinder:
             # policy is an action; a person's or a party's support is the stance PolNeAR attributes.
             return
         if content is None and passive:
-            content = self._passive_content(verb)
+            content = self.content.passive(verb)
         finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (
             verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children)
         )
@@ -243,178 +240,6 @@ class CueFinder:
         if rest is None:
             return
         self._raised.append((verb, cue, sorted([*parts, rest]), clause))
-
-    def _verb_content(self, verb: Token, cue: Cue, particle: Token | None) -> Span | list[Span] | None:
-        text = self.text
-        quoted = self._adjacent_quotes(verb)
-        if quoted:
-            return quoted
-        for child in verb.children:
-            if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and cue.takes == "xcomp"):
-                return tokens_span(text, child.subtree, child)
-        if verb.lemma_.lower() in rules().question_verbs:
-            for child in verb.children:
-                # "Asked if the comments had rattled them": the parser often hangs the question as a clause
-                # of condition.
-                if child.dep_ == "advcl" and any(
-                    g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in child.children
-                ):
-                    return tokens_span(text, child.subtree, child)
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp")]
-        if len(objects) == 1 and objects[0].dep_ == "dobj" and verb.lemma_.lower() in rules().naming_verbs:
-            # "called the charges unsubstantiated", parsed with the judgement inside the object.
-            judged = [
-                c for c in objects[0].children if c.dep_ in ("acl", "amod", "appos") and c.i > objects[0].i
-            ]
-            if judged:
-                return tokens_span(text, objects[0].subtree, objects[0])
-        if len(objects) == 2 and objects[1].dep_ in ("oprd", "ccomp", "xcomp") and objects[0].dep_ == "dobj":
-            # "called the charges unsubstantiated": an object and what it is called is an assessment.
-            if objects[0].i < verb.i < objects[1].i:
-                # "which Mr. Trump called “a disgrace”": the two parts stand on either side of the cue.
-                sides = [tokens_span(text, o.subtree, o, shortest=1) for o in objects]
-                return [p for p in sides if p is not None] or None
-            return tokens_span(text, [*objects[0].subtree, *objects[1].subtree], objects[0])
-        if verb.lemma_.lower() in rules().naming_verbs and particle is None:
-            named = [c for c in objects if c.dep_ == "dobj"]
-            small = [c for c in objects if c.dep_ == "xcomp" and c.pos_ in ("PROPN", "NOUN", "PRON")]
-            if len(named) == 2:
-                # "calling them rapists", "calls North Carolina her home state": the parser reads two objects.
-                return tokens_span(text, [*named[0].subtree, *named[1].subtree], named[0])
-            if len(objects) == 1 and small:
-                # "calling Trump a fascist", parsed as a small clause.
-                return tokens_span(text, small[0].subtree, small[0])
-            if len(objects) == 1 and objects[0].dep_ == "oprd" and objects[0].i > verb.i:
-                # "He called anti-Trump protestors “illegals”": object and name parsed as one complement.
-                return tokens_span(text, objects[0].subtree, objects[0])
-        # "showed him a launch site": with a recipient, the object is a thing handed over, not words.
-        recipient = (
-            any(c.dep_ == "dative" for c in verb.children) or sum(c.dep_ == "dobj" for c in verb.children) > 1
-        )
-        if particle is not None and particle.dep_ == "mark":
-            clause = [t for t in particle.head.subtree if t.i > particle.i]
-            return tokens_span(text, clause, particle.head)
-        if cue.takes in ("obj", "xcomp") and not recipient:
-            if particle is not None and particle.dep_ == "prep":
-                obj = next((c for c in particle.children if c.dep_ in ("pobj", "pcomp")), None)
-                judged = [c for c in verb.children if c.dep_ == "dobj" and particle.lower_ == "as"]
-                if obj is not None:
-                    return tokens_span(text, [*(judged[0].subtree if judged else []), *obj.subtree], obj)
-            for child in verb.children:
-                # A bare pronoun object ("defended him") is no content of a claim.
-                if child.dep_ in ("dobj", "attr") and not (
-                    child.pos_ == "PRON" and child.n_lefts + child.n_rights == 0
-                ):
-                    tokens = list(child.subtree)
-                    for extra in verb.children:
-                        if (
-                            extra.dep_ in ("oprd", "prep")
-                            and extra.i > child.i
-                            and extra.lower_ in ("as", "oprd", "of", "for")
-                        ):
-                            tokens += list(extra.subtree)
-                    return tokens_span(text, tokens, child)
-        if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
-            return subtree_minus(text, verb.head, verb)
-        if cue.takes == "speech" and any(c.dep_ in SUBJECTS for c in verb.children):
-            return self._rest_of_sentence(verb)
-        nxt = verb.i + 1
-        while nxt < len(self.doc) and self.doc[nxt].dep_ in (
-            "prep",
-            "pobj",
-            "det",
-            "compound",
-            "prt",
-            "dobj",
-        ):
-            nxt += 1
-        if nxt < len(self.doc) and self.doc[nxt].text == ":":
-            # "X said: ..." — the content runs to the end of the sentence, or fills the next one.
-            sent = self.sents.of(self.doc[nxt])
-            end = sent.end_char
-            following = self.sents.after(sent)
-            if sent.end_char - self.doc[nxt].idx < 3 and following is not None:
-                end = following.end_char
-            span = trim(text, self.doc[nxt].idx + 1, end)
-            return span if span[1] - span[0] >= MIN_CONTENT else None
-        return None
-
-    def _adjacent_quotes(self, verb: Token) -> list[Span]:
-        """Quotes around a cue, however they were parsed: '“…,” she said, “…”', 'suggesting, “…”'."""
-        text = self.text
-        after = verb.idx + len(verb.text)
-        before: Span | None = None
-        following: Span | None = None
-        for quote in self.quotes:
-            between = text[quote[1] : verb.idx]
-            words = between.lower().split()
-            if (
-                quote[1] <= verb.idx
-                and len(words) <= 8
-                and text[quote[1] - 2 : quote[1] - 1].replace("'", text[quote[1] - 3 : quote[1] - 2])
-                in (",", "?", "!", "—", "–", "-")
-                and not any(ch in ABBREVIATION.sub("", between) for ch in ".?!\n")
-                and not {"and", "but", "while"} & set(words)
-                and not self._cue_between(quote[1], verb)
-            ):
-                before = trim(text, quote[0], quote[1])
-            elif after <= quote[0] and not text[after : quote[0]].strip(" ,:\n"):
-                following = trim(text, quote[0], quote[1])
-                break
-        return [q for q in (before, following) if q is not None]
-
-    def _cue_between(self, start: int, verb: Token) -> bool:
-        """Whether another cue verb stands between ``start`` and ``verb`` ("“…,” he said, citing …")."""
-        tok = verb.i - 1
-        while tok >= 0 and self.doc[tok].idx >= start:
-            other = self.doc[tok]
-            if other.pos_ in ("VERB", "AUX") and lemma(other) in self.lex.verbs:
-                return True
-            tok -= 1
-        return False
-
-    def _passive_content(self, verb: Token) -> Span | None:
-        """ "Trump is expected to win", "the issue was reported by the Post": the subject is the content."""
-        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if subject is None or subject.lower_ in rules().expletives:
-            return None
-        xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-        if xcomp is not None:
-            return tokens_span(self.text, xcomp.subtree, xcomp)
-        return tokens_span(self.text, subject.subtree, subject)
-
-    def _rest_of_sentence(self, verb: Token) -> list[Span] | None:
-        """The sentence without its speaker and cue: the content when the parse hid it from the verb."""
-        removed = {verb.i}
-        for child in verb.children:
-            if child.dep_ in (
-                *SUBJECTS,
-                "aux",
-                "neg",
-                "advmod",
-                "npadvmod",
-                "prep",
-                "punct",
-                "dative",
-                "agent",
-            ):
-                removed.update(t.i for t in child.subtree)
-        sent = self.sents.of(verb)
-        rest = [t for t in sent if t.i not in removed and not t.is_punct]
-        following = self.sents.after(sent)
-        if verb.i == sent.end - 1 and following is not None and "\n" not in following[0].text:
-            # "He says Americans don’t need …" split after "says" by the parser: no punctuation ends the
-            # sentence, so what follows on the line is what was said.
-            nxt = [t for t in following if not t.is_space]
-            span = tokens_span(self.text, nxt, nxt[0]) if nxt else None
-            if span is not None and "\n" not in self.text[verb.idx : span[0]]:
-                return [span]
-        if len(rest) < 3:
-            return None
-        left = [t for t in rest if t.i < verb.i]
-        right = [t for t in rest if t.i > verb.i]
-        parts = [p for p in (tokens_span(self.text, left), tokens_span(self.text, right)) if p is not None]
-        return parts or None
 
     def _according(self, tok: Token) -> None:
         to = self.doc[tok.i + 1]
