@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.claims.layout import find_layout
+from newsgraph.claims.punctuation import find_punctuated
 
 CASES = [
     ("Pat Caddell: Democrat voters are worried about her health", "Pat Caddell", ":", "Democrat voters"),
@@ -15,8 +15,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "source", "cue", "content"), CASES)
-def test_layout(text: str, source: str, cue: str, content: str) -> None:
-    (found,) = find_layout(text)
+def test_punctuated(text: str, source: str, cue: str, content: str) -> None:
+    (found,) = find_punctuated(text)
     assert text[found.source[0] : found.source[1]] == source
     assert text[found.cue[0] : found.cue[1]] == cue
     assert text[found.content[0] : found.content[1]].startswith(content)
@@ -31,5 +31,5 @@ def test_layout(text: str, source: str, cue: str, content: str) -> None:
         "It is a long sentence with a colon in the middle: and more words here.",
     ],
 )
-def test_not_layout(text: str) -> None:
-    assert find_layout(text) == []
+def test_not_punctuated(text: str) -> None:
+    assert find_punctuated(text) == []

@@ -19,8 +19,8 @@ from newsgraph.claims.clauses import (
 )
 from newsgraph.claims.finder import CueFinder
 from newsgraph.claims.kinds import claim_kind
-from newsgraph.claims.layout import find_layout
 from newsgraph.claims.lexicon import Lexicon, load_lexicon, rules
+from newsgraph.claims.punctuation import find_punctuated
 from newsgraph.claims.quotes import ABBREVIATION, find_quotes, is_speech, quoted_share
 from newsgraph.claims.sources import SourceResolver
 from newsgraph.records import Claim, ClaimKind, Document, Entity, Mention, Span
@@ -41,9 +41,9 @@ def _merge_quotes(text: str, found: list[Found], quotes: list[Span]) -> None:
                 item.content = [item.content[0], trim(text, after[0][0], after[0][1])]
 
 
-def _layout_claims(doc: Doc, text: str, found: list[Found], sents: Sentences) -> None:
+def _punctuated_claims(doc: Doc, text: str, found: list[Found], sents: Sentences) -> None:
     """Headline colons and dash sign-offs whose content no cue verb already claimed."""
-    for item in find_layout(text):
+    for item in find_punctuated(text):
         # A cue inside the line ("Sanders: I'm Not Much Of A Socialist Compared To Eisenhower") is part of
         # what the named speaker said; only a claim cued outside the line takes precedence.
         if any(
@@ -258,7 +258,7 @@ def attribute(doc: Doc, document: Document, entities: Sequence[Entity]) -> list[
     finder = CueFinder(doc, lex, quotes, sents)
     found = finder.run()
     _merge_quotes(text, found, quotes)
-    _layout_claims(doc, text, found, sents)
+    _punctuated_claims(doc, text, found, sents)
     _quote_claims(doc, text, found, quotes, lex, finder.used_cues, sents)
     # One claim per content and cue: a verb pass and a quote pass may both see the same quote.
     unique: dict[tuple[Span, Span | None], Found] = {}

@@ -19,13 +19,13 @@ _MAX_NAME_WORDS = 5
 
 
 @dataclass(frozen=True, slots=True)
-class LayoutAttribution:
+class PunctuatedAttribution:
     source: Span
     cue: Span
     content: Span
 
 
-def find_layout(text: str) -> list[LayoutAttribution]:
+def find_punctuated(text: str) -> list[PunctuatedAttribution]:
     """Colon-introduced and dash-signed attributions, in text order."""
     found = []
     for pattern in (_COLON, _DASH):
@@ -36,5 +36,5 @@ def find_layout(text: str) -> list[LayoutAttribution]:
             content = m.span("content")
             if len(text[content[0] : content[1]].split()) < 3:
                 continue
-            found.append(LayoutAttribution(m.span("source"), m.span("cue"), content))
+            found.append(PunctuatedAttribution(m.span("source"), m.span("cue"), content))
     return sorted(found, key=lambda a: a.cue)
