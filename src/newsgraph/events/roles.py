@@ -56,7 +56,7 @@ def _holds(token: Token, index: int | None) -> bool:
 
 def antecedent(pronoun: Token) -> Token:
     """A pronoun subject's antecedent in the reporting clause above it ("NAF says it has killed ...")."""
-    if pronoun.lower_ not in rules().pronoun_actors and pronoun.lower_ not in {"its", "their", "his", "her"}:
+    if pronoun.lower_ not in rules().pronoun_actors and pronoun.lower_ not in rules().possessives:
         return pronoun
     current = pronoun.head
     for _ in range(4):
