@@ -52,6 +52,7 @@ def test_a_good_file_loads_typed() -> None:
     ("raw", "message"),
     [
         ({**GOOD, "extra": {"_why": "w", "words": ["x"]}}, "unknown list"),
+        ({**GOOD, "_verbs": {"_why": "w", "words": ["x"]}}, "unknown list"),
         ({k: v for k, v in GOOD.items() if k != "codes"}, "missing list"),
         (_with("verbs", {"_why": "w", "words": []}), "non-empty list"),
         (_with("verbs", {"_why": "w", "words": ["say", "say"]}), "listed twice"),

@@ -30,6 +30,7 @@ from newsgraph.errors import LexiconError
 T = TypeVar("T")
 CASED = "cased"  # Annotated marker: the entry's strings keep their case (codes, labels, names)
 WHY = "_why"
+ABOUT = "_about"  # the one note a file may carry besides its lists
 
 
 def load(schema: type[T], package: str, name: str) -> T:
@@ -83,7 +84,7 @@ def parse(schema: type[T], raw: object, where: str) -> T:
         raise LexiconError(f"{where}: wants a JSON object of named lists")
     hints = get_type_hints(schema, include_extras=True)
     fields = [f.name for f in dataclasses.fields(schema)]
-    keys = {k for k in raw if not k.startswith("_")}
+    keys = {k for k in raw if k != ABOUT}
     unknown = sorted(keys - set(fields))
     if unknown:
         raise LexiconError(f"{where}: unknown list(s) {unknown}; the code reads only {sorted(fields)}")
