@@ -80,3 +80,16 @@ def test_a_malformed_file_fails_with_a_coded_error(raw: object, message: str) ->
 def test_a_key_given_twice_is_refused() -> None:
     with pytest.raises(ValueError, match="twice"):
         json.loads('{"a": 1, "a": 2}', object_pairs_hook=_unique_keys)
+
+
+def test_a_table_with_optional_cells_reads_them_empty() -> None:
+    from newsgraph.lexicon import table
+
+    rows = table(
+        "newsgraph.actors",
+        "people.tsv",
+        ("id", "name", "aliases", "country", "sector", "title", "start", "end"),
+        key=7,
+        blanks=True,
+    )
+    assert any(row[7] == "" for row in rows)  # a role still held has no end

