@@ -10,9 +10,9 @@ from newsgraph.extract.dedup import PARSED_LANGUAGES, content_hash
 from newsgraph.extract.language import identify
 from newsgraph.extract.metadata import find_metadata, parse_date
 from newsgraph.extract.text import clean_lines
+from newsgraph.inputs import RawInput
 from newsgraph.periods import is_period
 from newsgraph.records import DateSource, Document, Failure
-from newsgraph.sources import RawInput
 
 log = logging.getLogger(__name__)
 

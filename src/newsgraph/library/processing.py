@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from newsgraph.errors import InputError
+from newsgraph.inputs import RawInput, content_id
 from newsgraph.pipeline import Pipeline
 from newsgraph.records import Failure, Record
-from newsgraph.sources import RawInput, iter_inputs
-from newsgraph.sources.files import DEFAULT_MAX_BYTES, content_id
+from newsgraph.sources import iter_inputs
+from newsgraph.sources.files import DEFAULT_MAX_BYTES
 from newsgraph.sources.jsonl import parse_line
 
 Input: TypeAlias = str | Path | Mapping[str, Any]
