@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from newsgraph.errors import InputError, NoTextError, TooLargeError
+from newsgraph.errors import ExtractInternalError, InputError, NoTextError, TooLargeError
 from newsgraph.extract.dedup import PARSED_LANGUAGES, content_hash
 from newsgraph.extract.language import identify
 from newsgraph.extract.metadata import find_metadata, parse_date
@@ -146,5 +146,5 @@ def extract(
         return Failure(doc_id=raw.doc_id, code=err.code, message=err.message, path=raw.path, line=raw.line)
     except Exception as exc:  # a bug in extraction must not sink the batch
         log.exception("extraction failed for %s", raw.path)
-        return Failure.internal("E-EXTRACT-INTERNAL", exc, raw.doc_id, raw.path, raw.line)
+        return Failure.internal(ExtractInternalError.code, exc, raw.doc_id, raw.path, raw.line)
     return doc
