@@ -36,7 +36,7 @@ def _modules() -> list[Path]:
 
 @functools.cache
 def module_sizes() -> dict[str, int]:
-    return {p.relative_to(SRC).as_posix(): len(p.read_text(encoding="utf-8").splitlines()) for p in _modules()}
+    return {p.relative_to(SRC).as_posix(): len(p.read_text("utf-8").splitlines()) for p in _modules()}
 
 
 @functools.cache
