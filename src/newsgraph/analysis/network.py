@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
+from newsgraph.analysis.incidents import checked
 from newsgraph.incidents import Incident
+from newsgraph.incidents.query import IncidentQuery
 from newsgraph.records import Actor, Event
 from newsgraph.store import Store
 
@@ -232,9 +234,6 @@ def incident_network(
 ) -> Network:
     """Edges count incidents between their sides, counted by SQL: by quad class, type and stance (the
     first report's outlet's factuality), with the events behind them and the outlets carrying them."""
-    from newsgraph.analysis.incidents import checked
-    from newsgraph.incidents.query import IncidentQuery
-
     query = checked(IncidentQuery(since=since, until=until, actor=actor, event_type=event_type, limit=None))
     names = store.side_names()
     carried = store.edge_outlets(query)

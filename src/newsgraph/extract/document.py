@@ -67,6 +67,7 @@ def _from_text(raw: RawInput) -> Document:
 
 
 def _from_html(raw: RawInput) -> Document:
+    # Imported here: trafilatura and lxml take most of a second to load, and a run of texts needs neither.
     from newsgraph.extract.html import extract_html
 
     article = extract_html(raw.content, url=raw.url)
