@@ -89,12 +89,7 @@ def html_paragraphs(root: HtmlElement, *, skip_captions: bool = True) -> list[st
             continue
         tag = elem.tag if isinstance(elem.tag, str) else ""
         if event == "start":
-            if tag in _SKIP_TAGS or (
-                skip_captions
-                and (
-                    tag == "figcaption" or _SKIP_CLASS.search(f"{elem.get('class', '')} {elem.get('id', '')}")
-                )
-            ):
+            if tag in _SKIP_TAGS or (skip_captions and _is_caption(elem, tag)):
                 skipped.add(id(elem))
                 walker.skip_subtree()
                 continue

@@ -41,9 +41,6 @@ TENS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90,
 }  # fmt: skip
-VAGUE = frozenset(
-    {"several", "few", "a few", "many", "some", "couple", "a couple of", "the next few", "recent"}
-)
 
 
 def _alt(words: list[str]) -> str:
