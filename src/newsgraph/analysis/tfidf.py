@@ -63,8 +63,8 @@ def tfidf(
     vectorizer = TfidfVectorizer(analyzer=_terms, sublinear_tf=True, smooth_idf=True, norm=None)
     matrix = vectorizer.fit_transform(docs)
     if extras is not None and extra_weight != 1.0:
-        names = vectorizer.get_feature_names_out()
-        scale = np.where(np.char.startswith(names.astype(str), _EXTRA), extra_weight, 1.0)
-        matrix = matrix @ sparse.diags(scale)
+        # Python strings, not numpy's: numpy drops the NUL a prefix test would look for.
+        names = vectorizer.get_feature_names_out().tolist()
+        matrix = matrix @ sparse.diags([extra_weight if n.startswith(_EXTRA) else 1.0 for n in names])
     normalised: sparse.csr_matrix = normalize(matrix, norm="l2").tocsr()
     return normalised
