@@ -231,16 +231,31 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
     return None
 
 
-@pytest.mark.parametrize("package", ["sources", "extract", "timex"])
-def test_sub_package_has_no_cycle(package: str) -> None:
-    """The readers do not import back from files.py that dispatches to them (nor any such loop)."""
+# Sub-packages with an import loop inside today, with their owner; the list may only shrink.
+KNOWN_CYCLES: dict[str, str] = {
+    "cli": "C: app.py imports the command modules to register them, and they import app.py's `app`",
+    "eval": "B: clusters.py imports stored.py's ingest, and stored.py clusters.py's GoldItem",
+}
+PACKAGES = sorted(p.name for p in (SRC / PACKAGE).iterdir() if (p / "__init__.py").is_file())
+
+
+def package_cycle(package: str) -> list[str] | None:
     prefix = f"{PACKAGE}.{package}"
     graph: dict[str, set[str]] = {}
     for item in imports():
         if item.module.startswith(prefix) and item.target.startswith(prefix):
             graph.setdefault(item.module, set()).add(item.target)
-    loop = _cycle(graph)
-    assert loop is None, " -> ".join(loop or [])
+    return _cycle(graph)
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_sub_package_has_no_cycle(package: str) -> None:
+    """No loop inside a sub-package: sources/files.py dispatches to readers that do not import it back."""
+    loop = package_cycle(package)
+    if package in KNOWN_CYCLES:
+        assert loop is not None, f"fixed: remove {package!r} from KNOWN_CYCLES"
+    else:
+        assert loop is None, " -> ".join(loop or [])
 
 
 def test_the_cycle_finder_finds_one() -> None:
