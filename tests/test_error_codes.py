@@ -62,8 +62,9 @@ def test_the_pattern_matches_codes_only() -> None:
 def test_every_code_is_unique_and_well_formed() -> None:
     root = errors.NewsgraphError
     classes = [c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, root)]
-    codes = [c.code for c in classes]
-    assert len(codes) == len(set(codes)), "two error classes share a code"
+    # A subclass may keep its parent's code (a narrower case of one error); two classes may not name one.
+    codes = [c.__dict__["code"] for c in classes if "code" in c.__dict__]
+    assert len(codes) == len(set(codes)), "two error classes define the same code"
     assert [c for c in codes if not CODE.fullmatch(c)] == []
 
 

@@ -78,14 +78,9 @@ class UnsupportedInputError(InputError):
     status = 415
 
 
-class InternalError(NewsgraphError):
-    """A bug met while processing one document; recorded as its Failure so the batch goes on."""
-
-    code = "E-INTERNAL"
-
-
-class ExtractInternalError(InternalError):
-    """A bug in extraction on one document (not a bad input: those are InputErrors)."""
+class ExtractInternalError(NewsgraphError):
+    """A bug in extraction on one document (not a bad input: those are InputErrors); recorded as its
+    Failure so the batch goes on."""
 
     code = "E-EXTRACT-INTERNAL"
 
