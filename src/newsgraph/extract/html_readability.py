@@ -89,7 +89,12 @@ def html_paragraphs(root: HtmlElement, *, skip_captions: bool = True) -> list[st
             continue
         tag = elem.tag if isinstance(elem.tag, str) else ""
         if event == "start":
-            if tag in _SKIP_TAGS or (skip_captions and _is_caption(elem, tag)):
+            if tag in _SKIP_TAGS or (
+                skip_captions
+                and (
+                    tag == "figcaption" or _SKIP_CLASS.search(f"{elem.get('class', '')} {elem.get('id', '')}")
+                )
+            ):
                 skipped.add(id(elem))
                 walker.skip_subtree()
                 continue
@@ -107,10 +112,6 @@ def html_paragraphs(root: HtmlElement, *, skip_captions: bool = True) -> list[st
             pieces.append(_inline(elem.tail))
     paragraphs = (" ".join(chunk.split()) for chunk in "".join(pieces).split("\n"))
     return [p for p in paragraphs if _WORD.search(p)]
-
-
-def _is_caption(elem: HtmlElement, tag: str) -> bool:
-    return tag == "figcaption" or bool(_SKIP_CLASS.search(f"{elem.get('class', '')} {elem.get('id', '')}"))
 
 
 def _inline(text: str) -> str:
