@@ -72,8 +72,17 @@ class DuplicateIdError(InputError):
 
 
 class UnsupportedInputError(InputError):
+    """An input of a kind no reader takes (``newsgraph.process`` was given neither text, dict nor Path)."""
+
     code = "E-INPUT-UNSUPPORTED"
     status = 415
+
+
+class ExtractInternalError(NewsgraphError):
+    """A bug in extraction on one document (not a bad input: those are InputErrors); recorded as its
+    Failure so the batch goes on."""
+
+    code = "E-EXTRACT-INTERNAL"
 
 
 class ModelNotInstalledError(NewsgraphError):

@@ -21,10 +21,9 @@ from spacy.tokens import Doc
 from newsgraph.errors import DuplicateIdError
 from newsgraph.extract import extract
 from newsgraph.extract.dedup import Duplicates, StoredNear
+from newsgraph.inputs import RawInput, content_id
 from newsgraph.nlp.entities import entities as find_entities
 from newsgraph.records import Analysis, Claim, Document, Entity, Event, Failure, Timex
-from newsgraph.sources import RawInput
-from newsgraph.sources.files import content_id
 from newsgraph.workers import chunks
 
 log = logging.getLogger(__name__)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from newsgraph.analysis.naming import actor_keys
 from newsgraph.analysis.predictions import predictions
-from newsgraph.analysis.sources import actor_keys
 from newsgraph.store import Store
 
 

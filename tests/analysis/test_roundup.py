@@ -83,14 +83,14 @@ def test_needs_a_query_or_documents(analysis_store: Store) -> None:
 )
 def test_an_unlinked_source_is_named_without_its_genitive(words: str, shown: str) -> None:
     """ "the international community's call for ...": the roundup names the community, not its genitive."""
-    from newsgraph.analysis.sources import label
+    from newsgraph.analysis.naming import label
     from newsgraph.records import Mention
 
     assert label(Mention(words, (0, len(words)))) == shown
 
 
 def test_a_source_read_only_as_a_sector_keeps_its_words() -> None:
-    from newsgraph.analysis.sources import label
+    from newsgraph.analysis.naming import label
     from newsgraph.records import Actor, Mention
 
     sector = Actor(id="GOV", name="government", kind="sector", sector="GOV")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.analysis.sources import actor_keys
+from newsgraph.analysis.naming import actor_keys
 from newsgraph.analysis.timeline import timeline
 from newsgraph.store import Store
 

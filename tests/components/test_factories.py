@@ -13,9 +13,9 @@ from spacy.language import Language
 
 import newsgraph.components
 from newsgraph.errors import ConfigError
+from newsgraph.inputs import content_id
 from newsgraph.pipeline import Pipeline
 from newsgraph.records import Analysis, Document
-from newsgraph.sources.files import content_id
 
 PUBLISHED = "2024-06-19"
 

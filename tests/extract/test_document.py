@@ -8,7 +8,8 @@ import pytest
 
 from newsgraph.errors import NoTextError
 from newsgraph.extract import build_document
-from newsgraph.sources import RawInput, iter_inputs
+from newsgraph.inputs import RawInput
+from newsgraph.sources import iter_inputs
 
 
 def _seed(seeds_dir: Path, name: str) -> RawInput:

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 
 import newsgraph
+from newsgraph.inputs import content_id
 from newsgraph.library.processing import MEMORY_PATH, raw_inputs
 from newsgraph.pipeline import Pipeline
 from newsgraph.records import Claim, Document, Failure, Record, to_dict
 from newsgraph.sources import iter_inputs
-from newsgraph.sources.files import content_id
 
 TEXT = "Russia accused Ukraine of shelling Donetsk on Monday, the Kremlin said."
 

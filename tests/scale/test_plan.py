@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
+from newsgraph.inputs import RawInput
 from newsgraph.records import Document
 from newsgraph.scale import DaskMissingError, Planner, Shard, extract, require_dask
-from newsgraph.sources import RawInput
 
 BASE = (
     "The foreign ministers of Japan and South Korea met in Seoul on Tuesday to discuss the missile "

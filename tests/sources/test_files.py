@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.inputs import RawInput, content_id
 from newsgraph.records import Failure
-from newsgraph.sources import RawInput, iter_inputs
-from newsgraph.sources.files import content_id
+from newsgraph.sources import iter_inputs
 
 ARTICLE = "North Korea fired a ballistic missile into the sea on Monday, Japan's defence ministry said.\n"
 

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from tests.web.harness import CHROMIUM_ARGS, chromium_path, playwright_sync
 
-from newsgraph.analysis.layout import circle_layout
 from newsgraph.analysis.network import Edge, Network, Node
+from newsgraph.analysis.network_picture import circle_layout
 from newsgraph.analysis.report import Dossier, render_html
 
 NAMES = [

@@ -6,7 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.analysis.sources import SourceDoc, SourceDocs, actor_keys, label
+from newsgraph.analysis.citations import SourceDoc, SourceDocs
+from newsgraph.analysis.naming import actor_keys, label
 from newsgraph.analysis.timeline import TimelineEntry, event_date
 from newsgraph.records import Claim, ClaimKind, Event, to_dict
 from newsgraph.store import Store

@@ -12,12 +12,12 @@ from importlib import resources
 
 import jinja2
 
+from newsgraph.analysis.citations import SourceDoc, SourceDocs
 from newsgraph.analysis.clusters import Cluster, StoryText, cluster_stories
-from newsgraph.analysis.layout import QUAD_COLOURS, Picture, circle_layout
 from newsgraph.analysis.network import QUAD_NAMES, Counting, Network, build_network, network_of_incidents
+from newsgraph.analysis.network_picture import QUAD_COLOURS, Picture, circle_layout
 from newsgraph.analysis.predictions import Prediction, predictions
 from newsgraph.analysis.roundup import Roundup, roundup
-from newsgraph.analysis.sources import SourceDoc, SourceDocs
 from newsgraph.analysis.timeline import TimelineEntry, event_date
 from newsgraph.errors import NotFoundError
 from newsgraph.incidents import Incident

@@ -14,7 +14,8 @@ from typing import Any, Literal
 
 import numpy as np
 
-from newsgraph.analysis.sources import SourceDoc, SourceDocs, label
+from newsgraph.analysis.citations import SourceDoc, SourceDocs
+from newsgraph.analysis.naming import label
 from newsgraph.analysis.tfidf import tfidf
 from newsgraph.errors import ConfigError
 from newsgraph.records import Claim, ClaimKind

@@ -1,10 +1,8 @@
-"""TF-IDF vectors of short news texts, with numpy/scipy only (no scikit-learn dependency for one matrix)."""
+"""TF-IDF vectors of short news texts: our tokens and incident terms, weighted by scikit-learn."""
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -22,6 +20,8 @@ _STOPWORD_TEXT = """
     yours yourself yourselves mr mrs ms one two new year years told say according
     """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+# Marks an extra term, so that it never equals a word token.
+_EXTRA = "\x00"
 
 
 def tokens(text: str) -> list[str]:
@@ -34,6 +34,11 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+def _terms(doc: list[str]) -> list[str]:
+    # The documents are handed over already split (tokens plus extras): the analyzer passes them through.
+    return doc
+
+
 def tfidf(
     texts: Sequence[str], extras: Sequence[Sequence[str]] | None = None, extra_weight: float = 1.0
 ) -> sparse.csr_matrix:
@@ -41,36 +46,25 @@ def tfidf(
 
     ``extras`` are more terms per text, taken as given (not split into words) and weighted by
     ``extra_weight``: what a document says beyond its words, such as the incidents it reports.
+
+    >>> tfidf(["Russia shelled Kharkiv", "Russia shelled Kyiv"]).shape
+    (2, 4)
     """
-    counts = [Counter(tokens(t)) for t in texts]
-    weights: dict[str, float] = {}
+    # Imported here: scikit-learn takes over a second to load, and only clustering and roundups need it.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.preprocessing import normalize
+
+    docs = [tokens(t) for t in texts]
     if extras is not None:
-        for count, more in zip(counts, extras, strict=True):
-            for term in more:
-                key = f"\x00{term}"  # never a word token
-                count[key] += 1
-                weights[key] = extra_weight
-    vocab: dict[str, int] = {}
-    df: Counter[str] = Counter()
-    for c in counts:
-        df.update(c.keys())
-        for word in c:
-            vocab.setdefault(word, len(vocab))
-    n = len(texts)
-    idf = np.zeros(len(vocab))
-    for word, j in vocab.items():
-        idf[j] = math.log((1 + n) / (1 + df[word])) + 1.0
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[float] = []
-    for i, c in enumerate(counts):
-        for word, tf in c.items():
-            j = vocab[word]
-            rows.append(i)
-            cols.append(j)
-            vals.append((1.0 + math.log(tf)) * idf[j] * weights.get(word, 1.0))
-    matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(len(vocab), 1)), dtype=np.float64)
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    normalised: sparse.csr_matrix = sparse.diags(1.0 / norms) @ matrix
-    return normalised.tocsr()
+        docs = [words + [_EXTRA + term for term in more] for words, more in zip(docs, extras, strict=True)]
+    if not any(docs):
+        # No term at all (or no text): one empty column, so products with the matrix still work.
+        return sparse.csr_matrix((len(docs), 1), dtype=np.float64)
+    vectorizer = TfidfVectorizer(analyzer=_terms, sublinear_tf=True, smooth_idf=True, norm=None)
+    matrix = vectorizer.fit_transform(docs)
+    if extras is not None and extra_weight != 1.0:
+        # Python strings, not numpy's: numpy drops the NUL a prefix test would look for.
+        names = vectorizer.get_feature_names_out().tolist()
+        matrix = matrix @ sparse.diags([extra_weight if n.startswith(_EXTRA) else 1.0 for n in names])
+    normalised: sparse.csr_matrix = normalize(matrix, norm="l2").tocsr()
+    return normalised

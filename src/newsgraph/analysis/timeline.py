@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.analysis.sources import SourceDoc, SourceDocs, label
+from newsgraph.analysis.citations import SourceDoc, SourceDocs
+from newsgraph.analysis.naming import label
 from newsgraph.records import Event, to_dict
 from newsgraph.store import Store
 

@@ -28,7 +28,7 @@ def _show(out: Console, analysis: Analysis) -> None:
     )
     for paragraph in doc.text.split("\n\n")[:PREVIEW_LINES]:
         out.print(f"  {paragraph[:300]}{'…' if len(paragraph) > 300 else ''}", markup=False)
-    from newsgraph.analysis.sources import entity_name
+    from newsgraph.analysis.naming import entity_name
 
     by_label: dict[str, list[str]] = defaultdict(list)
     for ent in analysis.entities:

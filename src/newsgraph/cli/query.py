@@ -121,7 +121,7 @@ def show(
     out.print()
     out.print(doc.text, markup=False)
     out.print()
-    from newsgraph.analysis.sources import entity_name
+    from newsgraph.analysis.naming import entity_name
 
     by_label: dict[str, list[str]] = defaultdict(list)
     for ent in analysis.entities:

@@ -15,9 +15,9 @@ from spacy.tokens import Doc
 
 from newsgraph.components.extensions import register
 from newsgraph.errors import ConfigError
+from newsgraph.inputs import content_id
 from newsgraph.nlp.entities import entities as find_entities
 from newsgraph.records import Claim, Document, Entity, Timex
-from newsgraph.sources.files import content_id
 from newsgraph.timex import parse_dct
 
 # What the stages read from the parse: named entities, dependencies, lemmas, sentence bounds.

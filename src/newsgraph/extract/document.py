@@ -5,14 +5,14 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from newsgraph.errors import InputError, NoTextError, TooLargeError
+from newsgraph.errors import ExtractInternalError, InputError, NoTextError, TooLargeError
 from newsgraph.extract.dedup import PARSED_LANGUAGES, content_hash
 from newsgraph.extract.language import identify
 from newsgraph.extract.metadata import find_metadata, parse_date
 from newsgraph.extract.text import clean_lines
+from newsgraph.inputs import RawInput
 from newsgraph.periods import is_period
 from newsgraph.records import DateSource, Document, Failure
-from newsgraph.sources import RawInput
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +67,7 @@ def _from_text(raw: RawInput) -> Document:
 
 
 def _from_html(raw: RawInput) -> Document:
+    # Imported here: trafilatura and lxml take most of a second to load, and a run of texts needs neither.
     from newsgraph.extract.html import extract_html
 
     article = extract_html(raw.content, url=raw.url)
@@ -146,5 +147,5 @@ def extract(
         return Failure(doc_id=raw.doc_id, code=err.code, message=err.message, path=raw.path, line=raw.line)
     except Exception as exc:  # a bug in extraction must not sink the batch
         log.exception("extraction failed for %s", raw.path)
-        return Failure.internal("E-EXTRACT-INTERNAL", exc, raw.doc_id, raw.path, raw.line)
+        return Failure.internal(ExtractInternalError.code, exc, raw.doc_id, raw.path, raw.line)
     return doc

@@ -2,88 +2,15 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
-from typing import Any, TypeAlias
+from collections.abc import Iterable, Iterator
 
-from newsgraph.errors import InputError
 from newsgraph.pipeline import Pipeline
-from newsgraph.records import Failure, Record
-from newsgraph.sources import RawInput, iter_inputs
-from newsgraph.sources.files import DEFAULT_MAX_BYTES, content_id
-from newsgraph.sources.jsonl import parse_line
+from newsgraph.records import Record
 
-Input: TypeAlias = str | Path | Mapping[str, Any]
-"""A text (kept verbatim), a file or folder (``Path``), or a JSONL-style dict (``id``, ``text``, ...)."""
+# The readers of texts, dicts and paths live with the other readers; re-exported for the library surface.
+from newsgraph.sources.memory import MEMORY_PATH, Input, raw_inputs
 
-# What Document.path says for inputs that came from memory rather than a file.
-MEMORY_PATH = "<input>"
-
-
-def _one(item: Input, number: int) -> Iterator[RawInput | Failure]:
-    if isinstance(item, Path):
-        yield from iter_inputs([str(item)])
-        return
-    # A text is a JSONL line with only `text`, so both take the one path the CLI takes for JSONL.
-    obj: Any = {"text": item} if isinstance(item, str) else dict(item)
-    try:
-        line = json.dumps(obj, ensure_ascii=False)
-    except (TypeError, ValueError) as exc:
-        yield Failure(
-            doc_id=content_id(f"{MEMORY_PATH}:{number}"),
-            code="E-INPUT-MALFORMED",
-            message=f"input {number}: the dict is not JSON-serialisable ({exc})",
-            path=MEMORY_PATH,
-            line=number,
-        )
-        return
-    try:
-        raw = parse_line(line, path=MEMORY_PATH, line=number, max_bytes=DEFAULT_MAX_BYTES)
-    except InputError as err:
-        yield Failure(
-            doc_id=content_id(f"{MEMORY_PATH}:{number}"),
-            code=err.code,
-            message=err.message,
-            path=MEMORY_PATH,
-            line=number,
-        )
-        return
-    if raw is None:
-        yield Failure(
-            doc_id=content_id(f"{MEMORY_PATH}:{number}"),
-            code="E-INPUT-EMPTY",
-            message=f"input {number}: the text is empty",
-            path=MEMORY_PATH,
-            line=number,
-        )
-        return
-    yield raw
-
-
-def raw_inputs(inputs: Input | Iterable[Input]) -> Iterator[RawInput | Failure]:
-    """The raw inputs ``process`` analyses: one per text or dict, every article of a path.
-
-    >>> [r.doc_id for r in raw_inputs({"id": "a1", "text": "Kim met Putin."})]
-    ['a1']
-    >>> raw = next(raw_inputs("Kim met Putin."))
-    >>> raw.doc_id == content_id("Kim met Putin."), raw.verbatim
-    (True, True)
-    """
-    if isinstance(inputs, str | Path | Mapping):
-        yield from _one(inputs, 1)
-        return
-    for number, item in enumerate(inputs, start=1):
-        if not isinstance(item, str | Path | Mapping):
-            yield Failure(
-                doc_id=content_id(f"{MEMORY_PATH}:{number}"),
-                code="E-INPUT-UNSUPPORTED",
-                message=f"input {number}: a {type(item).__name__}; give a str text, a Path or a dict",
-                path=MEMORY_PATH,
-                line=number,
-            )
-            continue
-        yield from _one(item, number)
+__all__ = ["MEMORY_PATH", "Input", "process", "raw_inputs"]
 
 
 def process(

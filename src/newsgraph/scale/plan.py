@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from newsgraph.extract import extract as extract_one
 from newsgraph.extract.dedup import Duplicates, StoredNear
+from newsgraph.inputs import RawInput
 from newsgraph.records import Analysis, Document, Failure
-from newsgraph.sources import RawInput
 
 log = logging.getLogger(__name__)
 

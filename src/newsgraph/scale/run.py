@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newsgraph.inputs import RawInput
 from newsgraph.records import Document, Failure
 from newsgraph.scale.plan import Admitted, Planner
-from newsgraph.sources import RawInput
 from newsgraph.store import Store
 
 if TYPE_CHECKING:

@@ -15,10 +15,10 @@ from typing import Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from newsgraph.inputs import RawInput
 from newsgraph.pipeline import Pipeline
 from newsgraph.records import Analysis, Document, Failure
 from newsgraph.scale.plan import Shard, extract
-from newsgraph.sources import RawInput
 from newsgraph.store import Store
 
 log = logging.getLogger(__name__)

@@ -1,5 +1,9 @@
-"""Read what users have — files, folders, globs, stdin — into raw inputs, one per article."""
+"""Read what users have — files, folders, globs, stdin — into raw inputs, one per article.
 
-from newsgraph.sources.files import RawInput, iter_inputs
+``files`` dispatches to the readers (``jsonl``, ``feeds``, ``warc``); the readers import only ``decode``
+and :mod:`newsgraph.inputs`, never ``files``, so the dispatch points one way.
+"""
 
-__all__ = ["RawInput", "iter_inputs"]
+from newsgraph.sources.files import iter_inputs
+
+__all__ = ["iter_inputs"]

@@ -6,11 +6,9 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-import feedparser
-
 from newsgraph.errors import MalformedInputError
+from newsgraph.inputs import RawInput, content_id
 from newsgraph.records import Failure
-from newsgraph.sources.files import RawInput, content_id
 
 # Summaries shorter than this are teasers, not articles.
 MIN_SUMMARY_CHARS = 400
@@ -38,6 +36,9 @@ def _body(entry: Any) -> str | None:
 
 
 def read_feed(data: bytes, *, path: str) -> Iterator[RawInput | Failure]:
+    # Imported here: feedparser takes 170 ms to load, and most runs read no feed.
+    import feedparser
+
     parsed = feedparser.parse(data)
     if parsed.get("bozo") and not parsed.entries:
         err = MalformedInputError(f"{path}: not a readable RSS/Atom feed ({parsed.get('bozo_exception')})")

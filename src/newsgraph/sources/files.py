@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import glob
-import hashlib
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from newsgraph.errors import (
     InputError,
     MissingPathError,
     UnreadableError,
 )
+from newsgraph.inputs import RawInput, content_id
 from newsgraph.records import Failure
 from newsgraph.sources.decode import check_size, decode, gunzip
-
-InputKind = Literal["text", "html"]
+from newsgraph.sources.feeds import looks_like_feed, read_feed
+from newsgraph.sources.jsonl import read_jsonl
+from newsgraph.sources.warc import read_warc
 
 DEFAULT_MAX_BYTES = 20_000_000
 
@@ -29,31 +28,6 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 WARC_SUFFIXES = (".warc",)
 KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + FEED_SUFFIXES + WARC_SUFFIXES
-
-
-@dataclass(frozen=True, slots=True)
-class RawInput:
-    """One article as read, before extraction: its text or HTML and what the container said of it."""
-
-    doc_id: str
-    path: str
-    kind: InputKind
-    content: str
-    line: int | None = None
-    title: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    published: str | None = None
-    author: str | None = None
-    # JSONL `text` is kept exactly as given: offsets must index the user's input.
-    verbatim: bool = False
-    encoding: str | None = None
-
-
-def content_id(data: bytes | str) -> str:
-    """A stable document id from the raw content: the same bytes give the same id on every run."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    return hashlib.sha256(raw).hexdigest()[:16]
 
 
 def _suffix(path: Path) -> str:
@@ -124,20 +98,18 @@ def read_bytes(path: Path, *, max_bytes: int) -> bytes:
 
 
 def _read_file(path: Path, *, max_bytes: int) -> Iterator[RawInput | Failure]:
-    from newsgraph.sources import feeds, jsonl, warc
-
     name = str(path)
     suffix = _suffix(path)
     try:
         data = read_bytes(path, max_bytes=max_bytes)
         if suffix in JSONL_SUFFIXES:
-            yield from jsonl.read_jsonl(data.splitlines(), path=name, max_bytes=max_bytes)
+            yield from read_jsonl(data.splitlines(), path=name, max_bytes=max_bytes)
             return
         if suffix in WARC_SUFFIXES:
-            yield from warc.read_warc(data, path=name, max_bytes=max_bytes)
+            yield from read_warc(data, path=name, max_bytes=max_bytes)
             return
-        if suffix in FEED_SUFFIXES or (suffix not in KNOWN_SUFFIXES and feeds.looks_like_feed(data)):
-            yield from feeds.read_feed(data, path=name)
+        if suffix in FEED_SUFFIXES or (suffix not in KNOWN_SUFFIXES and looks_like_feed(data)):
+            yield from read_feed(data, path=name)
             return
         is_html = suffix in HTML_SUFFIXES or (suffix not in KNOWN_SUFFIXES and _sniff_html(data))
         text, encoding = decode(data, path=name, html=is_html)
@@ -161,8 +133,6 @@ def iter_inputs(
     paths: Sequence[str] | str, *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: Iterable[bytes] | None = None
 ) -> Iterator[RawInput | Failure]:
     """Every article in the given paths, in a stable order; what cannot be read comes as a Failure."""
-    from newsgraph.sources import jsonl
-
     if isinstance(paths, str):
         paths = [paths]
     for item in expand(paths):
@@ -170,7 +140,7 @@ def iter_inputs(
             yield item
         elif item == "-":
             lines = stdin if stdin is not None else sys.stdin.buffer
-            yield from jsonl.read_jsonl(lines, path="-", max_bytes=max_bytes)
+            yield from read_jsonl(lines, path="-", max_bytes=max_bytes)
         else:
             assert isinstance(item, Path)
             yield from _read_file(item, max_bytes=max_bytes)

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newsgraph.errors import InputError, MalformedInputError, TooLargeError
+from newsgraph.inputs import RawInput, content_id
 from newsgraph.records import Failure
-from newsgraph.sources.files import RawInput, content_id
 
 _OPTIONAL = ("title", "url", "outlet", "published", "author")
 

@@ -6,7 +6,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from newsgraph.analysis.layout import QUAD_COLOURS
+from newsgraph.analysis.network_picture import QUAD_COLOURS
 from newsgraph.analysis.timeline import TimelineEntry
 
 WIDTH = 960

@@ -13,11 +13,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from newsgraph.analysis.incidents import checked
-from newsgraph.analysis.layout import QUAD_COLOURS
+from newsgraph.analysis.naming import entity_name
 from newsgraph.analysis.network import QUAD_NAMES, Counting, network
+from newsgraph.analysis.network_picture import QUAD_COLOURS
 from newsgraph.analysis.report import build_dossier, render_html
 from newsgraph.analysis.roundup import roundup
-from newsgraph.analysis.sources import entity_name
 from newsgraph.analysis.timeline import timeline
 from newsgraph.api import corpus
 from newsgraph.api.cache import ViewCache

@@ -14,8 +14,8 @@ from newsgraph.api.errors import ApiError
 from newsgraph.api.inputs import IngestIn
 from newsgraph.api.outputs import FailureOut, IngestOut, record_out
 from newsgraph.errors import InputError
+from newsgraph.inputs import RawInput
 from newsgraph.records import Failure
-from newsgraph.sources.files import RawInput
 from newsgraph.sources.jsonl import parse_line
 
 router = APIRouter(prefix="/ingest", tags=["ingest"])

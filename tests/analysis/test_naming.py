@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.analysis.sources import entity_name
+from newsgraph.analysis.naming import entity_name
 from newsgraph.records import Actor, Entity
 
 PRK = Actor("PRK", "North Korea", "state", "PRK")
