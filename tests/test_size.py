@@ -16,15 +16,10 @@ MAX_FUNCTION_LINES = 80
 
 # Module -> its line count today.
 KNOWN_MODULES: dict[str, int] = {
-    "newsgraph/actors/resolver.py": 614,  # A
-    "newsgraph/claims/finder.py": 539,  # A
-    "newsgraph/events/coder.py": 824,  # A
-    "newsgraph/events/triggers.py": 599,  # A
     "newsgraph/store/store.py": 506,  # C
 }
 # "module:function" -> its line count today, from `def` to the last line.
 KNOWN_FUNCTIONS: dict[str, int] = {
-    "newsgraph/claims/finder.py:_verb_content": 94,  # A
     "newsgraph/cli/app.py:ingest": 89,  # B
     "newsgraph/store/migrations/versions/0001_initial.py:upgrade": 97,  # C: a migration, frozen once shipped
 }
