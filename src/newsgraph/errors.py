@@ -148,3 +148,17 @@ class DataError(NewsgraphError):
     """Evaluation or dictionary data that is missing or not in the expected format."""
 
     code = "E-DATA"
+
+
+# agent C
+
+
+class QueryError(ConfigError):
+    """A listing's window that cannot be: a negative limit or offset."""
+
+    code = "E-QUERY"
+
+
+class EventTypeChoiceError(ChoiceError, UnknownTypeError):
+    """A filter's event type outside PLOVER's: E-CHOICE like any closed option, and an UnknownTypeError
+    for callers of the network and incident views, which have always raised that for it."""

@@ -6,7 +6,7 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from newsgraph.api.errors import ApiError, error_body
+from newsgraph.serving.errors import ApiError, error_body
 
 # Large enough for a long article sent as JSON, small enough that one request cannot exhaust memory.
 DEFAULT_MAX_BODY = 2_000_000

@@ -16,6 +16,7 @@ from newsgraph.incidents import Incident
 from newsgraph.library.processing import Input, raw_inputs
 from newsgraph.library.results import ResultSet
 from newsgraph.pipeline import Pipeline
+from newsgraph.queries import ClaimQuery, DocumentQuery, EventQuery
 from newsgraph.records import Analysis, Claim, Document, Event, Failure, to_dict
 from newsgraph.store import Store, WriteResult
 from newsgraph.store.search import SearchHit
@@ -170,10 +171,10 @@ class StoreView:
         >>> store.documents(outlet="asahi").to_pandas()[["doc_id", "outlet"]].values.tolist()
         [['a', 'Asahi']]
         """
-        found = self.store.documents(
+        query = DocumentQuery(
             outlet=outlet, since=since, until=until, search=search, limit=limit, offset=offset
         )
-        return ResultSet(found, to_dict)
+        return ResultSet(self.store.documents(query), to_dict)
 
     def search(self, query: str, *, kind: str = "document", limit: int | None = 20) -> ResultSet[SearchHit]:
         """Full-text search over documents, claims or events (``kind``), best match first; the query
@@ -215,8 +216,8 @@ class StoreView:
         >>> [(c.source.text, c.cue, c.kind.value) for c in store.claims(source="kremlin")]
         [('The Kremlin', 'said', 'prediction')]
         """
-        found = self.store.claims(source=source, kind=kind, since=since, doc_id=doc_id, limit=limit)
-        return ResultSet(found, to_dict)
+        query = ClaimQuery(source=source, kind=kind, since=since, doc_id=doc_id, limit=limit)
+        return ResultSet(self.store.claims(query), to_dict)
 
     def events(
         self,
@@ -238,7 +239,7 @@ class StoreView:
         >>> frame.select("event_type", "source.actor.country").rows()
         [('ACCUSE', 'RUS')]
         """
-        found = self.store.events(
+        query = EventQuery(
             actor=actor,
             event_type=event_type,
             factuality=factuality,
@@ -247,7 +248,7 @@ class StoreView:
             doc_id=doc_id,
             limit=limit,
         )
-        return ResultSet(found, to_dict)
+        return ResultSet(self.store.events(query), to_dict)
 
     def timeline(
         self,
@@ -269,15 +270,10 @@ class StoreView:
         """
         from newsgraph.analysis.timeline import timeline
 
-        entries = timeline(
-            self.store,
-            actor=actor,
-            event_type=event_type,
-            factuality=factuality,
-            since=since,
-            until=until,
-            limit=limit,
+        query = EventQuery(
+            actor=actor, event_type=event_type, factuality=factuality, since=since, until=until, limit=limit
         )
+        entries = timeline(self.store, query)
         return ResultSet(entries, TimelineEntry.to_dict)
 
     def network(
@@ -302,16 +298,10 @@ class StoreView:
         """
         from newsgraph.analysis.network import network
 
-        graph = network(
-            self.store,
-            since=since,
-            until=until,
-            actor=actor,
-            event_type=event_type,
-            factuality=factuality,
-            level="country" if by_country else "actor",
-            counting=count,
+        query = EventQuery(
+            actor=actor, event_type=event_type, factuality=factuality, since=since, until=until
         )
+        graph = network(self.store, query, level="country" if by_country else "actor", counting=count)
         return NetworkResult(graph)
 
     def incidents(

@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from newsgraph.api import corpus
+from newsgraph.analysis import corpus
 from newsgraph.api.context import Limit, Offset, StoreDep, next_offset
-from newsgraph.api.errors import ApiError
 from newsgraph.api.outputs import ActorSummaryOut, Page
+from newsgraph.serving.errors import ApiError
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import replace
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
-from newsgraph.api.context import Limit, Offset, Since, StoreDep, Until, next_offset
+from newsgraph.api.context import DocumentFilters, Limit, Offset, StoreDep, next_offset
 from newsgraph.api.outputs import (
     AnalysisOut,
     ClaimOut,
@@ -25,18 +25,11 @@ router = APIRouter(prefix="/documents", tags=["documents"])
 @router.get("", response_model=Page[DocumentSummaryOut], summary="List documents, newest first")
 def list_documents(
     store: StoreDep,
-    outlet: Annotated[str | None, Query(description="Outlet name contains this.")] = None,
-    since: Since = None,
-    until: Until = None,
-    search: Annotated[
-        str | None, Query(description='Full-text query (as /api/search): all words, "a phrase", OR, -word.')
-    ] = None,
+    filters: DocumentFilters,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[DocumentSummaryOut]:
-    found = store.documents(
-        outlet=outlet, since=since, until=until, search=search, limit=limit + 1, offset=offset
-    )
+    found = store.documents(replace(filters, limit=limit + 1, offset=offset))
     return Page[DocumentSummaryOut](
         items=[record_out(DocumentSummaryOut, d) for d in found[:limit]],
         limit=limit,

@@ -10,11 +10,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Request
 
 from newsgraph.api.context import StoreDep
-from newsgraph.api.errors import ApiError
 from newsgraph.api.inputs import IngestIn
 from newsgraph.api.outputs import FailureOut, IngestOut, record_out
 from newsgraph.errors import InputError
 from newsgraph.records import Failure
+from newsgraph.serving.errors import ApiError
 from newsgraph.sources.files import RawInput
 from newsgraph.sources.jsonl import parse_line
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -40,6 +41,10 @@ def error_body(code: str, message: str, status: int) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "status": status}}
 
 
+# A page for an error (code, message, status): the dashboard's, when the server has one.
+ErrorPage = Callable[[str, str, int], str]
+
+
 def _wants_html(request: Request) -> bool:
     # Pages answer pages, whoever asks (a link opened from a script, curl); everything under /api gets the
     # JSON shape, and so does a page request that accepts JSON but not HTML.
@@ -53,10 +58,9 @@ def _wants_html(request: Request) -> bool:
 def error_response(
     request: Request, code: str, message: str, status: int, headers: dict[str, str] | None = None
 ) -> Response:
-    if _wants_html(request):
-        from newsgraph.web.pages import render_error
-
-        return HTMLResponse(render_error(code, message, status), status_code=status, headers=headers)
+    page: ErrorPage | None = getattr(request.app.state, "error_page", None)
+    if page is not None and _wants_html(request):
+        return HTMLResponse(page(code, message, status), status_code=status, headers=headers)
     return JSONResponse(error_body(code, message, status), status_code=status, headers=headers)
 
 
@@ -68,8 +72,10 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "the request is not valid"
 
 
-def install(app: FastAPI) -> None:
-    """Route every error (ours, the framework's, validation, unexpected) through :func:`error_response`."""
+def install(app: FastAPI, page: ErrorPage | None = None) -> None:
+    """Route every error (ours, the framework's, validation, unexpected) through :func:`error_response`;
+    a browser asking for a page gets ``page`` (when given), everyone else the JSON shape."""
+    app.state.error_page = page
 
     async def on_newsgraph(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, NewsgraphError)
