@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -15,16 +16,12 @@ router = APIRouter(prefix="/actors", tags=["actors"])
 
 
 def _out(summary: corpus.ActorSummary) -> ActorSummaryOut:
-    a = summary.actor
-    return ActorSummaryOut(
-        id=a.id,
-        name=a.name,
-        kind=a.kind,
-        country=a.country,
-        sector=a.sector,
-        mentions=summary.mentions,
-        documents=summary.documents,
-    )
+    fields = {
+        **dataclasses.asdict(summary.actor),
+        "mentions": summary.mentions,
+        "documents": summary.documents,
+    }
+    return ActorSummaryOut.model_validate(fields)
 
 
 @router.get("", response_model=Page[ActorSummaryOut], summary="List actors, most mentioned first")

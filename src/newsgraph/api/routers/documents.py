@@ -9,13 +9,9 @@ from fastapi import APIRouter
 from newsgraph.api.context import DocumentFilters, Limit, Offset, StoreDep, next_offset
 from newsgraph.api.outputs import (
     AnalysisOut,
-    ClaimOut,
-    DocumentOut,
     DocumentSummaryOut,
-    EntityOut,
-    EventOut,
     Page,
-    TimexOut,
+    analysis_out,
     record_out,
 )
 
@@ -40,11 +36,4 @@ def list_documents(
 
 @router.get("/{doc_id}", response_model=AnalysisOut, summary="One document and everything extracted")
 def get_document(doc_id: str, store: StoreDep) -> AnalysisOut:
-    analysis = store.get(doc_id)
-    return AnalysisOut(
-        document=record_out(DocumentOut, analysis.document),
-        entities=[record_out(EntityOut, e) for e in analysis.entities],
-        timexes=[record_out(TimexOut, t) for t in analysis.timexes],
-        claims=[record_out(ClaimOut, c) for c in analysis.claims],
-        events=[record_out(EventOut, e) for e in analysis.events],
-    )
+    return analysis_out(store.get(doc_id))
