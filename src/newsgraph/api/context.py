@@ -10,10 +10,10 @@ from fastapi import Depends, Query, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
+from newsgraph.errors import UnknownParameterError
 from newsgraph.queries import ClaimQuery, DocumentQuery, EventQuery
 from newsgraph.records import ClaimKind, EventType, Factuality
 from newsgraph.serving.context import CacheDep, Since, StoreDep, Until
-from newsgraph.serving.errors import ApiError
 
 __all__ = [
     "MAX_LIMIT",
@@ -95,7 +95,7 @@ def known_parameters(request: Request) -> None:
             hint = f"; did you mean {close[0]}?" if close else ""
             takes = ", ".join(sorted(taken)) or "no query parameters"
             message = f"{route.path} does not take {name!r} (it takes {takes}){hint}"
-            raise ApiError(400, "E-VALIDATION", message)
+            raise UnknownParameterError(message)
 
 
 def _query_names(dependant: Dependant) -> set[str]:

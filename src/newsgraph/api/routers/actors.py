@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from newsgraph.analysis import corpus
 from newsgraph.api.context import Limit, Offset, StoreDep, next_offset
 from newsgraph.api.outputs import ActorSummaryOut, Page
-from newsgraph.serving.errors import ApiError
+from newsgraph.errors import NotFoundError
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 
@@ -47,4 +47,4 @@ def get_actor(actor_id: str, store: StoreDep) -> ActorSummaryOut:
     for summary in corpus.actors(store):
         if summary.actor.id == actor_id:
             return _out(summary)
-    raise ApiError(404, "E-NOT-FOUND", f"no actor {actor_id!r} is mentioned in the store; see /api/actors")
+    raise NotFoundError(f"no actor {actor_id!r} is mentioned in the store; see /api/actors")
