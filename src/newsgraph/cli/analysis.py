@@ -27,7 +27,7 @@ from newsgraph.cli.options import (
 )
 from newsgraph.cli.output import Format, fail, print_rows, stderr
 from newsgraph.cli.root import app
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import ConfigError, NewsgraphError
 from newsgraph.queries import EventQuery
 from newsgraph.wording import plural
 
@@ -114,7 +114,6 @@ def timeline(
 
 def _incident_timeline(db: str | None, events: EventQuery, fmt: Format) -> None:
     from newsgraph.analysis.incidents import list_incidents
-    from newsgraph.errors import ConfigError
     from newsgraph.incidents.query import IncidentQuery
 
     try:
@@ -269,7 +268,6 @@ def roundup(
     """
     from newsgraph.analysis.roundup import roundup as build
     from newsgraph.analysis.stories import cluster_of
-    from newsgraph.errors import ConfigError
 
     try:
         if bool(query) == bool(cluster):

@@ -10,6 +10,7 @@ import typer
 from newsgraph.cli.output import Format, fail
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
+from newsgraph.periods import parse_period
 
 if TYPE_CHECKING:
     from newsgraph.queries import ClaimQuery, DocumentQuery, EventQuery
@@ -59,8 +60,6 @@ def read_store(db: str | None) -> Store:
 
 def check_date(value: str | None, name: str) -> None:
     """A date option: YYYY, YYYY-MM or YYYY-MM-DD, read by the function the API and the pages use."""
-    from newsgraph.periods import parse_period
-
     if value is not None:
         try:
             parse_period(value, name)

@@ -8,11 +8,14 @@ from types import TracebackType
 from typing import Any, Literal
 
 from newsgraph.analysis.clusters import Cluster
-from newsgraph.analysis.network import Edge, Network, Node
-from newsgraph.analysis.roundup import Roundup, RoundupClaim
-from newsgraph.analysis.timeline import TimelineEntry
+from newsgraph.analysis.incidents import list_incidents
+from newsgraph.analysis.network import Edge, Network, Node, network
+from newsgraph.analysis.roundup import Roundup, RoundupClaim, roundup
+from newsgraph.analysis.stories import cluster_of, story_clusters
+from newsgraph.analysis.timeline import TimelineEntry, timeline
 from newsgraph.errors import ConfigError
 from newsgraph.incidents import Incident
+from newsgraph.incidents.query import IncidentQuery
 from newsgraph.library.processing import Input, raw_inputs
 from newsgraph.library.results import ResultSet
 from newsgraph.pipeline import Pipeline
@@ -268,8 +271,6 @@ class StoreView:
         >>> [(t.date, t.event.event_type.value, t.who, t.whom) for t in store.timeline(event_type="accuse")]
         [('2024-06-17', 'ACCUSE', 'Russian Federation', 'Ukraine')]
         """
-        from newsgraph.analysis.timeline import timeline
-
         query = EventQuery(
             actor=actor, event_type=event_type, factuality=factuality, since=since, until=until, limit=limit
         )
@@ -296,8 +297,6 @@ class StoreView:
         >>> [(e.source, e.target, e.count) for e in store.network(by_country=True)]
         [('RUS', 'UKR', 1)]
         """
-        from newsgraph.analysis.network import network
-
         query = EventQuery(
             actor=actor, event_type=event_type, factuality=factuality, since=since, until=until
         )
@@ -328,9 +327,6 @@ class StoreView:
         >>> [(i.date, i.event_type, i.source, i.target, i.outlets) for i in store.incidents(min_documents=2)]
         [('2024-06-17', 'ASSAULT', 'RUS', 'UKR', ('Nikkei', 'Asahi'))]
         """
-        from newsgraph.analysis.incidents import list_incidents
-        from newsgraph.incidents.query import IncidentQuery
-
         query = IncidentQuery(
             since=since,
             until=until,
@@ -351,9 +347,6 @@ class StoreView:
         >>> [(c.outlet, c.claim.source.text, c.claim.cue) for c in store.roundup(query="pact")]
         [('Asahi', 'Putin', 'said')]
         """
-        from newsgraph.analysis.roundup import roundup
-        from newsgraph.analysis.stories import cluster_of
-
         if bool(query) == bool(cluster):
             raise ConfigError("give either query= or cluster= (a cluster id or any of its doc_ids)")
         doc_ids = cluster_of(self.store, cluster).doc_ids if cluster else None
@@ -370,8 +363,6 @@ class StoreView:
         >>> store.clusters().to_dicts()[0]["doc_ids"]
         ['a']
         """
-        from newsgraph.analysis.stories import story_clusters
-
         return ResultSet(
             story_clusters(self.store, since=since, until=until, min_size=min_size), Cluster.to_dict
         )
