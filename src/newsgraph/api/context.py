@@ -1,4 +1,4 @@
-"""What API routes take besides the store: paging, the listing filters as one query object per kind, and
+"""What API routes take besides the store and the listing filters (serving/context.py): paging, and
 the refusal of parameters a route does not take."""
 
 from __future__ import annotations
@@ -6,14 +6,20 @@ from __future__ import annotations
 import difflib
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Query, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
 from newsgraph.errors import UnknownParameterError
-from newsgraph.queries import ClaimQuery, DocumentQuery, EventQuery
-from newsgraph.records import ClaimKind, EventType, Factuality
-from newsgraph.serving.context import CacheDep, Since, StoreDep, Until
+from newsgraph.serving.context import (
+    CacheDep,
+    ClaimFilters,
+    DocumentFilters,
+    EventFilters,
+    Since,
+    StoreDep,
+    Until,
+)
 
 __all__ = [
     "MAX_LIMIT",
@@ -33,53 +39,6 @@ __all__ = [
 MAX_LIMIT = 500
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
-DocId = Annotated[str | None, Query(description="Only this document.")]
-
-
-def document_query(
-    outlet: Annotated[str | None, Query(description="Outlet name contains this.")] = None,
-    since: Since = None,
-    until: Until = None,
-    search: Annotated[
-        str | None, Query(description='Full-text query (as /api/search): all words, "a phrase", OR, -word.')
-    ] = None,
-) -> DocumentQuery:
-    """The filters of a document listing; the route sets the page (limit, offset)."""
-    return DocumentQuery(outlet=outlet, since=since, until=until, search=search)
-
-
-def claim_query(
-    source: Annotated[str | None, Query(description="Source words, actor name or actor id.")] = None,
-    kind: Annotated[ClaimKind | None, Query(description="The kind of claim.")] = None,
-    since: Since = None,
-    doc_id: DocId = None,
-) -> ClaimQuery:
-    """The filters of a claim listing."""
-    return ClaimQuery(source=source, kind=kind.value if kind else None, since=since, doc_id=doc_id)
-
-
-def event_query(
-    actor: Annotated[str | None, Query(description="Source or target: country code, id or name.")] = None,
-    event_type: Annotated[EventType | None, Query(description="PLOVER event type.")] = None,
-    factuality: Annotated[Factuality | None, Query()] = None,
-    since: Since = None,
-    until: Until = None,
-    doc_id: DocId = None,
-) -> EventQuery:
-    """The filters of an event listing (events, their TSV, the timeline)."""
-    return EventQuery(
-        actor=actor,
-        event_type=event_type.value if event_type else None,
-        factuality=factuality.value if factuality else None,
-        since=since,
-        until=until,
-        doc_id=doc_id,
-    )
-
-
-DocumentFilters = Annotated[DocumentQuery, Depends(document_query)]
-ClaimFilters = Annotated[ClaimQuery, Depends(claim_query)]
-EventFilters = Annotated[EventQuery, Depends(event_query)]
 
 
 def known_parameters(request: Request) -> None:

@@ -23,7 +23,7 @@ from newsgraph.analysis.timeline import timeline
 from newsgraph.incidents.query import IncidentQuery
 from newsgraph.queries import DocumentQuery, EventQuery
 from newsgraph.serving.cache import ViewCache
-from newsgraph.serving.context import CacheDep, Since, StoreDep, Until
+from newsgraph.serving.context import CacheDep, DocumentFilters, Since, StoreDep, Until
 from newsgraph.store import Store
 from newsgraph.web.chart import chart, count_chart
 from newsgraph.web.highlight import marks, segments
@@ -85,15 +85,9 @@ def home(store: StoreDep, cache: CacheDep) -> HTMLResponse:
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents(
-    store: StoreDep,
-    outlet: str | None = None,
-    since: Since = None,
-    until: Until = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    store: StoreDep, filters: DocumentFilters, offset: Annotated[int, Query(ge=0)] = 0
 ) -> HTMLResponse:
-    found = store.documents(
-        DocumentQuery(outlet=outlet, since=since, until=until, limit=PAGE + 1, offset=offset)
-    )
+    found = store.documents(replace(filters, limit=PAGE + 1, offset=offset))
     return page(
         "documents.html",
         active="documents",
@@ -101,7 +95,7 @@ def documents(
         offset=offset,
         more=len(found) > PAGE,
         page_size=PAGE,
-        outlet=outlet or "",
+        outlet=filters.outlet or "",
     )
 
 
