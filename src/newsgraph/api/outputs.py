@@ -90,6 +90,7 @@ class SourceDocOut(Out):
 
 class TimelineEntryOut(Out):
     date: str | None
+    date_approximate: bool  # no date in the text: ``date`` is the publication day
     event_type: str
     quad_class: int
     factuality: str
