@@ -30,7 +30,8 @@ from newsgraph.records import (
 )
 from newsgraph.store import incidents, rows, schema
 from newsgraph.store import search as fulltext
-from newsgraph.store.bulk import chunks, insert_rows
+from newsgraph.store.bulk import chunks as _chunks
+from newsgraph.store.bulk import insert_rows
 from newsgraph.store.engine import check_exists, current_revision, migrate, normalise_url
 from newsgraph.store.engine import create as create_engine
 from newsgraph.store.listings import Listings
@@ -153,7 +154,7 @@ class Store(Listings, Views):
         ids = sorted(set(doc_ids))
         found: set[str] = set()
         with self._engine.connect() as conn:
-            for chunk in chunks(ids):
+            for chunk in _chunks(ids):
                 query = select(schema.documents.c.doc_id).where(schema.documents.c.doc_id.in_(chunk))
                 found.update(conn.scalars(query))
         return found
@@ -164,7 +165,7 @@ class Store(Listings, Views):
         found: dict[str, str] = {}
         table = schema.documents
         with self._engine.connect() as conn:
-            for chunk in chunks(wanted):
+            for chunk in _chunks(wanted):
                 query = (
                     select(table.c.content_hash, table.c.doc_id)
                     .where(table.c.content_hash.in_(chunk))
@@ -183,7 +184,7 @@ class Store(Listings, Views):
         found: dict[str, tuple[set[str], bytes]] = {}
         near, sigs = schema.near_buckets, schema.near_signatures
         with self._engine.connect() as conn:
-            for chunk in chunks(sorted(set(wanted))):
+            for chunk in _chunks(sorted(set(wanted))):
                 query = (
                     select(near.c.doc_id, near.c.bucket, sigs.c.signature)
                     .join(sigs, sigs.c.doc_id == near.c.doc_id)
@@ -235,7 +236,7 @@ class Store(Listings, Views):
             incidents.link(conn, linked, unlinked, rules)
             incidents.bump_version(conn)
             # A document that is stored now has no failure any more, whether or not this batch added it.
-            for chunk in chunks(ids):
+            for chunk in _chunks(ids):
                 conn.execute(delete(schema.failures).where(schema.failures.c.doc_id.in_(chunk)))
             kept = [f for f in failures if f.doc_id not in batch]
             self._upsert_failures(conn, kept)
@@ -246,7 +247,7 @@ class Store(Listings, Views):
 
     def _delete(self, conn: Connection, ids: Sequence[str]) -> set[str]:
         removed: set[str] = set()
-        for chunk in chunks(ids):
+        for chunk in _chunks(ids):
             fulltext.unindex(conn, chunk)
             for table in (*schema.CHILD_TABLES.values(), *schema.NEAR_TABLES, schema.failures):
                 conn.execute(delete(table).where(table.c.doc_id.in_(chunk)))
@@ -256,7 +257,7 @@ class Store(Listings, Views):
 
     def _insert_documents(self, conn: Connection, documents: Sequence[Document]) -> set[str]:
         added: set[str] = set()
-        for chunk in chunks(documents, 200):
+        for chunk in _chunks(documents, 200):
             # ON CONFLICT DO NOTHING without a target covers both keys: doc_id and the live content hash.
             statement = (
                 self._insert(schema.documents)
@@ -306,7 +307,7 @@ class Store(Listings, Views):
     def _upsert_failures(self, conn: Connection, failures: Sequence[Failure]) -> None:
         latest = {rows.failure_key(f): rows.failure_row(f) for f in failures}
         table = schema.failures
-        for chunk in chunks([latest[k] for k in sorted(latest)], 200):
+        for chunk in _chunks([latest[k] for k in sorted(latest)], 200):
             statement = self._insert(table).values(list(chunk))
             statement = statement.on_conflict_do_update(
                 index_elements=[table.c.failure_key],
