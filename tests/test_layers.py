@@ -56,14 +56,6 @@ KNOWN: frozenset[tuple[str, str]] = frozenset(
     {
         # A/B: the coder's text helpers run the pipeline's `prepare`, a second wiring (B removes them).
         ("newsgraph.events.coder", "newsgraph.pipeline"),
-        # C: api and web import each other; both should share view functions from below.
-        ("newsgraph.api.app", "newsgraph.web"),
-        ("newsgraph.api.app", "newsgraph.web.pages"),
-        ("newsgraph.api.errors", "newsgraph.web.pages"),
-        ("newsgraph.web.pages", "newsgraph.api.cache"),
-        ("newsgraph.web.pages", "newsgraph.api.context"),
-        ("newsgraph.web.pages", "newsgraph.api.corpus"),
-        ("newsgraph.web.incident_pages", "newsgraph.api.context"),
     }
 )
 
@@ -181,15 +173,6 @@ KNOWN_PRIVATE: frozenset[tuple[str, str, str]] = frozenset(
     {
         # B: the component package reads the model loader's private location helper.
         ("newsgraph.components", "newsgraph.nlp.model", "_model_location"),
-        # C: the CLI modules share app.py's and analysis.py's private helpers.
-        ("newsgraph.cli.query", "newsgraph.cli.app", "_check_date"),
-        ("newsgraph.cli.actors", "newsgraph.cli.app", "_check_date"),
-        ("newsgraph.cli.analysis", "newsgraph.cli.app", "_check_date"),
-        ("newsgraph.cli.demo", "newsgraph.cli.app", "_settings"),
-        ("newsgraph.cli.incidents", "newsgraph.cli.app", "_settings"),
-        ("newsgraph.cli.serve", "newsgraph.cli.app", "_settings"),
-        ("newsgraph.cli.incidents", "newsgraph.cli.analysis", "_dates"),
-        ("newsgraph.cli.incidents", "newsgraph.cli.analysis", "_print"),
     }
 )
 

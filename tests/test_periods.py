@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newsgraph.api import create_app
 from newsgraph.cli.app import app
 from newsgraph.errors import DateError
 from newsgraph.periods import parse_period, period_end
 from newsgraph.records import Analysis, Document
+from newsgraph.server import create_app
 from newsgraph.store import Store
 
 with warnings.catch_warnings():

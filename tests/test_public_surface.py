@@ -20,7 +20,7 @@ PUBLIC_MODULES = (
     "newsgraph.library",
     "newsgraph.library.processing",
     "newsgraph.library.results",
-    "newsgraph.library.store",
+    "newsgraph.library.view",
     "newsgraph.components",
     "newsgraph.components.extensions",
     "newsgraph.components.factories",

@@ -16,7 +16,6 @@ MAX_FUNCTION_LINES = 80
 
 # Module -> its line count today.
 KNOWN_MODULES: dict[str, int] = {
-    "newsgraph/store/store.py": 506,  # C
 }
 # "module:function" -> its line count today, from `def` to the last line.
 KNOWN_FUNCTIONS: dict[str, int] = {

@@ -7,6 +7,7 @@ from typer.testing import CliRunner
 
 from newsgraph.cli.app import app
 from newsgraph.errors import ChoiceError
+from newsgraph.queries import ClaimQuery, EventQuery
 from newsgraph.records import Analysis, Document, EventType
 from newsgraph.store import Store
 from newsgraph.vocabulary import choose
@@ -65,11 +66,11 @@ def test_cli_options_outside_their_vocabulary_are_usage_errors(
 
 def test_the_store_refuses_them_too(db: str) -> None:
     with Store.open(db, create=False) as store:
-        assert store.events(event_type="assault") == []
+        assert store.events(EventQuery(event_type="assault")) == []
         with pytest.raises(ChoiceError):
-            store.events(event_type="FOO")
+            store.events(EventQuery(event_type="FOO"))
         with pytest.raises(ChoiceError):
-            store.claims(kind="maybe")
+            store.claims(ClaimQuery(kind="maybe"))
 
 
 @pytest.mark.parametrize(

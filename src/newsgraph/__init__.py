@@ -21,8 +21,8 @@ __version__ = "0.1.0"
 # must not load spaCy, SQLAlchemy and the analysis layer through this package's __init__.
 _LAZY = {
     "process": "newsgraph.library.processing",
-    "open": "newsgraph.library.store",
-    "StoreView": "newsgraph.library.store",
+    "open": "newsgraph.library.view",
+    "StoreView": "newsgraph.library.view",
     "ResultSet": "newsgraph.library.results",
     "Pipeline": "newsgraph.pipeline",
     "NewsgraphError": "newsgraph.errors",
@@ -78,8 +78,8 @@ if TYPE_CHECKING:
     from newsgraph.errors import NewsgraphError as NewsgraphError
     from newsgraph.library.processing import process as process
     from newsgraph.library.results import ResultSet as ResultSet
-    from newsgraph.library.store import StoreView as StoreView
-    from newsgraph.library.store import open as open
+    from newsgraph.library.view import StoreView as StoreView
+    from newsgraph.library.view import open as open
     from newsgraph.pipeline import Pipeline as Pipeline
     from newsgraph.records import (
         Actor as Actor,

@@ -166,3 +166,91 @@ class LexiconError(DataError):
     """A word list or code map in a stage's data files is malformed."""
 
     code = "E-DATA-LEXICON"
+
+
+# agent C
+
+
+class QueryError(ConfigError):
+    """A listing's window that cannot be: a negative limit or offset."""
+
+    code = "E-QUERY"
+
+
+class EventTypeChoiceError(ChoiceError, UnknownTypeError):
+    """A filter's event type outside PLOVER's: E-CHOICE like any closed option, and an UnknownTypeError
+    for callers of the network and incident views, which have always raised that for it."""
+
+
+class MissingExtraError(ConfigError):
+    """An optional extra (pandas, polars) is needed for a conversion and is not installed.
+
+    >>> err = MissingExtraError("polars is not installed; pip install polars")
+    >>> err.code, isinstance(err, ConfigError)
+    ('E-LIBRARY-EXTRA', True)
+    """
+
+    code = "E-LIBRARY-EXTRA"
+
+
+# The server's answers to requests it cannot serve: the framework's statuses as our codes.
+
+
+class BadRequestError(NewsgraphError):
+    code = "E-BAD-REQUEST"
+    status = 400
+
+
+class UnauthorizedError(NewsgraphError):
+    code = "E-UNAUTHORIZED"
+    status = 401
+
+
+class ForbiddenError(NewsgraphError):
+    code = "E-FORBIDDEN"
+    status = 403
+
+
+class MethodNotAllowedError(NewsgraphError):
+    code = "E-METHOD-NOT-ALLOWED"
+    status = 405
+
+
+class RequestTooLargeError(NewsgraphError):
+    code = "E-TOO-LARGE"
+    status = 413
+
+
+class UnsupportedMediaError(NewsgraphError):
+    code = "E-UNSUPPORTED-MEDIA"
+    status = 415
+
+
+class InvalidRequestError(NewsgraphError):
+    """A request whose parameters or body do not fit the route's schema."""
+
+    code = "E-VALIDATION"
+    status = 422
+
+
+class UnknownParameterError(InvalidRequestError):
+    """A query parameter the route does not take: refused, never ignored."""
+
+    status = 400
+
+
+class TooManyRequestsError(NewsgraphError):
+    code = "E-TOO-MANY"
+    status = 429
+
+
+class HttpError(NewsgraphError):
+    """A status the framework raised that has no code of its own."""
+
+    code = "E-HTTP"
+
+
+class InternalError(NewsgraphError):
+    """A bug met while answering a request; the server log has the traceback."""
+
+    code = "E-INTERNAL"

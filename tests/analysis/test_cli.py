@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsgraph.cli.app import app
+from newsgraph.queries import DocumentQuery
 from newsgraph.store import Store
 
 COMMANDS = ("timeline", "network", "roundup", "clusters", "predictions", "report")
@@ -32,7 +33,7 @@ def _run(store: Store, *args: str) -> str:
 def test_clusters_jsonl(analysis_store: Store) -> None:
     lines = [json.loads(line) for line in _run(analysis_store, "clusters", "--format", "jsonl").splitlines()]
     assert lines and all({"cluster", "doc_ids"} <= set(line) for line in lines)
-    stored = {d.doc_id for d in analysis_store.documents(limit=None)}
+    stored = {d.doc_id for d in analysis_store.documents(DocumentQuery(limit=None))}
     assert sorted(d for line in lines for d in line["doc_ids"]) == sorted(stored)
 
 

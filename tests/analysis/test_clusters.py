@@ -9,6 +9,7 @@ import pytest
 from newsgraph.analysis.clusters import StoryText, cluster_stories
 from newsgraph.analysis.stories import cluster_of, story_clusters, story_texts
 from newsgraph.eval.clusters import GoldItem, bcubed, read_basil, read_whitehouse, wire_copy
+from newsgraph.queries import DocumentQuery
 from newsgraph.store import Store
 
 
@@ -128,7 +129,7 @@ def test_store_clusters_group_each_basil_event(
     analysis_store: Store, basil_events: dict[str, list[str]]
 ) -> None:
     found = story_clusters(analysis_store)
-    stored = {d.doc_id for d in analysis_store.documents(limit=None)}
+    stored = {d.doc_id for d in analysis_store.documents(DocumentQuery(limit=None))}
     assert sorted(d for c in found for d in c.doc_ids) == sorted(stored)
     for doc_ids in basil_events.values():
         assert any(set(doc_ids) == set(c.doc_ids) for c in found), doc_ids
@@ -150,7 +151,9 @@ def test_the_two_seed_pages_are_two_stories(analysis_store: Store) -> None:
 
 
 def test_shared_incidents_are_what_the_store_adds_to_the_words(analysis_store: Store) -> None:
-    texts = {s.doc_id: s for s in story_texts(analysis_store, analysis_store.documents(limit=None))}
+    texts = {
+        s.doc_id: s for s in story_texts(analysis_store, analysis_store.documents(DocumentQuery(limit=None)))
+    }
     shared = texts[SUMMIT_EDITORIAL].incidents
     # the Putin–Kim summit, reported by both seed pages, is an incident the two share
     assert set(shared) & set(texts[VISIT_ROUNDUP].incidents)

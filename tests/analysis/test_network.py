@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from newsgraph.analysis.network import network
+from newsgraph.queries import EventQuery
 from newsgraph.records import Factuality
 from newsgraph.store import Store
 
@@ -60,7 +61,7 @@ def test_seed_relations(analysis_store: Store, source: str, target: str, quad: i
 )
 def test_time_window(analysis_store: Store, since: str | None, until: str | None) -> None:
     whole = network(analysis_store)
-    part = network(analysis_store, since=since, until=until)
+    part = network(analysis_store, EventQuery(since=since, until=until))
     assert 0 < sum(e.count for e in part.edges) < sum(e.count for e in whole.edges)
     assert (part.since, part.until) == (since, until)
 
@@ -115,7 +116,7 @@ def test_an_unknown_actor_is_an_error_with_suggestions(analysis_store: Store) ->
     from newsgraph.errors import UnknownActorError, UnknownTypeError
 
     with pytest.raises(UnknownActorError, match="North Korea"):
-        network(analysis_store, actor="North Koreaa")
+        network(analysis_store, EventQuery(actor="North Koreaa"))
     with pytest.raises(UnknownTypeError, match="ASSAULT"):
-        network(analysis_store, event_type="assualt")
-    assert network(analysis_store, actor="PRK").edges
+        network(analysis_store, EventQuery(event_type="assualt"))
+    assert network(analysis_store, EventQuery(actor="PRK")).edges

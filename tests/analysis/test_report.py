@@ -8,6 +8,7 @@ import pytest
 
 from newsgraph.analysis.report import Dossier, build_dossier, render_html
 from newsgraph.errors import NotFoundError
+from newsgraph.queries import DocumentQuery
 from newsgraph.store import Store
 
 
@@ -18,7 +19,9 @@ def dossier(analysis_store: Store) -> Dossier:
 
 def test_dossier_covers_the_matching_documents(analysis_store: Store, dossier: Dossier) -> None:
     ids = {s.doc_id for s in dossier.sources}
-    assert ids == {d.doc_id for d in analysis_store.documents(search="North Korea", limit=None)}
+    assert ids == {
+        d.doc_id for d in analysis_store.documents(DocumentQuery(search="North Korea", limit=None))
+    }
     assert dossier.timeline and all(t.source.doc_id in ids for t in dossier.timeline)
     assert dossier.roundup is not None and dossier.roundup.outlets
     assert dossier.network.edges and dossier.picture.nodes

@@ -4,6 +4,7 @@ import pytest
 
 from newsgraph.analysis.roundup import UNKNOWN_OUTLET, roundup
 from newsgraph.errors import ConfigError
+from newsgraph.queries import DocumentQuery
 from newsgraph.store import Store
 
 SEED_000 = "Putin’s North Korean Gambit"
@@ -11,7 +12,9 @@ SEED_000 = "Putin’s North Korean Gambit"
 
 @pytest.fixture(scope="module")
 def seed_roundup(analysis_store: Store):  # type: ignore[no-untyped-def]
-    doc = next(d for d in analysis_store.documents(limit=None) if (d.title or "").startswith(SEED_000))
+    doc = next(
+        d for d in analysis_store.documents(DocumentQuery(limit=None)) if (d.title or "").startswith(SEED_000)
+    )
     return roundup(analysis_store, doc_ids=[doc.doc_id])
 
 

@@ -4,6 +4,7 @@ import pytest
 
 from newsgraph.analysis.naming import actor_keys
 from newsgraph.analysis.timeline import timeline
+from newsgraph.queries import EventQuery
 from newsgraph.store import Store
 
 
@@ -46,7 +47,7 @@ def test_every_entry_cites_its_sentence_and_document(analysis_store: Store) -> N
     ],
 )
 def test_filters(analysis_store: Store, filters: dict[str, str], check: object) -> None:
-    entries = timeline(analysis_store, **filters)  # type: ignore[arg-type]
+    entries = timeline(analysis_store, EventQuery(**filters))
     assert entries, f"nothing found for {filters}"
     assert all(check(e) for e in entries)  # type: ignore[operator]
 

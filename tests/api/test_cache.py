@@ -13,11 +13,11 @@ import pytest
 from tests.store.backends import BACKENDS, fresh_url
 from tests.store.test_incidents import corpus
 
+from newsgraph.analysis.corpus import actors, overview, top_actors
 from newsgraph.analysis.network import network
-from newsgraph.api import create_app
-from newsgraph.api.cache import ViewCache
-from newsgraph.api.corpus import actors, overview, top_actors
 from newsgraph.incidents.query import IncidentQuery
+from newsgraph.server import create_app
+from newsgraph.serving.cache import ViewCache
 from newsgraph.store import Store
 
 with warnings.catch_warnings():

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from newsgraph.api import create_app
+from newsgraph.server import create_app
 from newsgraph.store import Store
 
 with warnings.catch_warnings():

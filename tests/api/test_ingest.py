@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from newsgraph.api import create_app
+from newsgraph.server import create_app
 from newsgraph.store import Store
 
 with warnings.catch_warnings():

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from tests.api.seeded import HOSTILE_ID, HOSTILE_TEXT, shared_store
 
-from newsgraph.api import create_app
+from newsgraph.queries import DocumentQuery, EventQuery
+from newsgraph.server import create_app
 from newsgraph.store import Store
 
 with warnings.catch_warnings():
@@ -198,7 +199,7 @@ def test_events_as_gdelt_tsv(client: TestClient, store: Store) -> None:
     header = lines[0].split("\t")
     assert header[:2] == ["GLOBALEVENTID", "SQLDATE"] and "Factuality" in header and len(header) == 76
     ids = [line.split("\t")[0] for line in lines[1:]]
-    assert ids == [e.id for e in store.events(actor="PRK")] and ids
+    assert ids == [e.id for e in store.events(EventQuery(actor="PRK"))] and ids
     assert client.get("/api/events.tsv?factuality=nonsense").status_code == 422
 
 
@@ -236,7 +237,9 @@ def test_events_tsv_honours_limit_and_offset(client: TestClient) -> None:
 
 def test_incidents_keep_every_report(client: TestClient, store: Store) -> None:
     items = get(client, "/api/incidents?limit=500")["items"]
-    events = {e.id: e for doc in store.documents(limit=None) for e in store.get(doc.doc_id).events}
+    events = {
+        e.id: e for doc in store.documents(DocumentQuery(limit=None)) for e in store.get(doc.doc_id).events
+    }
     # every event is in exactly one incident, and each report points at its event's sentence
     assert sorted(r["event_id"] for i in items for r in i["reports"]) == sorted(events)
     for incident in items:

@@ -13,6 +13,7 @@ from tests.store.backends import BACKENDS, fresh_url
 from tests.store.test_store import analysis
 
 from newsgraph.errors import ConfigError, SearchQueryError
+from newsgraph.queries import DocumentQuery
 from newsgraph.records import Analysis, Claim, Event
 from newsgraph.store import Store, rows, schema
 from newsgraph.store.engine import _alembic_config, create, current_revision, head_revision, normalise_url
@@ -58,7 +59,7 @@ def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     ],
 )
 def test_documents_match_the_query_language(store: Store, query: str, expected: set[str]) -> None:
-    assert {d.doc_id for d in store.documents(search=query)} == expected
+    assert {d.doc_id for d in store.documents(DocumentQuery(search=query))} == expected
     assert store.count_matches(query) == len(expected)
 
 
@@ -75,9 +76,11 @@ START = "\ue000"
 
 
 def test_documents_come_best_first_with_other_filters(store: Store) -> None:
-    assert [d.doc_id for d in store.documents(search="gambit OR ammunition")] == ["ro", "ed"]
-    assert [d.doc_id for d in store.documents(search="gambit OR ammunition", since="2024")] == ["ro"]
-    assert [d.doc_id for d in store.documents(search="Putin", limit=1, offset=2)] != []
+    assert [d.doc_id for d in store.documents(DocumentQuery(search="gambit OR ammunition"))] == ["ro", "ed"]
+    assert [
+        d.doc_id for d in store.documents(DocumentQuery(search="gambit OR ammunition", since="2024"))
+    ] == ["ro"]
+    assert [d.doc_id for d in store.documents(DocumentQuery(search="Putin", limit=1, offset=2))] != []
 
 
 def test_claims_and_events_are_searched_too(store: Store) -> None:
@@ -93,7 +96,7 @@ def test_claims_and_events_are_searched_too(store: Store) -> None:
 
 def test_bad_queries_and_kinds_are_coded_errors(store: Store) -> None:
     with pytest.raises(SearchQueryError):
-        store.documents(search="-putin")
+        store.documents(DocumentQuery(search="-putin"))
     with pytest.raises(ConfigError, match="document, claim, event"):
         store.search("putin", kind="entity")
 
@@ -108,7 +111,7 @@ def test_rewriting_a_document_replaces_its_search_rows(url: str) -> None:
     with Store.open(url) as store:
         store.write(corpus())
         store.write([replace(corpus()[0], document=replace(corpus()[0].document, text=SPORT))], force=True)
-        assert {d.doc_id for d in store.documents(search="ammunition")} == set()
+        assert {d.doc_id for d in store.documents(DocumentQuery(search="ammunition"))} == set()
         assert store.count_matches("cheered") == 2
         assert len(store.search("Nikkei", kind="claim")) == 3
 
@@ -130,7 +133,9 @@ def test_a_store_from_before_search_is_indexed_by_its_migration(url: str) -> Non
     assert current_revision(engine) == "0002"
     with Store.open(url) as store:
         assert current_revision(engine) == head_revision()  # 0003_search and every later one
-        assert {d.doc_id for d in store.documents(search='"North Korea" Pyongyang ammunition')} == {"ed"}
+        assert {
+            d.doc_id for d in store.documents(DocumentQuery(search='"North Korea" Pyongyang ammunition'))
+        } == {"ed"}
         assert [h.doc_id for h in store.search("satellite", kind="event")] == ["ro"]
         assert len(store.search("Nikkei", kind="claim")) == 3
     engine.dispose()
@@ -165,4 +170,4 @@ def test_a_very_long_document_is_stored_and_found(url: str) -> None:
     long = analysis("long", text=f"Pyongyang opened. {words} Vladivostok closed.", title="Long")
     with Store.open(url) as store:
         assert store.write([long]).new == 1
-        assert [d.doc_id for d in store.documents(search="Pyongyang opened")] == ["long"]
+        assert [d.doc_id for d in store.documents(DocumentQuery(search="Pyongyang opened"))] == ["long"]

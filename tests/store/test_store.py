@@ -22,6 +22,7 @@ from sqlalchemy import inspect
 from tests.store.backends import BACKENDS, fresh_url
 
 from newsgraph.errors import ConfigError, NotFoundError, StoreError, StoreMissingError
+from newsgraph.queries import ClaimQuery, DocumentQuery, EventQuery
 from newsgraph.records import (
     Actor,
     Analysis,
@@ -363,7 +364,7 @@ def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     ],
 )
 def test_document_filters(corpus: Store, query: dict[str, Any], expected: list[str]) -> None:
-    assert [d.doc_id for d in corpus.documents(**query)] == expected
+    assert [d.doc_id for d in corpus.documents(DocumentQuery(**query))] == expected
 
 
 @pytest.mark.parametrize(
@@ -380,7 +381,7 @@ def test_document_filters(corpus: Store, query: dict[str, Any], expected: list[s
     ],
 )
 def test_claim_filters(corpus: Store, query: dict[str, Any], expected: list[str]) -> None:
-    assert [c.doc_id for c in corpus.claims(**query)] == expected
+    assert [c.doc_id for c in corpus.claims(ClaimQuery(**query))] == expected
 
 
 @pytest.mark.parametrize(
@@ -400,15 +401,15 @@ def test_claim_filters(corpus: Store, query: dict[str, Any], expected: list[str]
     ],
 )
 def test_event_filters(corpus: Store, query: dict[str, Any], expected: list[str]) -> None:
-    assert [e.doc_id for e in corpus.events(**query)] == expected
+    assert [e.doc_id for e in corpus.events(EventQuery(**query))] == expected
 
 
 @pytest.mark.parametrize("bad", ["June 2024", "2024-6", "24", "2024-06-18T10:00"])
 def test_malformed_dates_are_rejected(corpus: Store, bad: str) -> None:
     with pytest.raises(ConfigError, match="must be an ISO date"):
-        corpus.documents(since=bad)
+        corpus.documents(DocumentQuery(since=bad))
     with pytest.raises(ConfigError):
-        corpus.events(until=bad)
+        corpus.events(EventQuery(until=bad))
 
 
 def test_iter_records_puts_each_document_before_its_records(store: Store) -> None:

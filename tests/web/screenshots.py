@@ -17,7 +17,8 @@ sys.path.insert(0, str(ROOT))
 
 from tests.web.harness import CHROMIUM_ARGS, CHROMIUM_ENV, running  # noqa: E402
 
-from newsgraph.api import create_app  # noqa: E402
+from newsgraph.queries import DocumentQuery  # noqa: E402
+from newsgraph.server import create_app  # noqa: E402
 from newsgraph.store import Store  # noqa: E402
 
 SHOTS = (
@@ -41,7 +42,7 @@ def main() -> None:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     with Store.open(args.db) as store:
-        documents = store.documents(limit=None)
+        documents = store.documents(DocumentQuery(limit=None))
         if not documents:
             raise SystemExit(f"{args.db} is empty: run `make demo` first")
         # The Yomiuri editorial: the seed with an outlet, the richest marks.

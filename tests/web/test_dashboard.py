@@ -10,11 +10,11 @@ import pytest
 from tests.api.seeded import HOSTILE_ID, HOSTILE_IMG, HOSTILE_SCRIPT, shared_store
 from tests.web.harness import CHROMIUM_ARGS, area, chromium_path, ink, playwright_sync, png_pixels, running
 
+from newsgraph.analysis.corpus import overview
 from newsgraph.analysis.network import network
 from newsgraph.analysis.timeline import timeline
-from newsgraph.api import create_app
-from newsgraph.api.corpus import overview
 from newsgraph.incidents.query import IncidentQuery
+from newsgraph.server import create_app
 from newsgraph.store import Store
 
 

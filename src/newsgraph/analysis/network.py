@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from newsgraph.analysis.incidents import checked
 from newsgraph.incidents import Incident
 from newsgraph.incidents.query import IncidentQuery
+from newsgraph.queries import EventQuery
 from newsgraph.records import Actor, Event
 from newsgraph.store import Store
 
@@ -188,24 +189,19 @@ def build_network(
 
 
 def network(
-    store: Store,
-    *,
-    since: str | None = None,
-    until: str | None = None,
-    actor: str | None = None,
-    event_type: str | None = None,
-    factuality: str | None = None,
-    level: Level = "actor",
-    counting: Counting = "incidents",
+    store: Store, query: EventQuery | None = None, *, level: Level = "actor", counting: Counting = "incidents"
 ) -> Network:
-    """The actor network in ``[since, until]``: edges count incidents (one happening, however many
-    documents told it), or with ``counting="mentions"`` the stored events (event date, else document
-    date). Incidents join sides as the linker does: a capital, a government and its leader are the state."""
+    """The actor network of the events ``query`` filters (in ``[since, until]``, of an actor, a type): edges
+    count incidents (one happening, however many documents told it; factuality is a stance there, not a
+    filter), or with ``counting="mentions"`` the stored events (event date, else document date). Incidents
+    join sides as the linker does: a capital, a government and its leader are the state."""
+    query = query or EventQuery()
+    since, until = query.since, query.until
     if counting == "incidents":
         return incident_network(
-            store, since=since, until=until, actor=actor, event_type=event_type, level=level
+            store, since=since, until=until, actor=query.actor, event_type=query.event_type, level=level
         )
-    events = store.events(actor=actor, event_type=event_type, factuality=factuality, since=since, until=until)
+    events = store.events(query)
     outlets = {d.doc_id: d.outlet for d in store.document_summaries({e.doc_id for e in events})}
     return build_network(events, level=level, since=since, until=until, outlets=outlets)
 

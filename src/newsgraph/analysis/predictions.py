@@ -9,6 +9,7 @@ from typing import Any
 from newsgraph.analysis.citations import SourceDoc, SourceDocs
 from newsgraph.analysis.naming import actor_keys, label
 from newsgraph.analysis.timeline import TimelineEntry, event_date
+from newsgraph.queries import ClaimQuery
 from newsgraph.records import Claim, ClaimKind, Event, to_dict
 from newsgraph.store import Store
 
@@ -61,7 +62,9 @@ def predictions(
     gets no later events: "later" cannot be decided.
     """
     docs = SourceDocs(store)
-    claims = [c for kind in kinds for c in store.claims(source=source, kind=kind.value, since=since)]
+    claims = [
+        c for kind in kinds for c in store.claims(ClaimQuery(source=source, kind=kind.value, since=since))
+    ]
     claims.sort(key=lambda c: (docs(c.doc_id).published or "9999", c.doc_id, c.span))
     if limit is not None:
         claims = claims[:limit]

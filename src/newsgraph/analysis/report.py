@@ -22,6 +22,7 @@ from newsgraph.analysis.timeline import TimelineEntry, event_date
 from newsgraph.errors import NotFoundError
 from newsgraph.incidents import Incident
 from newsgraph.incidents.query import IncidentQuery
+from newsgraph.queries import DocumentQuery, EventQuery
 from newsgraph.store import Store
 from newsgraph.wording import plural
 
@@ -60,7 +61,7 @@ def build_dossier(
 
     The network counts incidents (one happening, however many of the documents told it), or with
     ``counting="mentions"`` events."""
-    documents = store.documents(search=query, since=since, until=until, limit=limit)
+    documents = store.documents(DocumentQuery(search=query, since=since, until=until, limit=limit))
     if not documents:
         raise NotFoundError(
             f"no stored documents match {query!r}; try fewer words or `newsgraph docs --search`"
@@ -68,7 +69,7 @@ def build_dossier(
     docs = SourceDocs(store)
     docs.prime(documents)
     ids = [d.doc_id for d in documents]
-    events = [e for doc_id in ids for e in store.events(doc_id=doc_id)]
+    events = [e for doc_id in ids for e in store.events(EventQuery(doc_id=doc_id))]
     entries = [TimelineEntry(event_date(e, docs(e.doc_id)), e, docs(e.doc_id)) for e in events]
     entries.sort(key=lambda t: (t.date is None, t.date or "", t.source.doc_id, t.event.span))
     wanted = set(ids)

@@ -18,6 +18,7 @@ from newsgraph.analysis.citations import SourceDoc, SourceDocs
 from newsgraph.analysis.naming import label
 from newsgraph.analysis.tfidf import tfidf
 from newsgraph.errors import ConfigError
+from newsgraph.queries import ClaimQuery, DocumentQuery
 from newsgraph.records import Claim, ClaimKind
 from newsgraph.store import Store
 
@@ -171,7 +172,7 @@ def roundup(
     if doc_ids:
         ids = list(dict.fromkeys(doc_ids))
     else:
-        found = store.documents(search=query, limit=limit)
+        found = store.documents(DocumentQuery(search=query, limit=limit))
         docs.prime(found)
         ids = [d.doc_id for d in found]
     items: list[RoundupClaim] = []
@@ -179,7 +180,7 @@ def roundup(
     docs_of: dict[str, list[str]] = defaultdict(list)
     for doc_id in ids:
         source = docs(doc_id)
-        for claim in store.claims(doc_id=doc_id):
+        for claim in store.claims(ClaimQuery(doc_id=doc_id)):
             outlet, grouped_by = claim_outlet(claim, source)
             rule_of[outlet][grouped_by] = None
             if doc_id not in docs_of[outlet]:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from newsgraph.analysis.clusters import THRESHOLD, WINDOW_DAYS, Cluster, StoryText, cluster_stories
 from newsgraph.errors import NotFoundError
+from newsgraph.queries import DocumentQuery
 from newsgraph.records import Document
 from newsgraph.store import Store
 
@@ -46,7 +47,7 @@ def story_clusters(
     window_days: int = WINDOW_DAYS,
 ) -> list[Cluster]:
     """Stories among the stored documents published in ``[since, until]``, earliest first."""
-    documents = store.documents(since=since, until=until, limit=None)
+    documents = store.documents(DocumentQuery(since=since, until=until, limit=None))
     clusters = cluster_stories(story_texts(store, documents), threshold=threshold, window_days=window_days)
     return [c for c in clusters if len(c.doc_ids) >= min_size]
 

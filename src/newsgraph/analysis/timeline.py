@@ -8,6 +8,7 @@ from typing import Any
 
 from newsgraph.analysis.citations import SourceDoc, SourceDocs
 from newsgraph.analysis.naming import label
+from newsgraph.queries import EventQuery
 from newsgraph.records import Event, to_dict
 from newsgraph.store import Store
 
@@ -71,21 +72,11 @@ def event_date(event: Event, document: SourceDoc) -> str | None:
 
 
 def timeline(
-    store: Store,
-    *,
-    actor: str | None = None,
-    event_type: str | None = None,
-    factuality: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    limit: int | None = None,
-    docs: SourceDocs | None = None,
+    store: Store, query: EventQuery | None = None, *, docs: SourceDocs | None = None
 ) -> list[TimelineEntry]:
-    """Events in date order; undated ones last. Filters as :meth:`Store.events`."""
+    """The events ``query`` lists (as :meth:`Store.events`) in the order they happened; undated ones last."""
     docs = docs or SourceDocs(store)
-    events = store.events(
-        actor=actor, event_type=event_type, factuality=factuality, since=since, until=until, limit=limit
-    )
+    events = store.events(query)
     docs.load(e.doc_id for e in events)
     entries = [TimelineEntry(event_date(e, docs(e.doc_id)), e, docs(e.doc_id)) for e in events]
     # Dates of different precision (2024, 2024-06-18) sort as strings: a year before its own days.

@@ -1,39 +1,44 @@
-"""What every route needs: the open store (one per server process) and the paging parameters."""
+"""What API routes take besides the store and the listing filters (serving/context.py): paging, and
+the refusal of parameters a route does not take."""
 
 from __future__ import annotations
 
 import difflib
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Query, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
-from newsgraph.api.cache import ViewCache
-from newsgraph.api.errors import ApiError
-from newsgraph.store import Store
+from newsgraph.errors import UnknownParameterError
+from newsgraph.serving.context import (
+    CacheDep,
+    ClaimFilters,
+    DocumentFilters,
+    EventFilters,
+    Since,
+    StoreDep,
+    Until,
+)
+
+__all__ = [
+    "MAX_LIMIT",
+    "CacheDep",
+    "ClaimFilters",
+    "DocumentFilters",
+    "EventFilters",
+    "Limit",
+    "Offset",
+    "Since",
+    "StoreDep",
+    "Until",
+    "known_parameters",
+    "next_offset",
+]
 
 MAX_LIMIT = 500
-
-
-def get_store(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
-
-
-StoreDep = Annotated[Store, Depends(get_store)]
-
-
-def get_cache(request: Request) -> ViewCache:
-    cache: ViewCache = request.app.state.cache
-    return cache
-
-
-CacheDep = Annotated[ViewCache, Depends(get_cache)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
-Since = Annotated[str | None, Query(description="From this date: 2024, 2024-06 or 2024-06-18.")]
-Until = Annotated[str | None, Query(description="Up to and including this date (or period).")]
 
 
 def known_parameters(request: Request) -> None:
@@ -49,7 +54,7 @@ def known_parameters(request: Request) -> None:
             hint = f"; did you mean {close[0]}?" if close else ""
             takes = ", ".join(sorted(taken)) or "no query parameters"
             message = f"{route.path} does not take {name!r} (it takes {takes}){hint}"
-            raise ApiError(400, "E-VALIDATION", message)
+            raise UnknownParameterError(message)
 
 
 def _query_names(dependant: Dependant) -> set[str]:

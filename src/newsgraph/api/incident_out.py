@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from newsgraph.api.outputs import Out, Span
+from newsgraph.api.schemas import Out
+from newsgraph.records import Span
 
 
 class ReportOut(Out):

@@ -6,7 +6,8 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from newsgraph.api.errors import ApiError, error_body
+from newsgraph.errors import RequestTooLargeError
+from newsgraph.serving.errors import ApiError, error_body
 
 # Large enough for a long article sent as JSON, small enough that one request cannot exhaust memory.
 DEFAULT_MAX_BODY = 2_000_000
@@ -40,17 +41,18 @@ class BodyLimit:
                 seen += len(message.get("body", b""))
                 if seen > self.max_body:
                     # Raised inside the body read: FastAPI passes HTTP exceptions through to our handler.
-                    raise ApiError(413, "E-TOO-LARGE", _too_large(self.max_body))
+                    raise ApiError(RequestTooLargeError(_too_large(self.max_body)))
             return message
 
         await self.app(scope, counted, send)
 
     async def _refuse(self, send: Send) -> None:
-        body = json.dumps(error_body("E-TOO-LARGE", _too_large(self.max_body), 413)).encode()
+        error = RequestTooLargeError(_too_large(self.max_body))
+        body = json.dumps(error_body(error.code, error.message, error.status)).encode()
         await send(
             {
                 "type": "http.response.start",
-                "status": 413,
+                "status": error.status,
                 "headers": [
                     (b"content-type", b"application/json"),
                     (b"content-length", str(len(body)).encode()),

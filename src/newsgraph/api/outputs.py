@@ -2,135 +2,73 @@
 
 from __future__ import annotations
 
-from typing import Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeAlias, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, create_model
 
-from newsgraph.records import Record, to_dict
+from newsgraph.analysis.network import Node
+from newsgraph.api.schemas import Out, model_of
+from newsgraph.records import (
+    Actor,
+    Analysis,
+    Claim,
+    Document,
+    Entity,
+    Event,
+    EventDate,
+    EventMention,
+    Failure,
+    Location,
+    Mention,
+    Record,
+    Span,
+    Timex,
+    to_dict,
+)
+from newsgraph.store.views import StoreCounts
+
+# What a listing of documents shows: the document without its text and provenance.
+SUMMARY = ("type", "doc_id", "title", "outlet", "published", "url", "path", "language", "duplicate_of")
 
 Item = TypeVar("Item", bound=BaseModel)
-Span = tuple[int, int]
 
-
-class Out(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-
-class ActorOut(Out):
-    id: str
-    name: str
-    kind: str
-    country: str | None = None
-    sector: str | None = None
-
-
-class MentionOut(Out):
-    text: str
-    span: Span | None = None
-    actor: ActorOut | None = None
-
-
-class DocumentSummaryOut(Out):
-    type: str = "document"
-    doc_id: str
-    title: str | None = None
-    outlet: str | None = None
-    published: str | None = None
-    url: str | None = None
-    path: str | None = None
-    language: str = "en"
-    duplicate_of: str | None = None
-
-
-class DocumentOut(DocumentSummaryOut):
-    text: str
-    published_source: str = "none"
-    author: str | None = None
-    content_hash: str = ""
-    flags: list[str] = []
-
-
-class EntityOut(Out):
-    type: str = "entity"
-    doc_id: str
-    text: str
-    label: str
-    span: Span
-    actor: ActorOut | None = None
-
-
-class TimexOut(Out):
-    type: str = "timex"
-    doc_id: str
-    text: str
-    kind: str
-    value: str
-    end_value: str | None = None
-    span: Span
-
-
-class ClaimOut(Out):
-    type: str = "claim"
-    doc_id: str
-    id: str
-    source: MentionOut | None = None
-    cue: str
-    cue_span: Span | None = None
-    content: str
-    span: Span
-    direct: bool
-    kind: str
-    sentence: str
-    parent_id: str | None = None
-
-
-class EventDateOut(Out):
-    text: str | None = None
-    value: str | None = None
-    anchor: str = "timex"
-
-
-class LocationOut(Out):
-    text: str
-    span: Span | None = None
-    country: str | None = None
-
-
-class EventOut(Out):
-    type: str = "event"
-    doc_id: str
-    id: str
-    event_type: str
-    mode: str | None = None
-    quad_class: int
-    trigger: str
-    trigger_span: Span | None = None
-    source: MentionOut | None = None
-    target: MentionOut | None = None
-    date: EventDateOut | None = None
-    location: LocationOut | None = None
-    factuality: str
-    factuality_cues: list[str] = []
-    claim_id: str | None = None
-    span: Span
-    sentence: str
-
-
-class FailureOut(Out):
-    type: str = "error"
-    doc_id: str
-    path: str | None = None
-    line: int | None = None
-    code: str
-    message: str
-
-
-class AnalysisOut(Out):
-    document: DocumentOut
-    entities: list[EntityOut]
-    timexes: list[TimexOut]
-    claims: list[ClaimOut]
-    events: list[EventOut]
+# The records' models are made from their dataclasses (api/schemas.py); mypy sees them as Out.
+if TYPE_CHECKING:
+    ActorOut: TypeAlias = Out
+    MentionOut: TypeAlias = Out
+    EventDateOut: TypeAlias = Out
+    LocationOut: TypeAlias = Out
+    EventMentionOut: TypeAlias = Out
+    DocumentSummaryOut: TypeAlias = Out
+    DocumentOut: TypeAlias = Out
+    EntityOut: TypeAlias = Out
+    TimexOut: TypeAlias = Out
+    ClaimOut: TypeAlias = Out
+    EventOut: TypeAlias = Out
+    FailureOut: TypeAlias = Out
+    AnalysisOut: TypeAlias = Out
+    ActorSummaryOut: TypeAlias = Out
+    OverviewOut: TypeAlias = Out
+    NodeOut: TypeAlias = Out
+else:
+    ActorOut = model_of(Actor)
+    MentionOut = model_of(Mention)
+    EventDateOut = model_of(EventDate)
+    LocationOut = model_of(Location)
+    EventMentionOut = model_of(EventMention)
+    DocumentSummaryOut = model_of(Document, "DocumentSummaryOut", SUMMARY)
+    DocumentOut = model_of(Document)
+    EntityOut = model_of(Entity)
+    TimexOut = model_of(Timex)
+    ClaimOut = model_of(Claim)
+    EventOut = model_of(Event)
+    FailureOut = model_of(Failure)
+    AnalysisOut = model_of(Analysis)
+    ActorSummaryOut = create_model(
+        "ActorSummaryOut", __base__=ActorOut, mentions=(int, ...), documents=(int, ...)
+    )
+    OverviewOut = model_of(StoreCounts, "OverviewOut")
+    NodeOut = model_of(Node)
 
 
 class Page(BaseModel, Generic[Item]):
@@ -140,11 +78,6 @@ class Page(BaseModel, Generic[Item]):
     limit: int
     offset: int
     next_offset: int | None
-
-
-class ActorSummaryOut(ActorOut):
-    mentions: int
-    documents: int
 
 
 class SourceDocOut(Out):
@@ -157,6 +90,7 @@ class SourceDocOut(Out):
 
 class TimelineEntryOut(Out):
     date: str | None
+    date_approximate: bool  # no date in the text: ``date`` is the publication day
     event_type: str
     quad_class: int
     factuality: str
@@ -166,14 +100,6 @@ class TimelineEntryOut(Out):
     sentence: str
     document: SourceDocOut
     event: EventOut
-
-
-class NodeOut(Out):
-    id: str
-    name: str
-    kind: str
-    country: str | None
-    events: int
 
 
 class EdgeOut(Out):
@@ -264,19 +190,6 @@ class SearchHitOut(Out):
     hits: int  # matched words shown in the title and highlights
 
 
-class OverviewOut(Out):
-    documents: int
-    claims: int
-    events: int
-    incidents: int = 0
-    failures: int
-    outlets: dict[str, int]
-    event_types: dict[str, int]
-    claim_kinds: dict[str, int]
-    first: str | None
-    last: str | None
-
-
 class IngestOut(Out):
     new: int
     skipped: int
@@ -288,6 +201,19 @@ class IngestOut(Out):
 class HealthOut(Out):
     status: str
     documents: int
+
+
+def analysis_out(analysis: Analysis) -> AnalysisOut:
+    """One document and everything extracted from it, each record as the JSON Lines contract writes it."""
+    return AnalysisOut.model_validate(
+        {
+            "document": to_dict(analysis.document),
+            "entities": [to_dict(r) for r in analysis.entities],
+            "timexes": [to_dict(r) for r in analysis.timexes],
+            "claims": [to_dict(r) for r in analysis.claims],
+            "events": [to_dict(r) for r in analysis.events],
+        }
+    )
 
 
 def record_out(model: type[Item], record: Record) -> Item:

@@ -9,8 +9,9 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli.app import _check_date, app
+from newsgraph.cli.options import check_date
 from newsgraph.cli.output import fail, stderr
+from newsgraph.cli.root import app
 from newsgraph.errors import NewsgraphError
 
 actors_app = typer.Typer(
@@ -63,7 +64,7 @@ def resolve_command(
     """
     from newsgraph.actors import resolve
 
-    _check_date(date, "--date")
+    check_date(date, "--date")
     actor = resolve(text, date=date)
     if actor is None:
         stderr.print(f"no actor found for {text!r}")

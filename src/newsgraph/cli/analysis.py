@@ -2,36 +2,38 @@
 
 from __future__ import annotations
 
-import csv
 import enum
 import json
 import sys
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Console
 
-from newsgraph.cli.app import DbOption, FormatOption, _check_date, app, check_choice, read_store
-from newsgraph.cli.output import Format, fail, stderr
-from newsgraph.errors import NewsgraphError
+from newsgraph.cli.options import (
+    QUERY_HELP,
+    ActorOption,
+    DbOption,
+    FactualityOption,
+    FormatOption,
+    MaxRows,
+    Since,
+    TypeOption,
+    Until,
+    build_query,
+    check_date,
+    read_store,
+)
+from newsgraph.cli.output import Format, fail, print_rows, stderr
+from newsgraph.cli.root import app
+from newsgraph.errors import ConfigError, NewsgraphError
+from newsgraph.queries import EventQuery
 from newsgraph.wording import plural
 
 if TYPE_CHECKING:  # the analysis layer loads the store, SQLAlchemy and pyarrow: only for commands that run
     from newsgraph.analysis.roundup import Roundup
 
-Since = Annotated[str | None, typer.Option("--since", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")]
-Until = Annotated[
-    str | None, typer.Option("--until", help="Up to and including this date (or month, or year).")
-]
-Limit = Annotated[int | None, typer.Option("--limit", help="At most this many rows.")]
-ActorOption = Annotated[
-    str | None, typer.Option("--actor", help="Source or target actor (ISO3 country, id or name).")
-]
-TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. AID.")]
-QUERY_HELP = 'Full-text query over the documents: all words, "a phrase", OR, -word.'
-FactualityOption = Annotated[str | None, typer.Option(help="asserted, reported, predicted, ...")]
 # analysis.network.Counting, spelled here: importing the analysis layer would load the store at start-up.
 Counting = Literal["incidents", "mentions"]
 CountOption = Annotated[
@@ -48,44 +50,8 @@ class NetworkFormat(str, enum.Enum):
     table = "table"
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
-def _print(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str]) -> None:
-    """Rows to stdout: jsonl/json whole, csv/table in ``columns``."""
-    if fmt is Format.jsonl:
-        for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-    elif fmt is Format.json:
-        sys.stdout.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")
-    elif fmt is Format.csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in columns])
-    else:
-        from newsgraph.cli.tables import print_table
-
-        print_table(columns, [[_cell(row.get(c)) for c in columns] for row in rows])
-
-
 def _most(item: tuple[str, int]) -> tuple[int, str]:
     return (-item[1], item[0])
-
-
-def _dates(since: str | None, until: str | None) -> None:
-    _check_date(since, "--since")
-    _check_date(until, "--until")
-
-
-def _event_choices(event_type: str | None, factuality: str | None) -> None:
-    check_choice(event_type, "type", "--type")
-    check_choice(factuality, "factuality", "--factuality")
 
 
 @app.command()
@@ -96,7 +62,7 @@ def timeline(
     factuality: FactualityOption = None,
     since: Since = None,
     until: Until = None,
-    limit: Limit = None,
+    limit: MaxRows = None,
     count: CountOption = "incidents",
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -108,22 +74,21 @@ def timeline(
     """
     from newsgraph.analysis.timeline import timeline as build
 
-    _dates(since, until)
-    _event_choices(event_type, factuality)
+    query = build_query(
+        EventQuery,
+        actor=actor,
+        event_type=event_type,
+        factuality=factuality,
+        since=since,
+        until=until,
+        limit=limit,
+    )
     if count == "incidents":
-        _incident_timeline(db, actor, event_type, factuality, since, until, limit, fmt)
+        _incident_timeline(db, query, fmt)
         return
     try:
         with read_store(db) as store:
-            entries = build(
-                store,
-                actor=actor,
-                event_type=event_type,
-                factuality=factuality,
-                since=since,
-                until=until,
-                limit=limit,
-            )
+            entries = build(store, query)
     except NewsgraphError as err:
         raise fail(err) from err
     rows = [e.to_dict() for e in entries]
@@ -144,27 +109,23 @@ def timeline(
         "outlet",
         "doc_id",
     ]
-    _print(rows, fmt, [*cols, "link"] if fmt is Format.csv else cols)
+    print_rows(rows, fmt, [*cols, "link"] if fmt is Format.csv else cols)
 
 
-def _incident_timeline(
-    db: str | None,
-    actor: str | None,
-    event_type: str | None,
-    factuality: str | None,
-    since: str | None,
-    until: str | None,
-    limit: int | None,
-    fmt: Format,
-) -> None:
+def _incident_timeline(db: str | None, events: EventQuery, fmt: Format) -> None:
     from newsgraph.analysis.incidents import list_incidents
-    from newsgraph.errors import ConfigError
     from newsgraph.incidents.query import IncidentQuery
 
     try:
-        if factuality:
+        if events.factuality:
             raise ConfigError("--factuality filters events: add --count mentions (incidents have stances)")
-        query = IncidentQuery(since=since, until=until, actor=actor, event_type=event_type, limit=limit)
+        query = IncidentQuery(
+            since=events.since,
+            until=events.until,
+            actor=events.actor,
+            event_type=events.event_type,
+            limit=events.limit,
+        )
         with read_store(db) as store:
             found = list_incidents(store, query)
     except NewsgraphError as err:
@@ -191,7 +152,7 @@ def _incident_timeline(
         "outlet",
         "doc_id",
     ]
-    _print(rows, fmt, [*cols, "incident"] if fmt is Format.csv else cols)
+    print_rows(rows, fmt, [*cols, "incident"] if fmt is Format.csv else cols)
 
 
 @app.command()
@@ -218,20 +179,12 @@ def network(
     """
     from newsgraph.analysis.network import network as build
 
-    _dates(since, until)
-    _event_choices(event_type, factuality)
+    query = build_query(
+        EventQuery, since=since, until=until, actor=actor, event_type=event_type, factuality=factuality
+    )
     try:
         with read_store(db) as store:
-            net = build(
-                store,
-                since=since,
-                until=until,
-                actor=actor,
-                event_type=event_type,
-                factuality=factuality,
-                level="country" if by_country else "actor",
-                counting=count,
-            )
+            net = build(store, query, level="country" if by_country else "actor", counting=count)
     except NewsgraphError as err:
         raise fail(err) from err
     if fmt is NetworkFormat.table:
@@ -262,7 +215,7 @@ def network(
             "factuality",
             "types",
         ]
-        _print(rows, Format.table, cols)
+        print_rows(rows, Format.table, cols)
         return
     text = net.to_graphml() if fmt is NetworkFormat.graphml else json.dumps(net.to_dict(), ensure_ascii=False)
     if out is None:
@@ -315,7 +268,6 @@ def roundup(
     """
     from newsgraph.analysis.roundup import roundup as build
     from newsgraph.analysis.stories import cluster_of
-    from newsgraph.errors import ConfigError
 
     try:
         if bool(query) == bool(cluster):
@@ -333,7 +285,7 @@ def roundup(
         rows = [c.to_dict() for o in result.outlets for c in o.claims]
         for row in rows:
             row.update(doc_id=row.pop("document")["doc_id"])
-        _print(rows, fmt, ["outlet", "grouped_by", "kind", "carrier", "cue", "content", "doc_id"])
+        print_rows(rows, fmt, ["outlet", "grouped_by", "kind", "carrier", "cue", "content", "doc_id"])
         return
     print_roundup(Console(highlight=False), result)
 
@@ -352,13 +304,14 @@ def clusters(
     """
     from newsgraph.analysis.stories import story_clusters
 
-    _dates(since, until)
+    check_date(since, "--since")
+    check_date(until, "--until")
     try:
         with read_store(db) as store:
             found = story_clusters(store, since=since, until=until, min_size=min_size)
     except NewsgraphError as err:
         raise fail(err) from err
-    _print(
+    print_rows(
         [c.to_dict() for c in found],
         fmt,
         ["cluster", "first", "size", "independent", "title", "doc_ids"],
@@ -370,7 +323,7 @@ def predictions(
     db: DbOption = None,
     source: Annotated[str | None, typer.Option(help="Who made it (text or actor).")] = None,
     since: Since = None,
-    limit: Limit = None,
+    limit: MaxRows = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Predictions and warnings: who made them and when, with later events involving the same actors.
@@ -379,7 +332,7 @@ def predictions(
     """
     from newsgraph.analysis.predictions import predictions as build
 
-    _check_date(since, "--since")
+    check_date(since, "--since")
     try:
         with read_store(db) as store:
             found = build(store, source=source, since=since, limit=limit)
@@ -393,7 +346,7 @@ def predictions(
                 doc_id=p.source.doc_id,
                 later=" | ".join(f"{t.date} {t.event.event_type.value} {t.who}→{t.whom}" for t in p.later),
             )
-    _print(rows, fmt, ["kind", "made_by", "made_on", "content", "later", "doc_id"])
+    print_rows(rows, fmt, ["kind", "made_by", "made_on", "content", "later", "doc_id"])
 
 
 @app.command()
@@ -410,7 +363,8 @@ def report(
     """
     from newsgraph.analysis.report import build_dossier, render_html
 
-    _dates(since, until)
+    check_date(since, "--since")
+    check_date(until, "--until")
     try:
         with read_store(db) as store:
             dossier = build_dossier(store, query=query, since=since, until=until)

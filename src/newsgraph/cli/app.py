@@ -10,29 +10,19 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsgraph.cli.output import Format, fail, stderr
-from newsgraph.config import Settings
+from newsgraph.cli.options import DbOption
+from newsgraph.cli.options import check_date as _check_date
+from newsgraph.cli.options import settings as _settings
+from newsgraph.cli.output import fail, stderr
+from newsgraph.cli.root import app
 from newsgraph.errors import NewsgraphError
-from newsgraph.records import ClaimKind, EventType, Factuality, Failure
+from newsgraph.records import Failure
 
 if TYPE_CHECKING:
-    from newsgraph.store import Store
+    from newsgraph.config import Settings
 
 MAX_SHOWN_FAILURES = 20
 
-app = typer.Typer(
-    name="newsgraph",
-    help="Turn raw news pages into a sourced, queryable picture of international politics.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="Database URL or SQLite file (default: newsgraph.db, or NEWSGRAPH_DB)."),
-]
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 Paths = Annotated[
     list[str], typer.Argument(help="Files, folders (recursive), globs, or - for JSONL on stdin.")
 ]
@@ -63,52 +53,6 @@ def _check_language(language: str | None) -> str | None:
         return None if language is None else choose(language, LANGUAGES, "--language")
     except NewsgraphError as err:
         raise fail(err) from err
-
-
-def _settings(db: str | None = None, **overrides: object) -> Settings:
-    values = {k: v for k, v in overrides.items() if v is not None}
-    if db is not None:
-        values["db"] = db
-    try:
-        return Settings.load(values)
-    except NewsgraphError as err:
-        raise fail(err, status=2) from err
-
-
-def read_store(db: str | None) -> Store:
-    """The store at ``--db`` for a command that only reads: E-STORE-MISSING, and nothing made, if absent."""
-    from newsgraph.store import Store
-
-    return Store.open(_settings(db).db, create=False)
-
-
-def _check_date(value: str | None, name: str) -> None:
-    """A date option: YYYY, YYYY-MM or YYYY-MM-DD, read by the function the API and the pages use."""
-    from newsgraph.periods import parse_period
-
-    if value is not None:
-        try:
-            parse_period(value, name)
-        except NewsgraphError as err:
-            raise fail(err) from err
-
-
-VOCABULARIES: dict[str, list[str]] = {
-    "type": [t.value for t in EventType],
-    "factuality": [f.value for f in Factuality],
-    "kind": [k.value for k in ClaimKind],
-}
-
-
-def check_choice(value: str | None, vocabulary: str, name: str) -> None:
-    """An option from a closed vocabulary; a typo is an error that names the close match."""
-    from newsgraph.vocabulary import choose
-
-    if value is not None:
-        try:
-            choose(value, VOCABULARIES[vocabulary], name)
-        except NewsgraphError as err:
-            raise fail(err) from err
 
 
 @app.callback()

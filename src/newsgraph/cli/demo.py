@@ -9,8 +9,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from newsgraph.cli.app import DbOption, _settings, app
+from newsgraph.cli.options import DbOption, settings
 from newsgraph.cli.output import fail
+from newsgraph.cli.root import app
 from newsgraph.errors import NewsgraphError
 from newsgraph.records import Analysis
 from newsgraph.wording import plural
@@ -60,17 +61,18 @@ def demo(
     from newsgraph.cli.analysis import print_roundup
     from newsgraph.incidents.query import IncidentQuery
     from newsgraph.pipeline import Pipeline
+    from newsgraph.queries import DocumentQuery
     from newsgraph.sources import iter_inputs
     from newsgraph.store import Store
 
     inputs = paths or ["examples/articles"]
-    settings = _settings(db)
+    chosen = settings(db)
     out = Console(highlight=False, soft_wrap=True)
     try:
-        with Store.open(settings.db) as store:
+        with Store.open(chosen.db) as store:
             if store.created:
                 out.print(f"created a new store at {store.location}")
-            pipeline = Pipeline(batch_size=settings.batch_size)
+            pipeline = Pipeline(batch_size=chosen.batch_size)
             new = 0
             for batch in pipeline.run(
                 iter_inputs(inputs),
@@ -82,7 +84,7 @@ def demo(
                 new += len(batch.analyses)
                 for failure in batch.failures:
                     out.print(f"[yellow]failed[/yellow] {failure.path}: {failure.code} {failure.message}")
-            docs = store.documents(limit=None)
+            docs = store.documents(DocumentQuery(limit=None))
             for document in sorted(docs, key=lambda d: d.path or ""):
                 _show(out, store.get(document.doc_id))
             out.rule("[bold]Roundup of the sample articles: how each outlet told the story[/bold]")

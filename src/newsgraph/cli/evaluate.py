@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli.app import app
 from newsgraph.cli.output import fail
+from newsgraph.cli.root import app
 from newsgraph.errors import DataError, NewsgraphError
 
 # stage name -> the module whose evaluate(data, limit=...) scores it

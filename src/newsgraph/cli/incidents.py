@@ -7,8 +7,9 @@ from typing import Annotated, Any
 
 import typer
 
-from newsgraph.cli.app import DbOption, FormatOption, _settings, app
-from newsgraph.cli.output import Format, fail, stderr
+from newsgraph.cli.options import DbOption, FormatOption, check_date, settings
+from newsgraph.cli.output import Format, fail, print_rows, stderr
+from newsgraph.cli.root import app
 from newsgraph.errors import NewsgraphError
 
 COLUMNS = [
@@ -85,11 +86,11 @@ def incidents(
     Example: newsgraph incidents --rebuild --limit 0 --format csv > incidents.csv
     """
     from newsgraph.analysis.incidents import list_incidents
-    from newsgraph.cli.analysis import _dates, _print  # imported here: analysis imports app, as this does
     from newsgraph.incidents.query import IncidentQuery
     from newsgraph.store import Store
 
-    _dates(since, until)
+    check_date(since, "--since")
+    check_date(until, "--until")
     query = IncidentQuery(
         since=since,
         until=until,
@@ -101,7 +102,7 @@ def incidents(
         offset=offset,
     )
     try:
-        with Store.open(_settings(db).db) as store:
+        with Store.open(settings(db).db) as store:
             if rebuild:
                 started = time.perf_counter()
                 events, made = store.rebuild_incidents()
@@ -115,4 +116,4 @@ def incidents(
     rows = [i.to_dict(reports=fmt in (Format.jsonl, Format.json)) for i in found]
     if fmt in (Format.table, Format.csv):
         rows = [_flat(r) for r in rows]
-    _print(rows, fmt, CSV_COLUMNS if fmt is Format.csv else COLUMNS)
+    print_rows(rows, fmt, CSV_COLUMNS if fmt is Format.csv else COLUMNS)

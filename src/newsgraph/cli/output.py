@@ -102,6 +102,32 @@ def emit(records: Iterable[Record], fmt: Format, *, columns: Sequence[str] | Non
     return len(rows)
 
 
+def _plain_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def print_rows(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str]) -> None:
+    """Rows an analysis made to stdout: jsonl/json whole, csv/table in ``columns``."""
+    if fmt is Format.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt is Format.json:
+        sys.stdout.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")
+    elif fmt is Format.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_plain_cell(row.get(c)) for c in columns])
+    else:
+        from newsgraph.cli.tables import print_table
+
+        print_table(columns, [[_plain_cell(row.get(c)) for c in columns] for row in rows])
+
+
 def emit_hits(hits: Sequence[SearchHit], fmt: Format) -> None:
     """Search hits to stdout: the record with its rank and marked snippets (jsonl/json), or a row each."""
     rows: list[dict[str, Any]] = [

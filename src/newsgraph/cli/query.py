@@ -10,17 +10,27 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from newsgraph.cli.app import DbOption, FormatOption, _check_date, app, check_choice, read_store
+from newsgraph.cli.options import (
+    ActorOption,
+    DbOption,
+    FactualityOption,
+    FormatOption,
+    KindOption,
+    Limit,
+    Since,
+    SourceOption,
+    TypeOption,
+    Until,
+    build_query,
+    read_store,
+    unlimited,
+)
 from newsgraph.cli.output import EventFormat, Format, SearchKind, emit, emit_hits, fail, stderr
+from newsgraph.cli.root import app
 from newsgraph.errors import NewsgraphError, NotFoundError
+from newsgraph.queries import ClaimQuery, DocumentQuery, EventQuery
 from newsgraph.vocabulary import choose
 from newsgraph.wording import plural
-
-Since = Annotated[str | None, typer.Option("--since", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")]
-Until = Annotated[
-    str | None, typer.Option("--until", help="Up to and including this date (or month, or year).")
-]
-Limit = Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")]
 
 
 @app.command()
@@ -40,14 +50,12 @@ def docs(
 
     Example: newsgraph docs --outlet "The Yomiuri Shimbun" --since 2023-01-01
     """
-
-    _check_date(since, "--since")
-    _check_date(until, "--until")
+    wanted = build_query(
+        DocumentQuery, outlet=outlet, since=since, until=until, search=search, limit=unlimited(limit)
+    )
     try:
         with read_store(db) as store:
-            found = store.documents(
-                outlet=outlet, since=since, until=until, search=search, limit=limit or None
-            )
+            found = store.documents(wanted)
     except NewsgraphError as err:
         raise fail(err) from err
     cols = ["doc_id", "published", "outlet", "title", "language", "duplicate_of"]
@@ -76,7 +84,7 @@ def search(
 
     try:
         with read_store(db) as store:
-            hits = store.search(query, kind=kind.value, limit=limit or None)
+            hits = store.search(query, kind=kind.value, limit=unlimited(limit))
             total = store.count_matches(query, kind=kind.value)
     except NewsgraphError as err:
         raise fail(err) from err
@@ -155,8 +163,8 @@ def show(
 @app.command()
 def claims(
     db: DbOption = None,
-    source: Annotated[str | None, typer.Option(help="Who made the claim (text or actor).")] = None,
-    kind: Annotated[str | None, typer.Option(help="statement, prediction, warning, ...")] = None,
+    source: SourceOption = None,
+    kind: KindOption = None,
     since: Since = None,
     limit: Limit = 100,
     fmt: FormatOption = Format.table,
@@ -165,12 +173,10 @@ def claims(
 
     Example: newsgraph claims --source Nikkei --kind prediction
     """
-
-    _check_date(since, "--since")
-    check_choice(kind, "kind", "--kind")
+    wanted = build_query(ClaimQuery, source=source, kind=kind, since=since, limit=unlimited(limit))
     try:
         with read_store(db) as store:
-            found = store.claims(source=source, kind=kind, since=since, limit=limit or None)
+            found = store.claims(wanted)
     except NewsgraphError as err:
         raise fail(err) from err
     emit(found, fmt, columns=["doc_id", "source", "cue", "kind", "direct", "content"])
@@ -179,11 +185,9 @@ def claims(
 @app.command()
 def events(
     db: DbOption = None,
-    actor: Annotated[
-        str | None, typer.Option(help="Source or target actor (ISO3 country, id or name).")
-    ] = None,
-    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. AID.")] = None,
-    factuality: Annotated[str | None, typer.Option(help="asserted, reported, predicted, ...")] = None,
+    actor: ActorOption = None,
+    event_type: TypeOption = None,
+    factuality: FactualityOption = None,
     since: Since = None,
     until: Until = None,
     limit: Limit = 100,
@@ -197,21 +201,18 @@ def events(
     Example: newsgraph events --actor PRK --type AID --factuality asserted
     Example: newsgraph events --format gdelt --limit 0 > events.tsv
     """
-
-    _check_date(since, "--since")
-    _check_date(until, "--until")
-    check_choice(event_type, "type", "--type")
-    check_choice(factuality, "factuality", "--factuality")
+    wanted = build_query(
+        EventQuery,
+        actor=actor,
+        event_type=event_type,
+        factuality=factuality,
+        since=since,
+        until=until,
+        limit=unlimited(limit),
+    )
     try:
         with read_store(db) as store:
-            found = store.events(
-                actor=actor,
-                event_type=event_type,
-                factuality=factuality,
-                since=since,
-                until=until,
-                limit=limit or None,
-            )
+            found = store.events(wanted)
             documents = store.documents_by_id(e.doc_id for e in found) if fmt is EventFormat.gdelt else {}
     except NewsgraphError as err:
         raise fail(err) from err
@@ -233,7 +234,7 @@ def failures(db: DbOption = None, limit: Limit = 100, fmt: FormatOption = Format
 
     try:
         with read_store(db) as store:
-            found = store.failures(limit=limit or None)
+            found = store.failures(limit=unlimited(limit))
     except NewsgraphError as err:
         raise fail(err) from err
     emit(found, fmt, columns=["path", "line", "code", "message"])

@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli.app import DbOption, _settings, app, read_store
+from newsgraph.cli.options import DbOption, read_store, settings
 from newsgraph.cli.output import fail, stderr
+from newsgraph.cli.root import app
 from newsgraph.errors import NewsgraphError
 
 
@@ -33,15 +34,14 @@ def serve(
 
     import uvicorn
 
-    from newsgraph.api import create_app
-    from newsgraph.api.app import TOKEN_ENV
+    from newsgraph.server import TOKEN_ENV, create_app
     from newsgraph.store import Store
 
     token = os.environ.get(TOKEN_ENV) or None
     try:
         # A read-only server must not quietly serve a new, empty store from a mistyped --db; with ingest
         # enabled the server is a writer, and may start one.
-        store = Store.open(_settings(db).db) if token else read_store(db)
+        store = Store.open(settings(db).db) if token else read_store(db)
         if store.created:
             stderr.print(f"created a new store at {store.location}", highlight=False)
         server_app = create_app(store, token=token, max_body=max_body)

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli.app import app
 from newsgraph.cli.output import fail, stderr
+from newsgraph.cli.root import app
 from newsgraph.errors import DataError, NewsgraphError
 
 train_app = typer.Typer(

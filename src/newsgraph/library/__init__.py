@@ -2,7 +2,7 @@
 
 from newsgraph.library.processing import Input, process, raw_inputs
 from newsgraph.library.results import MissingExtraError, ResultSet
-from newsgraph.library.store import NetworkResult, RoundupResult, StoreView, open
+from newsgraph.library.view import NetworkResult, RoundupResult, StoreView, open
 
 __all__ = [
     "Input",

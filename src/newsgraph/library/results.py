@@ -6,7 +6,9 @@ import enum
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from newsgraph.errors import ConfigError
+from newsgraph.errors import (
+    MissingExtraError as MissingExtraError,  # raised here, defined with the other errors
+)
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped, import-not-found, unused-ignore]
@@ -18,17 +20,6 @@ _HINTS = {
     "pandas": 'pip install "newsgraph[pandas]"  (or: pip install "pandas>=2")',
     "polars": 'pip install "newsgraph[polars]"  (or: pip install "polars>=0.20")',
 }
-
-
-class MissingExtraError(ConfigError):
-    """An optional extra (pandas, polars) is needed for a conversion and is not installed.
-
-    >>> err = MissingExtraError("polars is not installed; pip install polars")
-    >>> err.code, isinstance(err, ConfigError)
-    ('E-LIBRARY-EXTRA', True)
-    """
-
-    code = "E-LIBRARY-EXTRA"
 
 
 def _require(module: str) -> Any:
@@ -65,12 +56,12 @@ class ResultSet(Sequence[T], Generic[T]):
     events; the analysis classes for timeline, network, roundup and clusters); ``to_dicts()`` their JSON
     form; ``to_pandas()`` / ``to_polars()`` one row per item with nested fields as ``outer.inner`` columns.
 
-    >>> from newsgraph.records import Failure, to_dict
-    >>> rows = ResultSet([Failure("d1", "E-INPUT-EMPTY", "empty")], to_dict)
-    >>> len(rows), rows[0].code
-    (1, 'E-INPUT-EMPTY')
+    >>> from newsgraph.records import Entity, to_dict
+    >>> rows = ResultSet([Entity("d1", "Russia", "GPE", (0, 6))], to_dict)
+    >>> len(rows), rows[0].label
+    (1, 'GPE')
     >>> rows.to_dicts()[0]["type"]
-    'error'
+    'entity'
     """
 
     def __init__(self, items: Sequence[T], to_dict: Callable[[T], dict[str, Any]]) -> None:
@@ -101,18 +92,18 @@ class ResultSet(Sequence[T], Generic[T]):
     def to_records(self) -> list[T]:
         """The typed items, as a plain list.
 
-        >>> from newsgraph.records import Failure, to_dict
-        >>> ResultSet([Failure("d1", "E-X", "m")], to_dict).to_records()
-        [Failure(doc_id='d1', code='E-X', message='m', path=None, line=None, type='error')]
+        >>> from newsgraph.records import Entity, to_dict
+        >>> ResultSet([Entity("d1", "Russia", "GPE", (0, 6))], to_dict).to_records()
+        [Entity(doc_id='d1', text='Russia', label='GPE', span=(0, 6), actor=None, type='entity')]
         """
         return list(self._items)
 
     def to_dicts(self) -> list[dict[str, Any]]:
         """The JSON form of each item (for records: the JSON Lines contract of DESIGN.md).
 
-        >>> from newsgraph.records import Failure, to_dict
-        >>> ResultSet([Failure("d1", "E-X", "m")], to_dict).to_dicts()
-        [{'type': 'error', 'doc_id': 'd1', 'code': 'E-X', 'message': 'm', 'path': None, 'line': None}]
+        >>> from newsgraph.records import Entity, to_dict
+        >>> ResultSet([Entity("d1", "Russia", "GPE", (0, 6))], to_dict).to_dicts()
+        [{'type': 'entity', 'doc_id': 'd1', 'text': 'Russia', 'label': 'GPE', 'span': [0, 6], 'actor': None}]
         """
         return [self._to_dict(item) for item in self._items]
 
@@ -132,10 +123,10 @@ class ResultSet(Sequence[T], Generic[T]):
     def to_pandas(self) -> pandas.DataFrame:
         """A pandas DataFrame, one row per item; needs the ``pandas`` extra.
 
-        >>> from newsgraph.records import Failure, to_dict
-        >>> frame = ResultSet([Failure("d1", "E-X", "m")], to_dict).to_pandas()
+        >>> from newsgraph.records import Entity, to_dict
+        >>> frame = ResultSet([Entity("d1", "Russia", "GPE", (0, 6))], to_dict).to_pandas()
         >>> list(frame.columns), frame.shape
-        (['type', 'doc_id', 'code', 'message', 'path', 'line'], (1, 6))
+        (['type', 'doc_id', 'text', 'label', 'span', 'actor'], (1, 6))
         """
         pd = _require("pandas")
         rows = self.rows()
@@ -145,8 +136,8 @@ class ResultSet(Sequence[T], Generic[T]):
     def to_polars(self) -> polars.DataFrame:
         """A polars DataFrame, one row per item; needs the ``polars`` extra.
 
-        >>> from newsgraph.records import Failure, to_dict
-        >>> ResultSet([Failure("d1", "E-X", "m")], to_dict).to_polars().shape
+        >>> from newsgraph.records import Entity, to_dict
+        >>> ResultSet([Entity("d1", "Russia", "GPE", (0, 6))], to_dict).to_polars().shape
         (1, 6)
         """
         pl = _require("polars")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy import Connection, Table, insert
 
@@ -15,6 +15,15 @@ if TYPE_CHECKING:
 
 # JSON columns, written as JSON text by COPY
 _JSON_COLUMNS = frozenset({"record"})
+# Rows per multi-row INSERT / IN list: far below SQLite's 32766 and PostgreSQL's 65535 bound parameters.
+CHUNK = 500
+T = TypeVar("T")
+
+
+def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    """``items`` in slices of at most ``size``."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def copy_rows(conn: Connection, table: Table, batch: Sequence[dict[str, Any]]) -> None:

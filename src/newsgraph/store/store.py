@@ -1,59 +1,45 @@
-"""The Store: idempotent writes of analyses and failures, and the queries the CLI, API and analysis use."""
+"""The Store: opening and migrating, idempotent writes of analyses and failures; its reads are mixed in."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import (
     Connection,
     Engine,
-    Select,
     delete,
     func,
     insert,
-    or_,
     select,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from newsgraph.errors import ConfigError, NotFoundError, StoreError, StoreMissingError
+from newsgraph.errors import StoreError, StoreMissingError
 from newsgraph.incidents import load_rules
-from newsgraph.periods import parse_period, period_end
 from newsgraph.records import (
     Analysis,
-    Claim,
-    ClaimKind,
     Document,
-    Entity,
-    Event,
-    EventType,
-    Factuality,
     Failure,
     Record,
-    Timex,
 )
 from newsgraph.store import incidents, rows, schema
 from newsgraph.store import search as fulltext
+from newsgraph.store.bulk import chunks as _chunks
 from newsgraph.store.bulk import insert_rows
-from newsgraph.store.dates import like as _like
 from newsgraph.store.engine import check_exists, current_revision, migrate, normalise_url
 from newsgraph.store.engine import create as create_engine
+from newsgraph.store.listings import Listings
 from newsgraph.store.reading import iter_records
-from newsgraph.store.searchquery import parse_query
 from newsgraph.store.views import STALE_MESSAGE, Views, log
-from newsgraph.vocabulary import choose
 
-# Rows per multi-row INSERT / IN list: far below SQLite's 32766 and PostgreSQL's 65535 bound parameters.
-_CHUNK = 500
 _DEADLOCK_RETRIES = 3
 _OPEN_RETRIES = 20
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,18 +60,6 @@ class WriteResult:
         )
 
 
-def _chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[Sequence[T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _kind(kind: str) -> fulltext.Kind:
-    for known in fulltext.KINDS:
-        if kind == known:
-            return known
-    raise ConfigError(f"search covers {', '.join(fulltext.KINDS)}, not {kind!r}")
-
-
 def _check_owner(analysis: Analysis) -> None:
     doc_id = analysis.document.doc_id
     for record in analysis.records():
@@ -100,7 +74,7 @@ def _deadlocked(exc: DBAPIError) -> bool:
     return getattr(exc.orig, "sqlstate", None) == "40P01"
 
 
-class Store(Views):
+class Store(Listings, Views):
     """Documents and everything extracted from them, in SQLite or PostgreSQL, behind one API of records."""
 
     def __init__(self, engine: Engine, url: str, *, created: bool = False) -> None:
@@ -345,159 +319,7 @@ class Store(Views):
             )
             conn.execute(statement)
 
-    # -- reading ---------------------------------------------------------------------------------------
-
-    def _rows(self, query: Select[Any], build: Callable[[Any], T]) -> list[T]:
-        with self._engine.connect() as conn:
-            return [build(row._mapping) for row in conn.execute(query)]
-
-    def documents(
-        self,
-        *,
-        outlet: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        search: str | None = None,
-        limit: int | None = 100,
-        offset: int = 0,
-    ) -> list[Document]:
-        """Documents, newest first; ``outlet`` a case-insensitive substring; ``search`` a full-text query
-        (see :mod:`newsgraph.store.searchquery`) whose matches come best first."""
-        table = schema.documents
-        query = select(table.c.text, table.c.record)
-        hits = None
-        if search:
-            hits = fulltext.ranked(self._engine.dialect.name, parse_query(search), "document")
-            query = query.join(hits, hits.c.key == table.c.doc_id)
-        if outlet:
-            query = query.where(_like(table.c.outlet, outlet))
-        if since:
-            query = query.where(table.c.published >= parse_period(since, "since"))
-        if until:
-            query = query.where(table.c.published < period_end(until, "until"))
-        newest = (table.c.published.desc().nulls_last(), table.c.doc_id)
-        query = query.order_by(hits.c.rank.desc(), *newest) if hits is not None else query.order_by(*newest)
-        return self._rows(query.limit(limit).offset(offset), rows.document_from)
-
-    def search(
-        self, query: str, *, kind: str = "document", limit: int | None = 20, offset: int = 0
-    ) -> list[fulltext.SearchHit]:
-        """Records of ``kind`` (document, claim, event) matching a full-text ``query``, best first, each with
-        its matches marked in its title and text."""
-        with self._engine.connect() as conn:
-            return fulltext.hits(conn, parse_query(query), _kind(kind), limit, offset)
-
-    def count_matches(self, query: str, *, kind: str = "document") -> int:
-        """How many records of ``kind`` match a full-text ``query``."""
-        with self._engine.connect() as conn:
-            return fulltext.count(conn, parse_query(query), _kind(kind))
-
-    def documents_by_id(self, doc_ids: Iterable[str]) -> dict[str, Document]:
-        """The stored documents with these ids (missing ones left out), by id."""
-        table = schema.documents
-        found: dict[str, Document] = {}
-        for chunk in _chunks(sorted(set(doc_ids))):
-            query = select(table.c.text, table.c.record).where(table.c.doc_id.in_(chunk))
-            for doc in self._rows(query, rows.document_from):
-                found[doc.doc_id] = doc
-        return found
-
-    def count_documents(self) -> int:
-        with self._engine.connect() as conn:
-            return int(conn.scalar(select(func.count()).select_from(schema.documents)) or 0)
-
-    def get(self, doc_id: str) -> Analysis:
-        """One document and everything extracted from it."""
-        table = schema.documents
-        with self._engine.connect() as conn:
-            row = conn.execute(select(table.c.text, table.c.record).where(table.c.doc_id == doc_id)).first()
-            if row is None:
-                raise NotFoundError(f"no document {doc_id!r} in the store; list stored ones to find its id")
-            parts: dict[str, list[Record]] = {}
-            for kind, child in schema.CHILD_TABLES.items():
-                query = select(child.c.record).where(child.c.doc_id == doc_id).order_by(child.c.seq)
-                parts[kind] = [rows.record_from(r._mapping) for r in conn.execute(query)]
-        return Analysis(
-            document=rows.document_from(row._mapping),
-            entities=tuple(r for r in parts["entity"] if isinstance(r, Entity)),
-            timexes=tuple(r for r in parts["timex"] if isinstance(r, Timex)),
-            claims=tuple(r for r in parts["claim"] if isinstance(r, Claim)),
-            events=tuple(r for r in parts["event"] if isinstance(r, Event)),
-        )
-
-    def failures(self, *, limit: int | None = 100) -> list[Failure]:
-        """Documents that could not be processed, latest first."""
-        table = schema.failures
-        query = select(table).order_by(table.c.created_at.desc(), table.c.row_id.desc()).limit(limit)
-        return self._rows(query, rows.failure_from)
-
-    def claims(
-        self,
-        *,
-        source: str | None = None,
-        kind: str | None = None,
-        since: str | None = None,
-        doc_id: str | None = None,
-        limit: int | None = None,
-    ) -> list[Claim]:
-        """Claims in document-date order; ``source`` matches the source's text, actor name or actor id."""
-        table = schema.claims
-        query = select(table.c.record)
-        if source:
-            query = query.where(
-                or_(
-                    _like(table.c.source_text, source),
-                    _like(table.c.source_actor_name, source),
-                    _like(table.c.source_actor_id, source),
-                )
-            )
-        if kind:
-            query = query.where(table.c.kind == choose(kind, [k.value for k in ClaimKind], "kind"))
-        if since:
-            query = query.where(table.c.published >= parse_period(since, "since"))
-        if doc_id:
-            query = query.where(table.c.doc_id == doc_id)
-        query = query.order_by(table.c.published.nulls_last(), table.c.doc_id, table.c.seq).limit(limit)
-        return [r for r in self._rows(query, rows.record_from) if isinstance(r, Claim)]
-
-    def events(
-        self,
-        *,
-        actor: str | None = None,
-        event_type: str | None = None,
-        factuality: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        doc_id: str | None = None,
-        limit: int | None = None,
-    ) -> list[Event]:
-        """Events in date order (the event's, else its document's); ``actor`` matches source or target."""
-        table = schema.events
-        query = select(table.c.record)
-        if actor:
-            sides = []
-            for side in ("source", "target"):
-                sides += [
-                    table.c[f"{side}_country"] == actor.upper(),
-                    _like(table.c[f"{side}_actor_id"], actor),
-                    _like(table.c[f"{side}_actor_name"], actor),
-                    _like(table.c[f"{side}_text"], actor),
-                ]
-            query = query.where(or_(*sides))
-        if event_type:
-            typed = choose(event_type, [t.value for t in EventType], "type")
-            query = query.where(table.c.event_type == typed)
-        if factuality:
-            wanted = choose(factuality, [f.value for f in Factuality], "factuality")
-            query = query.where(table.c.factuality == wanted)
-        if since:
-            query = query.where(table.c.day >= parse_period(since, "since"))
-        if until:
-            query = query.where(table.c.day < period_end(until, "until"))
-        if doc_id:
-            query = query.where(table.c.doc_id == doc_id)
-        query = query.order_by(table.c.day.nulls_last(), table.c.doc_id, table.c.seq).limit(limit)
-        return [r for r in self._rows(query, rows.record_from) if isinstance(r, Event)]
+    # -- reading (the listings are in store/listings.py, the incident views in store/views.py) ----------
 
     def iter_records(
         self, types: Sequence[str] = ("document", "entity", "timex", "claim", "event", "error")

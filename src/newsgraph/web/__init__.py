@@ -7,12 +7,12 @@ from importlib import resources
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from newsgraph.web.incident_pages import router as incident_router
+from newsgraph.web.pages import router
+
 
 def mount(app: FastAPI) -> None:
     """Add the pages and /static to ``app``."""
-    from newsgraph.web.incident_pages import router as incident_router
-    from newsgraph.web.pages import router
-
     app.include_router(router)
     app.include_router(incident_router)
     static = resources.files("newsgraph.web") / "static"

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
 from newsgraph.analysis.incidents import checked
-from newsgraph.api.context import CacheDep, Since, StoreDep, Until
 from newsgraph.incidents.query import IncidentQuery
+from newsgraph.serving.context import CacheDep, Since, StoreDep, Until
 from newsgraph.store import Store
 from newsgraph.web.pages import kept, page, render
 

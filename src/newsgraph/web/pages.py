@@ -12,6 +12,7 @@ import jinja2
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from newsgraph.analysis import corpus
 from newsgraph.analysis.incidents import checked
 from newsgraph.analysis.naming import entity_name
 from newsgraph.analysis.network import QUAD_NAMES, Counting, network
@@ -19,10 +20,10 @@ from newsgraph.analysis.network_picture import QUAD_COLOURS
 from newsgraph.analysis.report import build_dossier, render_html
 from newsgraph.analysis.roundup import roundup
 from newsgraph.analysis.timeline import timeline
-from newsgraph.api import corpus
-from newsgraph.api.cache import ViewCache
-from newsgraph.api.context import CacheDep, Since, StoreDep, Until
 from newsgraph.incidents.query import IncidentQuery
+from newsgraph.queries import DocumentQuery, EventQuery
+from newsgraph.serving.cache import ViewCache
+from newsgraph.serving.context import CacheDep, DocumentFilters, Since, StoreDep, Until
 from newsgraph.store import Store
 from newsgraph.web.chart import chart, count_chart
 from newsgraph.web.highlight import marks, segments
@@ -76,7 +77,7 @@ def home(store: StoreDep, cache: CacheDep) -> HTMLResponse:
             "overview.html",
             active="overview",
             o=corpus.overview(store),
-            recent=store.documents(limit=10),
+            recent=store.documents(DocumentQuery(limit=10)),
             actors=corpus.top_actors(store, 15),
         ),
     )
@@ -84,13 +85,9 @@ def home(store: StoreDep, cache: CacheDep) -> HTMLResponse:
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents(
-    store: StoreDep,
-    outlet: str | None = None,
-    since: Since = None,
-    until: Until = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    store: StoreDep, filters: DocumentFilters, offset: Annotated[int, Query(ge=0)] = 0
 ) -> HTMLResponse:
-    found = store.documents(outlet=outlet, since=since, until=until, limit=PAGE + 1, offset=offset)
+    found = store.documents(replace(filters, limit=PAGE + 1, offset=offset))
     return page(
         "documents.html",
         active="documents",
@@ -98,7 +95,7 @@ def documents(
         offset=offset,
         more=len(found) > PAGE,
         page_size=PAGE,
-        outlet=outlet or "",
+        outlet=filters.outlet or "",
     )
 
 
@@ -137,7 +134,7 @@ def _timeline_html(
 ) -> str:
     form = {"actor": actor or "", "since": since or "", "until": until or "", "count": count}
     if count == "mentions":
-        entries = timeline(store, actor=actor or None, since=since or None, until=until or None)
+        entries = timeline(store, EventQuery(actor=actor, since=since, until=until))
         shown = entries[:TIMELINE_ROWS]
         return render("timeline.html", active="timeline", entries=shown, chart=chart(shown), **form)
     query = checked(IncidentQuery(since=since or None, until=until or None, actor=actor or None, limit=None))
@@ -172,7 +169,7 @@ def network_page(
 def _network_html(
     store: Store, since: str | None, until: str | None, level: Literal["actor", "country"], count: Counting
 ) -> str:
-    net = network(store, since=since or None, until=until or None, level=level, counting=count)
+    net = network(store, EventQuery(since=since, until=until), level=level, counting=count)
     data = net.to_dict()
     # The browser lays the graph out pairwise: beyond a few dozen nodes it is slow and unreadable anyway.
     shown = {n["id"] for n in data["nodes"][:NETWORK_NODES]}

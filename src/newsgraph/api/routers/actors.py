@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from newsgraph.api import corpus
+from newsgraph.analysis import corpus
 from newsgraph.api.context import Limit, Offset, StoreDep, next_offset
-from newsgraph.api.errors import ApiError
 from newsgraph.api.outputs import ActorSummaryOut, Page
+from newsgraph.errors import NotFoundError
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 
 
 def _out(summary: corpus.ActorSummary) -> ActorSummaryOut:
-    a = summary.actor
-    return ActorSummaryOut(
-        id=a.id,
-        name=a.name,
-        kind=a.kind,
-        country=a.country,
-        sector=a.sector,
-        mentions=summary.mentions,
-        documents=summary.documents,
-    )
+    fields = {
+        **dataclasses.asdict(summary.actor),
+        "mentions": summary.mentions,
+        "documents": summary.documents,
+    }
+    return ActorSummaryOut.model_validate(fields)
 
 
 @router.get("", response_model=Page[ActorSummaryOut], summary="List actors, most mentioned first")
@@ -50,4 +47,4 @@ def get_actor(actor_id: str, store: StoreDep) -> ActorSummaryOut:
     for summary in corpus.actors(store):
         if summary.actor.id == actor_id:
             return _out(summary)
-    raise ApiError(404, "E-NOT-FOUND", f"no actor {actor_id!r} is mentioned in the store; see /api/actors")
+    raise NotFoundError(f"no actor {actor_id!r} is mentioned in the store; see /api/actors")

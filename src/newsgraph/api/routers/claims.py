@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import replace
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
-from newsgraph.api.context import Limit, Offset, Since, StoreDep, next_offset
+from newsgraph.api.context import ClaimFilters, Limit, Offset, StoreDep, next_offset
 from newsgraph.api.outputs import ClaimOut, Page, record_out
-from newsgraph.records import ClaimKind
 
 router = APIRouter(prefix="/claims", tags=["claims"])
 
@@ -16,18 +15,12 @@ router = APIRouter(prefix="/claims", tags=["claims"])
 @router.get("", response_model=Page[ClaimOut], summary="List claims")
 def list_claims(
     store: StoreDep,
-    source: Annotated[str | None, Query(description="Source words, actor name or actor id.")] = None,
-    kind: Annotated[ClaimKind | None, Query(description="The kind of claim.")] = None,
-    since: Since = None,
-    doc_id: Annotated[str | None, Query(description="Only this document.")] = None,
+    filters: ClaimFilters,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Page[ClaimOut]:
-    # The store pages by limit only: read up to this page's end, plus one row to know there is more.
-    found = store.claims(
-        source=source, kind=kind.value if kind else None, since=since, doc_id=doc_id, limit=offset + limit + 1
-    )
-    window = found[offset:]
+    # one row more than the page: its presence says there is a next page
+    window = store.claims(replace(filters, limit=limit + 1, offset=offset))
     return Page[ClaimOut](
         items=[record_out(ClaimOut, c) for c in window[:limit]],
         limit=limit,

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import replace
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
-from newsgraph.api.context import Limit, Offset, Since, StoreDep, Until, next_offset
+from newsgraph.api.context import DocumentFilters, Limit, Offset, StoreDep, next_offset
 from newsgraph.api.outputs import (
     AnalysisOut,
-    ClaimOut,
-    DocumentOut,
     DocumentSummaryOut,
-    EntityOut,
-    EventOut,
     Page,
-    TimexOut,
+    analysis_out,
     record_out,
 )
 
@@ -25,18 +21,11 @@ router = APIRouter(prefix="/documents", tags=["documents"])
 @router.get("", response_model=Page[DocumentSummaryOut], summary="List documents, newest first")
 def list_documents(
     store: StoreDep,
-    outlet: Annotated[str | None, Query(description="Outlet name contains this.")] = None,
-    since: Since = None,
-    until: Until = None,
-    search: Annotated[
-        str | None, Query(description='Full-text query (as /api/search): all words, "a phrase", OR, -word.')
-    ] = None,
+    filters: DocumentFilters,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[DocumentSummaryOut]:
-    found = store.documents(
-        outlet=outlet, since=since, until=until, search=search, limit=limit + 1, offset=offset
-    )
+    found = store.documents(replace(filters, limit=limit + 1, offset=offset))
     return Page[DocumentSummaryOut](
         items=[record_out(DocumentSummaryOut, d) for d in found[:limit]],
         limit=limit,
@@ -47,11 +36,4 @@ def list_documents(
 
 @router.get("/{doc_id}", response_model=AnalysisOut, summary="One document and everything extracted")
 def get_document(doc_id: str, store: StoreDep) -> AnalysisOut:
-    analysis = store.get(doc_id)
-    return AnalysisOut(
-        document=record_out(DocumentOut, analysis.document),
-        entities=[record_out(EntityOut, e) for e in analysis.entities],
-        timexes=[record_out(TimexOut, t) for t in analysis.timexes],
-        claims=[record_out(ClaimOut, c) for c in analysis.claims],
-        events=[record_out(EventOut, e) for e in analysis.events],
-    )
+    return analysis_out(store.get(doc_id))

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from newsgraph.api import corpus
+from newsgraph.analysis import corpus
 from newsgraph.api.context import Limit, Offset, StoreDep, next_offset
 from newsgraph.api.outputs import EntityOut, Page, record_out
 

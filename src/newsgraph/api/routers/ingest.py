@@ -10,12 +10,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Request
 
 from newsgraph.api.context import StoreDep
-from newsgraph.api.errors import ApiError
 from newsgraph.api.inputs import IngestIn
 from newsgraph.api.outputs import FailureOut, IngestOut, record_out
-from newsgraph.errors import InputError
+from newsgraph.errors import ForbiddenError, InputError, UnauthorizedError
 from newsgraph.inputs import RawInput
 from newsgraph.records import Failure
+from newsgraph.serving.errors import ApiError
 from newsgraph.sources.jsonl import parse_line
 
 router = APIRouter(prefix="/ingest", tags=["ingest"])
@@ -26,13 +26,13 @@ _LOCK = threading.Lock()
 def require_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
     expected: str | None = request.app.state.token
     if not expected:
-        raise ApiError(403, "E-FORBIDDEN", "ingest is disabled: the operator has set no NEWSGRAPH_API_TOKEN")
+        raise ForbiddenError("ingest is disabled: the operator has set no NEWSGRAPH_API_TOKEN")
     scheme, _, given = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
         raise ApiError(
-            401,
-            "E-UNAUTHORIZED",
-            "missing or wrong token: send the header 'Authorization: Bearer <NEWSGRAPH_API_TOKEN>'",
+            UnauthorizedError(
+                "missing or wrong token: send the header 'Authorization: Bearer <NEWSGRAPH_API_TOKEN>'"
+            ),
             headers={"WWW-Authenticate": "Bearer"},
         )
 
@@ -53,7 +53,7 @@ def ingest(body: IngestIn, request: Request, store: StoreDep) -> IngestOut:
                 json.dumps(article.model_dump(exclude_none=True)), path="api", line=line, max_bytes=10**9
             )
         except InputError as err:
-            raise ApiError(err.status, err.code, err.message) from err
+            raise ApiError(err) from err
         if raw is not None:
             items.append(raw)
     with _LOCK:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Response
 from newsgraph.analysis.network import Counting, network
 from newsgraph.api.context import CacheDep, Since, StoreDep, Until
 from newsgraph.api.outputs import NetworkOut, dict_out
+from newsgraph.queries import EventQuery
 from newsgraph.records import EventType, Factuality
 
 router = APIRouter(prefix="/network", tags=["network"])
@@ -33,17 +34,16 @@ def get_network(
         ),
     ] = "incidents",
 ) -> Response:
+    query = EventQuery(
+        actor=actor,
+        event_type=event_type.value if event_type else None,
+        factuality=factuality.value if factuality else None,
+        since=since,
+        until=until,
+    )
+
     def build() -> bytes:
-        net = network(
-            store,
-            since=since,
-            until=until,
-            actor=actor,
-            event_type=event_type.value if event_type else None,
-            factuality=factuality.value if factuality else None,
-            level=level,
-            counting=count,
-        )
+        net = network(store, query, level=level, counting=count)
         return dict_out(NetworkOut, net.to_dict()).model_dump_json().encode("utf-8")
 
     # kept as JSON: a network of thousands of ties is serialised once per write, not once per client

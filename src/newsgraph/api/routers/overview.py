@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 from fastapi import APIRouter
 
-from newsgraph.api import corpus
+from newsgraph.analysis import corpus
 from newsgraph.api.context import CacheDep, StoreDep
 from newsgraph.api.outputs import HealthOut, OverviewOut
 

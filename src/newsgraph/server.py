@@ -1,4 +1,6 @@
-"""The server: the JSON API under /api, the dashboard pages at /, OpenAPI at /openapi.json and /docs."""
+"""The server: the JSON API under /api, the dashboard pages at /, OpenAPI at /openapi.json and /docs.
+
+The one module above both ``api`` and ``web``: it mounts them side by side, and neither imports the other."""
 
 from __future__ import annotations
 
@@ -8,45 +10,18 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import Depends, FastAPI
+from fastapi import FastAPI
 
-from newsgraph import __version__
-from newsgraph.api import errors
-from newsgraph.api.cache import ViewCache
-from newsgraph.api.context import known_parameters
+from newsgraph import __version__, api
+from newsgraph import web as dashboard
 from newsgraph.api.limits import DEFAULT_MAX_BODY, BodyLimit
-from newsgraph.api.routers import (
-    actors,
-    claims,
-    clusters,
-    documents,
-    entities,
-    events,
-    incidents,
-    ingest,
-    network,
-    overview,
-    roundup,
-    search,
-    timeline,
-)
+from newsgraph.api.routers import network
+from newsgraph.serving import errors
+from newsgraph.serving.cache import ViewCache
 from newsgraph.store import Store
+from newsgraph.web import pages
 
 TOKEN_ENV = "NEWSGRAPH_API_TOKEN"
-ROUTERS = (
-    overview,
-    documents,
-    entities,
-    actors,
-    claims,
-    events,
-    incidents,
-    timeline,
-    network,
-    roundup,
-    clusters,
-    search,
-)
 
 
 def create_app(
@@ -90,22 +65,16 @@ def create_app(
     app.state.cache = ViewCache()
     app.state.token = token if token is not None else os.environ.get(TOKEN_ENV) or None
     app.state.pipeline = None
-    errors.install(app)
+    errors.install(app, page=pages.render_error if web else None)
     app.add_middleware(BodyLimit, max_body=max_body)
-    for module in ROUTERS:
-        app.include_router(module.router, prefix="/api", dependencies=[Depends(known_parameters)])
-    app.include_router(ingest.router, prefix="/api", dependencies=[Depends(known_parameters)])
+    api.mount(app)
     if web:
-        from newsgraph.web import mount
-
-        mount(app)
+        dashboard.mount(app)
     return app
 
 
 def warm_up(app: FastAPI) -> None:
     """Compute the default views into the app's cache; a failure only costs the first client the wait."""
-    from newsgraph.web import pages
-
     store, cache = app.state.store, app.state.cache
     try:
         network.get_network(store, cache)

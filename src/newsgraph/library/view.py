@@ -8,14 +8,18 @@ from types import TracebackType
 from typing import Any, Literal
 
 from newsgraph.analysis.clusters import Cluster
-from newsgraph.analysis.network import Edge, Network, Node
-from newsgraph.analysis.roundup import Roundup, RoundupClaim
-from newsgraph.analysis.timeline import TimelineEntry
+from newsgraph.analysis.incidents import list_incidents
+from newsgraph.analysis.network import Edge, Network, Node, network
+from newsgraph.analysis.roundup import Roundup, RoundupClaim, roundup
+from newsgraph.analysis.stories import cluster_of, story_clusters
+from newsgraph.analysis.timeline import TimelineEntry, timeline
 from newsgraph.errors import ConfigError
 from newsgraph.incidents import Incident
+from newsgraph.incidents.query import IncidentQuery
 from newsgraph.library.processing import Input, raw_inputs
 from newsgraph.library.results import ResultSet
 from newsgraph.pipeline import Pipeline
+from newsgraph.queries import ClaimQuery, DocumentQuery, EventQuery
 from newsgraph.records import Analysis, Claim, Document, Event, Failure, to_dict
 from newsgraph.store import Store, WriteResult
 from newsgraph.store.search import SearchHit
@@ -170,10 +174,10 @@ class StoreView:
         >>> store.documents(outlet="asahi").to_pandas()[["doc_id", "outlet"]].values.tolist()
         [['a', 'Asahi']]
         """
-        found = self.store.documents(
+        query = DocumentQuery(
             outlet=outlet, since=since, until=until, search=search, limit=limit, offset=offset
         )
-        return ResultSet(found, to_dict)
+        return ResultSet(self.store.documents(query), to_dict)
 
     def search(self, query: str, *, kind: str = "document", limit: int | None = 20) -> ResultSet[SearchHit]:
         """Full-text search over documents, claims or events (``kind``), best match first; the query
@@ -215,8 +219,8 @@ class StoreView:
         >>> [(c.source.text, c.cue, c.kind.value) for c in store.claims(source="kremlin")]
         [('The Kremlin', 'said', 'prediction')]
         """
-        found = self.store.claims(source=source, kind=kind, since=since, doc_id=doc_id, limit=limit)
-        return ResultSet(found, to_dict)
+        query = ClaimQuery(source=source, kind=kind, since=since, doc_id=doc_id, limit=limit)
+        return ResultSet(self.store.claims(query), to_dict)
 
     def events(
         self,
@@ -238,7 +242,7 @@ class StoreView:
         >>> frame.select("event_type", "source.actor.country").rows()
         [('ACCUSE', 'RUS')]
         """
-        found = self.store.events(
+        query = EventQuery(
             actor=actor,
             event_type=event_type,
             factuality=factuality,
@@ -247,7 +251,7 @@ class StoreView:
             doc_id=doc_id,
             limit=limit,
         )
-        return ResultSet(found, to_dict)
+        return ResultSet(self.store.events(query), to_dict)
 
     def timeline(
         self,
@@ -267,17 +271,10 @@ class StoreView:
         >>> [(t.date, t.event.event_type.value, t.who, t.whom) for t in store.timeline(event_type="accuse")]
         [('2024-06-17', 'ACCUSE', 'Russian Federation', 'Ukraine')]
         """
-        from newsgraph.analysis.timeline import timeline
-
-        entries = timeline(
-            self.store,
-            actor=actor,
-            event_type=event_type,
-            factuality=factuality,
-            since=since,
-            until=until,
-            limit=limit,
+        query = EventQuery(
+            actor=actor, event_type=event_type, factuality=factuality, since=since, until=until, limit=limit
         )
+        entries = timeline(self.store, query)
         return ResultSet(entries, TimelineEntry.to_dict)
 
     def network(
@@ -300,18 +297,10 @@ class StoreView:
         >>> [(e.source, e.target, e.count) for e in store.network(by_country=True)]
         [('RUS', 'UKR', 1)]
         """
-        from newsgraph.analysis.network import network
-
-        graph = network(
-            self.store,
-            since=since,
-            until=until,
-            actor=actor,
-            event_type=event_type,
-            factuality=factuality,
-            level="country" if by_country else "actor",
-            counting=count,
+        query = EventQuery(
+            actor=actor, event_type=event_type, factuality=factuality, since=since, until=until
         )
+        graph = network(self.store, query, level="country" if by_country else "actor", counting=count)
         return NetworkResult(graph)
 
     def incidents(
@@ -338,9 +327,6 @@ class StoreView:
         >>> [(i.date, i.event_type, i.source, i.target, i.outlets) for i in store.incidents(min_documents=2)]
         [('2024-06-17', 'ASSAULT', 'RUS', 'UKR', ('Nikkei', 'Asahi'))]
         """
-        from newsgraph.analysis.incidents import list_incidents
-        from newsgraph.incidents.query import IncidentQuery
-
         query = IncidentQuery(
             since=since,
             until=until,
@@ -361,9 +347,6 @@ class StoreView:
         >>> [(c.outlet, c.claim.source.text, c.claim.cue) for c in store.roundup(query="pact")]
         [('Asahi', 'Putin', 'said')]
         """
-        from newsgraph.analysis.roundup import roundup
-        from newsgraph.analysis.stories import cluster_of
-
         if bool(query) == bool(cluster):
             raise ConfigError("give either query= or cluster= (a cluster id or any of its doc_ids)")
         doc_ids = cluster_of(self.store, cluster).doc_ids if cluster else None
@@ -380,8 +363,6 @@ class StoreView:
         >>> store.clusters().to_dicts()[0]["doc_ids"]
         ['a']
         """
-        from newsgraph.analysis.stories import story_clusters
-
         return ResultSet(
             story_clusters(self.store, since=since, until=until, min_size=min_size), Cluster.to_dict
         )

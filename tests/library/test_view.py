@@ -11,6 +11,7 @@ import pytest
 import newsgraph
 from newsgraph.errors import ConfigError, NotFoundError
 from newsgraph.library import MissingExtraError, NetworkResult, ResultSet, RoundupResult, StoreView
+from newsgraph.queries import ClaimQuery
 from newsgraph.records import Claim, Document, Event
 
 
@@ -61,7 +62,7 @@ def test_claim_filters_mean_what_the_cli_means(
 ) -> None:
     found = store.claims(**filters)
     assert found and all(check(c) for c in found)  # type: ignore[operator]
-    assert len(found) == len(store.store.claims(**filters))  # the same query as the CLI runs
+    assert len(found) == len(store.store.claims(ClaimQuery(**filters)))  # the same query as the CLI runs
 
 
 def test_frames_have_one_row_per_item_and_flat_columns(store: StoreView) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -10,34 +11,55 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import (
+    BadRequestError,
+    ForbiddenError,
+    HttpError,
+    InternalError,
+    InvalidRequestError,
+    MethodNotAllowedError,
+    NewsgraphError,
+    NotFoundError,
+    RequestTooLargeError,
+    TooManyRequestsError,
+    UnauthorizedError,
+    UnsupportedMediaError,
+)
 
 log = logging.getLogger(__name__)
 
 # HTTP statuses the framework raises itself (unknown route, wrong method, ...) -> our codes.
 HTTP_CODES = {
-    400: "E-BAD-REQUEST",
-    401: "E-UNAUTHORIZED",
-    403: "E-FORBIDDEN",
-    404: "E-NOT-FOUND",
-    405: "E-METHOD-NOT-ALLOWED",
-    413: "E-TOO-LARGE",
-    415: "E-UNSUPPORTED-MEDIA",
-    422: "E-VALIDATION",
-    429: "E-TOO-MANY",
+    error.status: error.code
+    for error in (
+        BadRequestError,
+        UnauthorizedError,
+        ForbiddenError,
+        NotFoundError,
+        MethodNotAllowedError,
+        RequestTooLargeError,
+        UnsupportedMediaError,
+        InvalidRequestError,
+        TooManyRequestsError,
+    )
 }
 
 
 class ApiError(StarletteHTTPException):
-    """An HTTP error with our code; a StarletteHTTPException so FastAPI's body reader lets it through."""
+    """One of our errors as an HTTP exception: FastAPI's body reader lets these through (a body over the
+    limit is found while it is read), and unlike our errors it carries headers (WWW-Authenticate)."""
 
-    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> None:
-        super().__init__(status_code=status, detail=message, headers=headers)
-        self.code = code
+    def __init__(self, error: NewsgraphError, headers: dict[str, str] | None = None) -> None:
+        super().__init__(status_code=error.status, detail=error.message, headers=headers)
+        self.code = error.code
 
 
 def error_body(code: str, message: str, status: int) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "status": status}}
+
+
+# A page for an error (code, message, status): the dashboard's, when the server has one.
+ErrorPage = Callable[[str, str, int], str]
 
 
 def _wants_html(request: Request) -> bool:
@@ -53,10 +75,9 @@ def _wants_html(request: Request) -> bool:
 def error_response(
     request: Request, code: str, message: str, status: int, headers: dict[str, str] | None = None
 ) -> Response:
-    if _wants_html(request):
-        from newsgraph.web.pages import render_error
-
-        return HTMLResponse(render_error(code, message, status), status_code=status, headers=headers)
+    page: ErrorPage | None = getattr(request.app.state, "error_page", None)
+    if page is not None and _wants_html(request):
+        return HTMLResponse(page(code, message, status), status_code=status, headers=headers)
     return JSONResponse(error_body(code, message, status), status_code=status, headers=headers)
 
 
@@ -68,8 +89,10 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "the request is not valid"
 
 
-def install(app: FastAPI) -> None:
-    """Route every error (ours, the framework's, validation, unexpected) through :func:`error_response`."""
+def install(app: FastAPI, page: ErrorPage | None = None) -> None:
+    """Route every error (ours, the framework's, validation, unexpected) through :func:`error_response`;
+    a browser asking for a page gets ``page`` (when given), everyone else the JSON shape."""
+    app.state.error_page = page
 
     async def on_newsgraph(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, NewsgraphError)
@@ -77,7 +100,7 @@ def install(app: FastAPI) -> None:
 
     async def on_http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
-        code = exc.code if isinstance(exc, ApiError) else HTTP_CODES.get(exc.status_code, "E-HTTP")
+        code = exc.code if isinstance(exc, ApiError) else HTTP_CODES.get(exc.status_code, HttpError.code)
         message = str(exc.detail)
         if exc.status_code == 404 and not isinstance(exc, ApiError):
             message = f"no route {request.method} {request.url.path}; see /docs for the API"
@@ -85,12 +108,13 @@ def install(app: FastAPI) -> None:
 
     async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
-        return error_response(request, "E-VALIDATION", _validation_message(exc), 422)
+        error = InvalidRequestError(_validation_message(exc))
+        return error_response(request, error.code, error.message, error.status)
 
     async def on_unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
-        message = f"internal error ({type(exc).__name__}); the server log has the details"
-        return error_response(request, "E-INTERNAL", message, 500)
+        error = InternalError(f"internal error ({type(exc).__name__}); the server log has the details")
+        return error_response(request, error.code, error.message, error.status)
 
     app.add_exception_handler(NewsgraphError, on_newsgraph)
     app.add_exception_handler(StarletteHTTPException, on_http)
