@@ -48,9 +48,7 @@ def run_pipeline(path: Path, db: str, n_process: int, batch_size: int) -> tuple[
     with Store.open(db) as store:
         for batch in pipeline.run(
             iter_inputs([str(path)]),
-            known=store.known,
-            known_hashes=store.known_hashes,
-            known_near=store.near_candidates,
+            stored=store,
         ):
             store.write(batch.analyses, batch.failures)
             words += batch.words

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 from newsgraph.pipeline import Batch, Pipeline
@@ -34,8 +35,21 @@ def test_batch_goes_on_past_bad_inputs(tmp_path: Path, seeds_dir: Path) -> None:
     assert all(a.entities for a in analyses)
 
 
+class _HoldsEveryId:
+    """A store that holds every doc_id asked about (and no contents)."""
+
+    def known(self, doc_ids: Iterable[str]) -> set[str]:
+        return set(doc_ids)
+
+    def known_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
+        return {}
+
+    def near_candidates(self, wanted: Iterable[str]) -> dict[str, tuple[set[str], bytes]]:
+        return {}
+
+
 def test_known_documents_are_skipped_before_parsing(seeds_dir: Path) -> None:
-    batches = _run(Pipeline(), [str(seeds_dir)], known=lambda ids: set(ids))
+    batches = _run(Pipeline(), [str(seeds_dir)], stored=_HoldsEveryId())
     assert [len(b.skipped) for b in batches] == [2] and not batches[0].analyses
 
 

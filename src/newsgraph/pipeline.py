@@ -12,15 +12,15 @@ import itertools
 import logging
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol
 
 from spacy.tokens import Doc
 
 from newsgraph.errors import DuplicateIdError
 from newsgraph.extract import extract
-from newsgraph.extract.dedup import Duplicates, StoredNear
+from newsgraph.extract.dedup import Duplicates
 from newsgraph.nlp.entities import entities as find_entities
 from newsgraph.records import Analysis, Claim, Document, Entity, Event, Failure, Timex
 from newsgraph.sources import RawInput
@@ -30,6 +30,17 @@ from newsgraph.workers import chunks
 log = logging.getLogger(__name__)
 
 STAGES: tuple[str, ...] = ("actors", "timex", "claims", "events")
+
+
+class StoredDocuments(Protocol):
+    """What the pipeline asks a store before parsing a batch (:class:`~newsgraph.store.Store` answers it):
+    which inputs it holds by id, which by content, and which stored documents may be near copies."""
+
+    def known(self, doc_ids: Iterable[str]) -> set[str]: ...
+
+    def known_hashes(self, hashes: Iterable[str]) -> dict[str, str]: ...
+
+    def near_candidates(self, wanted: Iterable[str]) -> dict[str, tuple[set[str], bytes]]: ...
 
 
 @dataclass
@@ -146,17 +157,15 @@ class Pipeline:
         *,
         published: str | None = None,
         outlet: str | None = None,
-        known: Callable[[list[str]], set[str]] | None = None,
-        known_hashes: Callable[[list[str]], dict[str, str]] | None = None,
-        known_near: StoredNear | None = None,
+        stored: StoredDocuments | None = None,
         language: str | None = None,
     ) -> Iterator[Batch]:
-        """Analyse the inputs batch by batch; ``known`` names stored doc_ids, which are skipped.
+        """Analyse the inputs batch by batch; inputs ``stored`` already holds (a Store) are skipped.
 
         ``language`` (an ISO 639-1 code) overrides detection for every input: ``"en"`` parses them all.
 
-        ``known_hashes`` and ``known_near`` (``Store.known_hashes``, ``Store.near_candidates``) let exact and
-        near duplicates of documents stored in earlier runs be found too.
+        ``stored`` is asked per batch, so exact and near duplicates of documents stored in earlier runs
+        (and earlier batches of this one, once written) are found too.
 
         With ``n_process`` above 1 the documents are parsed and analysed by that many worker processes
         that live for the whole run (:mod:`newsgraph.workers`), while this process reads, extracts and
@@ -168,7 +177,7 @@ class Pipeline:
         def prepared() -> Iterator[tuple[Batch, list[Document]]]:
             while chunk := list(itertools.islice(stream, self.batch_size)):
                 chunk = [inputs.account(item) for item in chunk]
-                yield self._prepare(chunk, published, outlet, known, known_hashes, known_near, language)
+                yield self._prepare(chunk, published, outlet, stored, language)
 
         batches = prepared()
         processes = self.processes()
@@ -182,7 +191,7 @@ class Pipeline:
                 yield from self._run_pooled(batches, processes)
                 return
         for batch, to_parse in batches:
-            yield _complete(batch, self._analyse(to_parse))
+            yield complete(batch, self._analyse(to_parse))
 
     def processes(self) -> int:
         """How many processes parse: ``n_process``, or with 0 as many as cores and memory allow."""
@@ -210,10 +219,10 @@ class Pipeline:
                 # Keep a batch per worker queued ahead, so no worker waits while this process extracts.
                 while len(pending) > processes:
                     done, ticket = pending.popleft()
-                    yield _complete(done, pool.collect(ticket) if pool and ticket else [])
+                    yield complete(done, pool.collect(ticket) if pool and ticket else [])
             while pending:
                 done, ticket = pending.popleft()
-                yield _complete(done, pool.collect(ticket) if pool and ticket else [])
+                yield complete(done, pool.collect(ticket) if pool and ticket else [])
         finally:
             if pool is not None:
                 pool.close()
@@ -229,20 +238,18 @@ class Pipeline:
         chunk: list[RawInput | Failure],
         published: str | None,
         outlet: str | None,
-        known: Callable[[list[str]], set[str]] | None,
-        known_hashes: Callable[[list[str]], dict[str, str]] | None,
-        known_near: StoredNear | None = None,
+        stored: StoredDocuments | None,
         language: str | None = None,
     ) -> tuple[Batch, list[Document]]:
         """Extraction and duplicate decisions for one batch: the batch so far, and what is left to parse."""
         batch = Batch()
         raws = [item for item in chunk if isinstance(item, RawInput)]
         batch.failures.extend(item for item in chunk if isinstance(item, Failure))
-        stored = known([r.doc_id for r in raws]) if known else set()
+        held = stored.known([r.doc_id for r in raws]) if stored is not None else set()
         docs: list[Document] = []
         seen_ids: set[str] = set()
         for raw in raws:
-            if raw.doc_id in stored or raw.doc_id in seen_ids:
+            if raw.doc_id in held or raw.doc_id in seen_ids:
                 batch.skipped.append(raw.doc_id)
                 continue
             seen_ids.add(raw.doc_id)
@@ -251,8 +258,10 @@ class Pipeline:
                 batch.failures.append(extracted)
             else:
                 docs.append(extracted)
-        stored_hashes = known_hashes([d.content_hash for d in docs]) if known_hashes else {}
-        decision = self._duplicates.decide(docs, stored_hashes, known_near)
+        stored_hashes = stored.known_hashes([d.content_hash for d in docs]) if stored is not None else {}
+        decision = self._duplicates.decide(
+            docs, stored_hashes, stored.near_candidates if stored is not None else None
+        )
         batch.analyses.extend(decision.unparsed)
         return batch, decision.to_parse
 
@@ -260,7 +269,7 @@ class Pipeline:
         return analyse(documents, stages=self.stages, batch_size=self.batch_size)
 
 
-def _complete(batch: Batch, results: Iterable[Analysis | Failure]) -> Batch:
+def complete(batch: Batch, results: Iterable[Analysis | Failure]) -> Batch:
     """Add the parsed documents' analyses (or failures) to a prepared batch."""
     for result in results:
         if isinstance(result, Failure):

@@ -15,8 +15,9 @@ from typing import Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from newsgraph.pipeline import Pipeline
-from newsgraph.records import Analysis, Document, Failure
+from newsgraph.ingest import store_batches
+from newsgraph.pipeline import Batch, Pipeline, complete
+from newsgraph.records import Document, Failure
 from newsgraph.scale.plan import Shard, extract
 from newsgraph.sources import RawInput
 from newsgraph.store import Store
@@ -75,21 +76,16 @@ def extract_task(
 
 def store_task(shard: Shard, db: str, batch_size: int, force: bool) -> ShardResult:
     """Parse the shard's documents, run every stage and store the shard in one transaction."""
-    analyses: list[Analysis] = list(shard.unparsed)
-    failures: list[Failure] = list(shard.failures)
-    words = 0
-    for result in _pipeline(batch_size).analyse(shard.to_parse):
-        if isinstance(result, Failure):
-            failures.append(result)
-        else:
-            analyses.append(result)
-            words += len(result.document.text.split())
-    written = _store(db).write(analyses, failures, force=force)
+    prepared = Batch(
+        analyses=list(shard.unparsed), failures=list(shard.failures), skipped=list(shard.skipped)
+    )
+    batch = complete(prepared, _pipeline(batch_size).analyse(shard.to_parse))
+    done = store_batches([batch], _store(db), force=force, kept_failures=len(batch.failures))
     return ShardResult(
         index=shard.index,
-        new=written.new + written.replaced,
-        skipped=len(shard.skipped) + written.skipped,
-        failed=len(failures),
-        words=words,
-        failures=tuple(failures),
+        new=done.written.new + done.written.replaced,
+        skipped=done.skipped + done.written.skipped,
+        failed=done.failed,
+        words=done.words,
+        failures=tuple(done.failures),
     )
