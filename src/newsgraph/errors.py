@@ -148,3 +148,16 @@ class DataError(NewsgraphError):
     """Evaluation or dictionary data that is missing or not in the expected format."""
 
     code = "E-DATA"
+
+
+# agent B: codes of the pipeline's own failure records.
+class StageError(NewsgraphError):
+    """A stage failed on one document (a bug): the document's Failure record carries this code."""
+
+    code = "E-STAGE-INTERNAL"
+
+
+class WorkerLostError(NewsgraphError):
+    """The worker process analysing a document died (killed for memory, a crash in native code)."""
+
+    code = "E-STAGE-WORKER"

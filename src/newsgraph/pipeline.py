@@ -10,19 +10,20 @@ from __future__ import annotations
 import functools
 import itertools
 import logging
-import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.errors import DuplicateIdError
+from newsgraph.components import FACTORIES, Component
+from newsgraph.errors import DuplicateIdError, StageError
 from newsgraph.extract import extract
 from newsgraph.extract.dedup import Duplicates
-from newsgraph.nlp.entities import entities as find_entities
-from newsgraph.records import Analysis, Claim, Document, Entity, Event, Failure, Timex
+from newsgraph.nlp.model import new_model, parse
+from newsgraph.records import Analysis, Document, Failure
 from newsgraph.sources import RawInput
 from newsgraph.sources.files import content_id
 from newsgraph.workers import chunks
@@ -30,6 +31,14 @@ from newsgraph.workers import chunks
 log = logging.getLogger(__name__)
 
 STAGES: tuple[str, ...] = ("actors", "timex", "claims", "events")
+# Each stage's component, and the stages whose output it reads (these run too when it is chosen).
+COMPONENTS = {stage: f"newsgraph_{stage}" for stage in STAGES}
+REQUIRES: dict[str, tuple[str, ...]] = {
+    "actors": (),
+    "timex": (),
+    "claims": ("actors",),
+    "events": ("actors", "timex", "claims"),
+}
 
 
 class StoredDocuments(Protocol):
@@ -72,29 +81,6 @@ class Stats:
         self.words += batch.words
 
 
-def prepare(
-    doc: Doc, document: Document, stages: Sequence[str] = STAGES
-) -> tuple[list[Entity], list[Timex], list[Claim]]:
-    """What the events stage reads, from the stages before it: linked entities, time expressions, claims.
-    The one place they are run in order, for the pipeline and for the event coder's training and scoring."""
-    ents: list[Entity] = find_entities(doc, document)
-    timexes: list[Timex] = []
-    claims: list[Claim] = []
-    if "actors" in stages:
-        from newsgraph import actors
-
-        ents = actors.link(doc, document, ents)
-    if "timex" in stages:
-        from newsgraph import timex
-
-        timexes = timex.tag(doc, document)
-    if "claims" in stages:
-        from newsgraph import claims as claims_stage
-
-        claims = claims_stage.attribute(doc, document, ents)
-    return ents, timexes, claims
-
-
 class SeenInputs:
     """The inputs of one run by id, so that every input is accounted for.
 
@@ -129,7 +115,12 @@ class SeenInputs:
 
 
 class Pipeline:
-    """The stages, with the model loaded once; reuse one Pipeline for many runs."""
+    """Inputs to records: extraction and duplicates here, then :func:`pipeline_nlp` (the model and the
+    stages' components, loaded once per process) over each batch; reuse one Pipeline for many runs.
+
+    ``stages`` chooses among actors, timex, claims and events; a stage brings the ones it reads (events
+    all three, claims actors). Entities are always found.
+    """
 
     def __init__(
         self,
@@ -142,7 +133,8 @@ class Pipeline:
         unknown = set(stages) - set(STAGES)
         if unknown:
             raise ValueError(f"unknown stages {sorted(unknown)}; choose from {', '.join(STAGES)}")
-        self.stages = tuple(s for s in STAGES if s in stages)
+        chosen = {needed for stage in stages for needed in (*REQUIRES[stage], stage)}
+        self.stages = tuple(s for s in STAGES if s in chosen)
         if "events" in self.stages:
             from newsgraph.events.selection import models
 
@@ -204,7 +196,6 @@ class Pipeline:
     def _run_pooled(
         self, prepared: Iterator[tuple[Batch, list[Document]]], processes: int
     ) -> Iterator[Batch]:
-        from newsgraph.nlp import load_model
         from newsgraph.workers import WorkerPool
 
         pool: WorkerPool | None = None
@@ -212,7 +203,7 @@ class Pipeline:
         try:
             for batch, to_parse in prepared:
                 if pool is None and to_parse:
-                    load_model()  # once, here: the forked workers share it instead of loading their own
+                    pipeline_nlp()  # once, here: the forked workers share it instead of loading their own
                     work = functools.partial(analyse, stages=self.stages, batch_size=self.batch_size)
                     pool = WorkerPool(work, processes)
                 pending.append((batch, pool.submit(to_parse) if pool is not None and to_parse else None))
@@ -280,6 +271,59 @@ def complete(batch: Batch, results: Iterable[Analysis | Failure]) -> Batch:
     return batch
 
 
+@functools.cache
+def pipeline_nlp() -> Language:
+    """The one nlp of this process: the model with every newsgraph component added, loaded once.
+
+    A component that fails on a Doc records a Failure on it (``doc._.newsgraph_failure``) instead of
+    raising, and the components after it pass the Doc by: one document fails, the batch goes on.
+    """
+    nlp = new_model()
+    for name in FACTORIES:
+        component = nlp.add_pipe(name)
+        assert isinstance(component, Component)
+        component.set_error_handler(_record_failure)
+    return nlp
+
+
+def _record_failure(name: str, component: Any, docs: list[Doc], exc: Exception) -> None:
+    for doc in docs:
+        document: Document = doc._.newsgraph_document
+        log.error("%s failed for %s", name, document.doc_id, exc_info=exc)
+        doc._.newsgraph_failure = Failure.internal(
+            StageError.code, exc, document.doc_id, document.path, document.line
+        )
+
+
+def _components(stages: Sequence[str]) -> list[str]:
+    """The components that run for these stages, their prerequisites included, in pipeline order."""
+    wanted = {"newsgraph_entities"}
+    for stage in stages:
+        wanted |= {COMPONENTS[s] for s in (*REQUIRES[stage], stage)}
+    return [name for name in FACTORIES if name in wanted]
+
+
+def docs(documents: list[Document], *, stages: Sequence[str], batch_size: int) -> Iterator[Doc]:
+    """Each document parsed and through the stages' components, its records on ``Doc._``, in order.
+
+    The model's components and the newsgraph ones run in two passes over the same nlp: a long text is
+    parsed in pieces joined back into one Doc, and the stages must see the whole of it.
+    """
+    if not documents:
+        return
+    nlp = pipeline_nlp()
+    parsed = parse((d.text for d in documents), batch_size=batch_size, nlp=nlp, disable=FACTORIES)
+
+    def ready() -> Iterator[Doc]:
+        for document, doc in zip(documents, parsed, strict=True):
+            doc._.newsgraph_document = document
+            yield doc
+
+    running = set(_components(stages))
+    skipped = [name for name in nlp.pipe_names if name not in running]
+    yield from nlp.pipe(ready(), batch_size=batch_size, disable=skipped)
+
+
 def analyse(
     documents: list[Document], *, stages: Sequence[str], batch_size: int
 ) -> Iterator[Analysis | Failure]:
@@ -287,33 +331,12 @@ def analyse(
 
     The one place documents are analysed, in this process or in a worker of :mod:`newsgraph.workers`.
     """
-    if not documents:
-        return
-    from newsgraph.nlp import load_model, parse
-
-    nlp = load_model()
-    parses = parse((d.text for d in documents), batch_size=batch_size, nlp=nlp)
-    for document, doc in zip(documents, parses, strict=True):
-        started = time.perf_counter()
-        try:
-            yield _stages(doc, document, stages)
-        except Exception as exc:  # one document's failure is recorded; the batch goes on
-            log.exception("stage failed for %s", document.doc_id)
-            yield Failure.internal("E-STAGE-INTERNAL", exc, document.doc_id, document.path, document.line)
-        log.debug("stages took %.3fs for %s", time.perf_counter() - started, document.doc_id)
-
-
-def _stages(doc: Doc, document: Document, stages: Sequence[str]) -> Analysis:
-    ents, timexes, claims = prepare(doc, document, stages)
-    events: list[Event] = []
-    if "events" in stages:
-        from newsgraph import events as events_stage
-
-        events = events_stage.code(doc, document, ents, timexes, claims)
-    return Analysis(
-        document=document,
-        entities=tuple(ents),
-        timexes=tuple(timexes),
-        claims=tuple(claims),
-        events=tuple(events),
-    )
+    for doc in docs(documents, stages=stages, batch_size=batch_size):
+        failure: Failure | None = doc._.newsgraph_failure
+        yield failure or Analysis(
+            document=doc._.newsgraph_document,
+            entities=tuple(doc._.newsgraph_entities or ()),
+            timexes=tuple(doc._.newsgraph_timexes or ()),
+            claims=tuple(doc._.newsgraph_claims or ()),
+            events=tuple(doc._.newsgraph_events or ()),
+        )
