@@ -6,8 +6,13 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.errors import StageError
+from newsgraph.library.processing import raw_inputs
 from newsgraph.pipeline import Batch, Pipeline
-from newsgraph.records import Failure
+from newsgraph.records import Claim, Document, Entity, Failure
 from newsgraph.sources import iter_inputs
 
 
@@ -109,3 +114,28 @@ def test_one_id_for_two_different_texts_is_an_error_record(tmp_path: Path) -> No
     assert [a.document.text for a in batch.analyses] == ["Japan protested to China."]
     [failure] = batch.failures
     assert failure.code == "E-INPUT-DUPLICATE-ID" and failure.line == 2 and f"{path}:1" in failure.message
+
+
+def test_a_stage_failing_on_one_document_is_its_failure_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug met in one document's stage: that document becomes a Failure, the rest of the batch goes on."""
+    from newsgraph import claims
+
+    real = claims.attribute
+
+    def attribute(doc: Doc, document: Document, entities: list[Entity]) -> list[Claim]:
+        if "poison" in doc.text:
+            raise RuntimeError("a bug")
+        return real(doc, document, entities)
+
+    monkeypatch.setattr(claims, "attribute", attribute)
+    items = [
+        {"id": "a", "text": "Japan protested to China."},
+        {"id": "b", "text": "The poison pill was adopted."},
+        {"id": "c", "text": "Putin said the talks went well."},
+    ]
+    [batch] = Pipeline().run(raw_inputs(items))
+    assert [a.document.doc_id for a in batch.analyses] == ["a", "c"]
+    assert [(f.doc_id, f.code, f.message) for f in batch.failures] == [
+        ("b", StageError.code, "RuntimeError: a bug")
+    ]
+    assert batch.analyses[1].claims  # the documents after the failing one went through every stage

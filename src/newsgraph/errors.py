@@ -161,3 +161,10 @@ class WorkerLostError(NewsgraphError):
     """The worker process analysing a document died (killed for memory, a crash in native code)."""
 
     code = "E-STAGE-WORKER"
+
+
+class DaskMissingError(NewsgraphError):
+    """``ingest --workers`` or ``--scheduler`` without the optional Dask extra installed."""
+
+    code = "E-SCALE-DASK-MISSING"
+    status = 501

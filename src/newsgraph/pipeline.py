@@ -20,13 +20,14 @@ from spacy.tokens import Doc
 
 from newsgraph.components import FACTORIES, Component
 from newsgraph.errors import DuplicateIdError, StageError
+from newsgraph.events.selection import models
 from newsgraph.extract import extract
 from newsgraph.extract.dedup import Duplicates
 from newsgraph.nlp.model import new_model, parse
 from newsgraph.records import Analysis, Document, Failure
 from newsgraph.sources import RawInput
 from newsgraph.sources.files import content_id
-from newsgraph.workers import chunks
+from newsgraph.workers import WorkerPool, chunks, default_processes
 
 log = logging.getLogger(__name__)
 
@@ -136,8 +137,6 @@ class Pipeline:
         chosen = {needed for stage in stages for needed in (*REQUIRES[stage], stage)}
         self.stages = tuple(s for s in STAGES if s in chosen)
         if "events" in self.stages:
-            from newsgraph.events.selection import models
-
             models()  # a missing or corrupt model file stops the run here, with its code, not per document
         self.batch_size = batch_size
         self.n_process = n_process
@@ -189,15 +188,11 @@ class Pipeline:
         """How many processes parse: ``n_process``, or with 0 as many as cores and memory allow."""
         if self.n_process > 0:
             return self.n_process
-        from newsgraph.workers import default_processes
-
         return default_processes()
 
     def _run_pooled(
         self, prepared: Iterator[tuple[Batch, list[Document]]], processes: int
     ) -> Iterator[Batch]:
-        from newsgraph.workers import WorkerPool
-
         pool: WorkerPool | None = None
         pending: deque[tuple[Batch, Any]] = deque()
         try:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from newsgraph.errors import InputError
+from newsgraph.errors import EmptyInputError, InputError, MalformedInputError, UnsupportedInputError
 from newsgraph.pipeline import Pipeline
 from newsgraph.records import Failure, Record
 from newsgraph.sources import RawInput, iter_inputs
@@ -32,7 +32,7 @@ def _one(item: Input, number: int) -> Iterator[RawInput | Failure]:
     except (TypeError, ValueError) as exc:
         yield Failure(
             doc_id=content_id(f"{MEMORY_PATH}:{number}"),
-            code="E-INPUT-MALFORMED",
+            code=MalformedInputError.code,
             message=f"input {number}: the dict is not JSON-serialisable ({exc})",
             path=MEMORY_PATH,
             line=number,
@@ -52,7 +52,7 @@ def _one(item: Input, number: int) -> Iterator[RawInput | Failure]:
     if raw is None:
         yield Failure(
             doc_id=content_id(f"{MEMORY_PATH}:{number}"),
-            code="E-INPUT-EMPTY",
+            code=EmptyInputError.code,
             message=f"input {number}: the text is empty",
             path=MEMORY_PATH,
             line=number,
@@ -77,7 +77,7 @@ def raw_inputs(inputs: Input | Iterable[Input]) -> Iterator[RawInput | Failure]:
         if not isinstance(item, str | Path | Mapping):
             yield Failure(
                 doc_id=content_id(f"{MEMORY_PATH}:{number}"),
-                code="E-INPUT-UNSUPPORTED",
+                code=UnsupportedInputError.code,
                 message=f"input {number}: a {type(item).__name__}; give a str text, a Path or a dict",
                 path=MEMORY_PATH,
                 line=number,
