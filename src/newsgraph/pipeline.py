@@ -1,5 +1,9 @@
 """Run the stages over batches of documents; a failing document becomes a Failure and the batch goes on.
 
+The stages are the spaCy components of :mod:`newsgraph.components`, run by ``nlp.pipe`` over one nlp (the
+model plus those components, :func:`pipeline_nlp`); this module adds what comes before them (reading,
+extraction, duplicates, what the store already holds) and turns each Doc into an Analysis or a Failure.
+
 Memory stays bounded: inputs stream in, one batch of documents and parses is alive at a time,
 and the store (when there is one) is asked per batch which documents it already holds, so a
 re-run skips them before any parsing.
@@ -141,6 +145,11 @@ class Pipeline:
         self.batch_size = batch_size
         self.n_process = n_process
         self._duplicates = Duplicates(near_duplicates=near_duplicates)
+
+    @property
+    def nlp(self) -> Language:
+        """The nlp this pipeline runs (:func:`pipeline_nlp`), loaded on first use: ask to load it now."""
+        return pipeline_nlp()
 
     def run(
         self,

@@ -25,11 +25,14 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc
 
+from newsgraph.components import FACTORIES
 from newsgraph.errors import DataError, StageError
 from newsgraph.events.coder import Ranked, as_candidate, code_ranked
-from newsgraph.events.features import VECTOR_WIDTH, Sentence, columns, eventive
+from newsgraph.events.features import VECTOR_WIDTH, Sentence, columns, eventive, topic
 from newsgraph.events.model import LinearModel
+from newsgraph.nlp.model import parse
 from newsgraph.pipeline import docs as pipeline_docs
+from newsgraph.pipeline import pipeline_nlp
 from newsgraph.records import Claim, Document, Failure
 
 SEED = 14
@@ -225,12 +228,9 @@ def _quad_sentences(rows: Sequence[Labelled]) -> list[Sentence]:
 
 def _topic_sentences(texts: Sequence[str], whole: bool) -> list[list[Sentence]]:
     """Each text's sentences as the relevance model reads them (``whole``: the text as one sentence)."""
-    from newsgraph.events.features import topic
-    from newsgraph.nlp import parse
-
-    return [
-        [topic(doc[:])] if whole else [topic(s) for s in doc.sents] for doc in parse(texts, batch_size=32)
-    ]
+    # The parse only, by the pipeline's own nlp (one model in the process, not a second load).
+    parsed = parse(texts, batch_size=32, nlp=pipeline_nlp(), disable=FACTORIES)
+    return [[topic(doc[:])] if whole else [topic(s) for s in doc.sents] for doc in parsed]
 
 
 def train(labelled: Sequence[Path], lee_labels: Path | None, *, seed: int = SEED) -> Trained:

@@ -16,7 +16,7 @@ from typing import Any
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from newsgraph.ingest import store_batches
-from newsgraph.pipeline import Batch, Pipeline, complete
+from newsgraph.pipeline import Batch, Pipeline, complete, pipeline_nlp
 from newsgraph.records import Document, Failure
 from newsgraph.scale.plan import Shard, extract
 from newsgraph.sources import RawInput
@@ -43,9 +43,7 @@ class ModelPlugin(WorkerPlugin):
     name = "newsgraph-model"
 
     def setup(self, worker: Any) -> None:
-        from newsgraph.nlp import load_model
-
-        load_model()
+        pipeline_nlp()
 
     def teardown(self, worker: Any) -> None:
         for store in _STORES.values():
