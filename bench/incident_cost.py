@@ -63,7 +63,7 @@ def main() -> None:
         print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         wall, cpu0 = time.perf_counter(), cpu()
         with Store.open(str(Path(folder) / "cost.db")) as store:
-            for batch in Pipeline().run(iter_inputs([str(path)], max_bytes=10**9), known=store.known):
+            for batch in Pipeline().run(iter_inputs([str(path)], max_bytes=10**9), stored=store):
                 store.write(batch.analyses, batch.failures)
             wall, used = time.perf_counter() - wall, cpu() - cpu0
             events = sum(1 for _ in store.iter_records(("event",)))

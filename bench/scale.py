@@ -48,9 +48,7 @@ def run_pipeline(path: Path, db: str, n_process: int, batch_size: int) -> tuple[
     with Store.open(db) as store:
         for batch in pipeline.run(
             iter_inputs([str(path)]),
-            known=store.known,
-            known_hashes=store.known_hashes,
-            known_near=store.near_candidates,
+            stored=store,
         ):
             store.write(batch.analyses, batch.failures)
             words += batch.words
@@ -78,7 +76,7 @@ def main() -> None:
     parser.add_argument("--memory-only", action="store_true", help="skip the speed comparison")
     args = parser.parse_args()
 
-    from newsgraph.nlp import load_model
+    from newsgraph.pipeline import pipeline_nlp
     from newsgraph.scale import connect, run
     from newsgraph.sources import iter_inputs
 
@@ -91,7 +89,7 @@ def main() -> None:
     )
     rows: list[tuple[str, int, int, float, float]] = []
     if not args.memory_only:
-        load_model()
+        pipeline_nlp()
         for name, n_process in (("one process", 1), ("n_process=2", 2)):
             docs, words, seconds, cpu = run_pipeline(
                 path, str(folder / f"np{n_process}.db"), n_process, args.batch_size

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.errors import StageError
+from newsgraph.library.processing import raw_inputs
 from newsgraph.pipeline import Batch, Pipeline
-from newsgraph.records import Failure
+from newsgraph.records import Claim, Document, Entity, Failure
 from newsgraph.sources import iter_inputs
 
 
@@ -34,8 +40,21 @@ def test_batch_goes_on_past_bad_inputs(tmp_path: Path, seeds_dir: Path) -> None:
     assert all(a.entities for a in analyses)
 
 
+class _HoldsEveryId:
+    """A store that holds every doc_id asked about (and no contents)."""
+
+    def known(self, doc_ids: Iterable[str]) -> set[str]:
+        return set(doc_ids)
+
+    def known_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
+        return {}
+
+    def near_candidates(self, wanted: Iterable[str]) -> dict[str, tuple[set[str], bytes]]:
+        return {}
+
+
 def test_known_documents_are_skipped_before_parsing(seeds_dir: Path) -> None:
-    batches = _run(Pipeline(), [str(seeds_dir)], known=lambda ids: set(ids))
+    batches = _run(Pipeline(), [str(seeds_dir)], stored=_HoldsEveryId())
     assert [len(b.skipped) for b in batches] == [2] and not batches[0].analyses
 
 
@@ -95,3 +114,28 @@ def test_one_id_for_two_different_texts_is_an_error_record(tmp_path: Path) -> No
     assert [a.document.text for a in batch.analyses] == ["Japan protested to China."]
     [failure] = batch.failures
     assert failure.code == "E-INPUT-DUPLICATE-ID" and failure.line == 2 and f"{path}:1" in failure.message
+
+
+def test_a_stage_failing_on_one_document_is_its_failure_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug met in one document's stage: that document becomes a Failure, the rest of the batch goes on."""
+    from newsgraph import claims
+
+    real = claims.attribute
+
+    def attribute(doc: Doc, document: Document, entities: list[Entity]) -> list[Claim]:
+        if "poison" in doc.text:
+            raise RuntimeError("a bug")
+        return real(doc, document, entities)
+
+    monkeypatch.setattr(claims, "attribute", attribute)
+    items = [
+        {"id": "a", "text": "Japan protested to China."},
+        {"id": "b", "text": "The poison pill was adopted."},
+        {"id": "c", "text": "Putin said the talks went well."},
+    ]
+    [batch] = Pipeline().run(raw_inputs(items))
+    assert [a.document.doc_id for a in batch.analyses] == ["a", "c"]
+    assert [(f.doc_id, f.code, f.message) for f in batch.failures] == [
+        ("b", StageError.code, "RuntimeError: a bug")
+    ]
+    assert batch.analyses[1].claims  # the documents after the failing one went through every stage

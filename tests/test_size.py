@@ -15,11 +15,9 @@ MAX_MODULE_LINES = 500
 MAX_FUNCTION_LINES = 80
 
 # Module -> its line count today.
-KNOWN_MODULES: dict[str, int] = {
-}
+KNOWN_MODULES: dict[str, int] = {}
 # "module:function" -> its line count today, from `def` to the last line.
 KNOWN_FUNCTIONS: dict[str, int] = {
-    "newsgraph/cli/app.py:ingest": 89,  # B
     "newsgraph/store/migrations/versions/0001_initial.py:upgrade": 97,  # C: a migration, frozen once shipped
 }
 

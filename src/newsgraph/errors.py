@@ -254,3 +254,23 @@ class InternalError(NewsgraphError):
     """A bug met while answering a request; the server log has the traceback."""
 
     code = "E-INTERNAL"
+
+
+# agent B: codes of the pipeline's own failure records.
+class StageError(NewsgraphError):
+    """A stage failed on one document (a bug): the document's Failure record carries this code."""
+
+    code = "E-STAGE-INTERNAL"
+
+
+class WorkerLostError(NewsgraphError):
+    """The worker process analysing a document died (killed for memory, a crash in native code)."""
+
+    code = "E-STAGE-WORKER"
+
+
+class DaskMissingError(NewsgraphError):
+    """``ingest --workers`` or ``--scheduler`` without the optional Dask extra installed."""
+
+    code = "E-SCALE-DASK-MISSING"
+    status = 501

@@ -1,5 +1,9 @@
 """Run the stages over batches of documents; a failing document becomes a Failure and the batch goes on.
 
+The stages are the spaCy components of :mod:`newsgraph.components`, run by ``nlp.pipe`` over one nlp (the
+model plus those components, :func:`pipeline_nlp`); this module adds what comes before them (reading,
+extraction, duplicates, what the store already holds) and turns each Doc into an Analysis or a Failure.
+
 Memory stays bounded: inputs stream in, one batch of documents and parses is alive at a time,
 and the store (when there is one) is asked per batch which documents it already holds, so a
 re-run skips them before any parsing.
@@ -10,25 +14,46 @@ from __future__ import annotations
 import functools
 import itertools
 import logging
-import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.errors import DuplicateIdError
+from newsgraph.components import FACTORIES, Component
+from newsgraph.errors import DuplicateIdError, StageError
+from newsgraph.events.selection import models
 from newsgraph.extract import extract
-from newsgraph.extract.dedup import Duplicates, StoredNear
+from newsgraph.extract.dedup import Duplicates
 from newsgraph.inputs import RawInput, content_id
-from newsgraph.nlp.entities import entities as find_entities
-from newsgraph.records import Analysis, Claim, Document, Entity, Event, Failure, Timex
-from newsgraph.workers import chunks
+from newsgraph.nlp.model import new_model, parse
+from newsgraph.records import Analysis, Document, Failure
+from newsgraph.workers import WorkerPool, chunks, default_processes
 
 log = logging.getLogger(__name__)
 
 STAGES: tuple[str, ...] = ("actors", "timex", "claims", "events")
+# Each stage's component, and the stages whose output it reads (these run too when it is chosen).
+COMPONENTS = {stage: f"newsgraph_{stage}" for stage in STAGES}
+REQUIRES: dict[str, tuple[str, ...]] = {
+    "actors": (),
+    "timex": (),
+    "claims": ("actors",),
+    "events": ("actors", "timex", "claims"),
+}
+
+
+class StoredDocuments(Protocol):
+    """What the pipeline asks a store before parsing a batch (:class:`~newsgraph.store.Store` answers it):
+    which inputs it holds by id, which by content, and which stored documents may be near copies."""
+
+    def known(self, doc_ids: Iterable[str]) -> set[str]: ...
+
+    def known_hashes(self, hashes: Iterable[str]) -> dict[str, str]: ...
+
+    def near_candidates(self, wanted: Iterable[str]) -> dict[str, tuple[set[str], bytes]]: ...
 
 
 @dataclass
@@ -58,29 +83,6 @@ class Stats:
         self.skipped += len(batch.skipped)
         self.failed += len(batch.failures)
         self.words += batch.words
-
-
-def prepare(
-    doc: Doc, document: Document, stages: Sequence[str] = STAGES
-) -> tuple[list[Entity], list[Timex], list[Claim]]:
-    """What the events stage reads, from the stages before it: linked entities, time expressions, claims.
-    The one place they are run in order, for the pipeline and for the event coder's training and scoring."""
-    ents: list[Entity] = find_entities(doc, document)
-    timexes: list[Timex] = []
-    claims: list[Claim] = []
-    if "actors" in stages:
-        from newsgraph import actors
-
-        ents = actors.link(doc, document, ents)
-    if "timex" in stages:
-        from newsgraph import timex
-
-        timexes = timex.tag(doc, document)
-    if "claims" in stages:
-        from newsgraph import claims as claims_stage
-
-        claims = claims_stage.attribute(doc, document, ents)
-    return ents, timexes, claims
 
 
 class SeenInputs:
@@ -117,7 +119,12 @@ class SeenInputs:
 
 
 class Pipeline:
-    """The stages, with the model loaded once; reuse one Pipeline for many runs."""
+    """Inputs to records: extraction and duplicates here, then :func:`pipeline_nlp` (the model and the
+    stages' components, loaded once per process) over each batch; reuse one Pipeline for many runs.
+
+    ``stages`` chooses among actors, timex, claims and events; a stage brings the ones it reads (events
+    all three, claims actors). Entities are always found.
+    """
 
     def __init__(
         self,
@@ -130,14 +137,18 @@ class Pipeline:
         unknown = set(stages) - set(STAGES)
         if unknown:
             raise ValueError(f"unknown stages {sorted(unknown)}; choose from {', '.join(STAGES)}")
-        self.stages = tuple(s for s in STAGES if s in stages)
+        chosen = {needed for stage in stages for needed in (*REQUIRES[stage], stage)}
+        self.stages = tuple(s for s in STAGES if s in chosen)
         if "events" in self.stages:
-            from newsgraph.events.selection import models
-
             models()  # a missing or corrupt model file stops the run here, with its code, not per document
         self.batch_size = batch_size
         self.n_process = n_process
         self._duplicates = Duplicates(near_duplicates=near_duplicates)
+
+    @property
+    def nlp(self) -> Language:
+        """The nlp this pipeline runs (:func:`pipeline_nlp`), loaded on first use: ask to load it now."""
+        return pipeline_nlp()
 
     def run(
         self,
@@ -145,17 +156,15 @@ class Pipeline:
         *,
         published: str | None = None,
         outlet: str | None = None,
-        known: Callable[[list[str]], set[str]] | None = None,
-        known_hashes: Callable[[list[str]], dict[str, str]] | None = None,
-        known_near: StoredNear | None = None,
+        stored: StoredDocuments | None = None,
         language: str | None = None,
     ) -> Iterator[Batch]:
-        """Analyse the inputs batch by batch; ``known`` names stored doc_ids, which are skipped.
+        """Analyse the inputs batch by batch; inputs ``stored`` already holds (a Store) are skipped.
 
         ``language`` (an ISO 639-1 code) overrides detection for every input: ``"en"`` parses them all.
 
-        ``known_hashes`` and ``known_near`` (``Store.known_hashes``, ``Store.near_candidates``) let exact and
-        near duplicates of documents stored in earlier runs be found too.
+        ``stored`` is asked per batch, so exact and near duplicates of documents stored in earlier runs
+        (and earlier batches of this one, once written) are found too.
 
         With ``n_process`` above 1 the documents are parsed and analysed by that many worker processes
         that live for the whole run (:mod:`newsgraph.workers`), while this process reads, extracts and
@@ -167,7 +176,7 @@ class Pipeline:
         def prepared() -> Iterator[tuple[Batch, list[Document]]]:
             while chunk := list(itertools.islice(stream, self.batch_size)):
                 chunk = [inputs.account(item) for item in chunk]
-                yield self._prepare(chunk, published, outlet, known, known_hashes, known_near, language)
+                yield self._prepare(chunk, published, outlet, stored, language)
 
         batches = prepared()
         processes = self.processes()
@@ -181,38 +190,33 @@ class Pipeline:
                 yield from self._run_pooled(batches, processes)
                 return
         for batch, to_parse in batches:
-            yield _complete(batch, self._analyse(to_parse))
+            yield complete(batch, self._analyse(to_parse))
 
     def processes(self) -> int:
         """How many processes parse: ``n_process``, or with 0 as many as cores and memory allow."""
         if self.n_process > 0:
             return self.n_process
-        from newsgraph.workers import default_processes
-
         return default_processes()
 
     def _run_pooled(
         self, prepared: Iterator[tuple[Batch, list[Document]]], processes: int
     ) -> Iterator[Batch]:
-        from newsgraph.nlp import load_model
-        from newsgraph.workers import WorkerPool
-
         pool: WorkerPool | None = None
         pending: deque[tuple[Batch, Any]] = deque()
         try:
             for batch, to_parse in prepared:
                 if pool is None and to_parse:
-                    load_model()  # once, here: the forked workers share it instead of loading their own
+                    pipeline_nlp()  # once, here: the forked workers share it instead of loading their own
                     work = functools.partial(analyse, stages=self.stages, batch_size=self.batch_size)
                     pool = WorkerPool(work, processes)
                 pending.append((batch, pool.submit(to_parse) if pool is not None and to_parse else None))
                 # Keep a batch per worker queued ahead, so no worker waits while this process extracts.
                 while len(pending) > processes:
                     done, ticket = pending.popleft()
-                    yield _complete(done, pool.collect(ticket) if pool and ticket else [])
+                    yield complete(done, pool.collect(ticket) if pool and ticket else [])
             while pending:
                 done, ticket = pending.popleft()
-                yield _complete(done, pool.collect(ticket) if pool and ticket else [])
+                yield complete(done, pool.collect(ticket) if pool and ticket else [])
         finally:
             if pool is not None:
                 pool.close()
@@ -228,20 +232,18 @@ class Pipeline:
         chunk: list[RawInput | Failure],
         published: str | None,
         outlet: str | None,
-        known: Callable[[list[str]], set[str]] | None,
-        known_hashes: Callable[[list[str]], dict[str, str]] | None,
-        known_near: StoredNear | None = None,
+        stored: StoredDocuments | None,
         language: str | None = None,
     ) -> tuple[Batch, list[Document]]:
         """Extraction and duplicate decisions for one batch: the batch so far, and what is left to parse."""
         batch = Batch()
         raws = [item for item in chunk if isinstance(item, RawInput)]
         batch.failures.extend(item for item in chunk if isinstance(item, Failure))
-        stored = known([r.doc_id for r in raws]) if known else set()
+        held = stored.known([r.doc_id for r in raws]) if stored is not None else set()
         docs: list[Document] = []
         seen_ids: set[str] = set()
         for raw in raws:
-            if raw.doc_id in stored or raw.doc_id in seen_ids:
+            if raw.doc_id in held or raw.doc_id in seen_ids:
                 batch.skipped.append(raw.doc_id)
                 continue
             seen_ids.add(raw.doc_id)
@@ -250,8 +252,10 @@ class Pipeline:
                 batch.failures.append(extracted)
             else:
                 docs.append(extracted)
-        stored_hashes = known_hashes([d.content_hash for d in docs]) if known_hashes else {}
-        decision = self._duplicates.decide(docs, stored_hashes, known_near)
+        stored_hashes = stored.known_hashes([d.content_hash for d in docs]) if stored is not None else {}
+        decision = self._duplicates.decide(
+            docs, stored_hashes, stored.near_candidates if stored is not None else None
+        )
         batch.analyses.extend(decision.unparsed)
         return batch, decision.to_parse
 
@@ -259,7 +263,7 @@ class Pipeline:
         return analyse(documents, stages=self.stages, batch_size=self.batch_size)
 
 
-def _complete(batch: Batch, results: Iterable[Analysis | Failure]) -> Batch:
+def complete(batch: Batch, results: Iterable[Analysis | Failure]) -> Batch:
     """Add the parsed documents' analyses (or failures) to a prepared batch."""
     for result in results:
         if isinstance(result, Failure):
@@ -270,6 +274,59 @@ def _complete(batch: Batch, results: Iterable[Analysis | Failure]) -> Batch:
     return batch
 
 
+@functools.cache
+def pipeline_nlp() -> Language:
+    """The one nlp of this process: the model with every newsgraph component added, loaded once.
+
+    A component that fails on a Doc records a Failure on it (``doc._.newsgraph_failure``) instead of
+    raising, and the components after it pass the Doc by: one document fails, the batch goes on.
+    """
+    nlp = new_model()
+    for name in FACTORIES:
+        component = nlp.add_pipe(name)
+        assert isinstance(component, Component)
+        component.set_error_handler(_record_failure)
+    return nlp
+
+
+def _record_failure(name: str, component: Any, docs: list[Doc], exc: Exception) -> None:
+    for doc in docs:
+        document: Document = doc._.newsgraph_document
+        log.error("%s failed for %s", name, document.doc_id, exc_info=exc)
+        doc._.newsgraph_failure = Failure.internal(
+            StageError.code, exc, document.doc_id, document.path, document.line
+        )
+
+
+def _components(stages: Sequence[str]) -> list[str]:
+    """The components that run for these stages, their prerequisites included, in pipeline order."""
+    wanted = {"newsgraph_entities"}
+    for stage in stages:
+        wanted |= {COMPONENTS[s] for s in (*REQUIRES[stage], stage)}
+    return [name for name in FACTORIES if name in wanted]
+
+
+def docs(documents: list[Document], *, stages: Sequence[str], batch_size: int) -> Iterator[Doc]:
+    """Each document parsed and through the stages' components, its records on ``Doc._``, in order.
+
+    The model's components and the newsgraph ones run in two passes over the same nlp: a long text is
+    parsed in pieces joined back into one Doc, and the stages must see the whole of it.
+    """
+    if not documents:
+        return
+    nlp = pipeline_nlp()
+    parsed = parse((d.text for d in documents), batch_size=batch_size, nlp=nlp, disable=FACTORIES)
+
+    def ready() -> Iterator[Doc]:
+        for document, doc in zip(documents, parsed, strict=True):
+            doc._.newsgraph_document = document
+            yield doc
+
+    running = set(_components(stages))
+    skipped = [name for name in nlp.pipe_names if name not in running]
+    yield from nlp.pipe(ready(), batch_size=batch_size, disable=skipped)
+
+
 def analyse(
     documents: list[Document], *, stages: Sequence[str], batch_size: int
 ) -> Iterator[Analysis | Failure]:
@@ -277,33 +334,12 @@ def analyse(
 
     The one place documents are analysed, in this process or in a worker of :mod:`newsgraph.workers`.
     """
-    if not documents:
-        return
-    from newsgraph.nlp import load_model, parse
-
-    nlp = load_model()
-    parses = parse((d.text for d in documents), batch_size=batch_size, nlp=nlp)
-    for document, doc in zip(documents, parses, strict=True):
-        started = time.perf_counter()
-        try:
-            yield _stages(doc, document, stages)
-        except Exception as exc:  # one document's failure is recorded; the batch goes on
-            log.exception("stage failed for %s", document.doc_id)
-            yield Failure.internal("E-STAGE-INTERNAL", exc, document.doc_id, document.path, document.line)
-        log.debug("stages took %.3fs for %s", time.perf_counter() - started, document.doc_id)
-
-
-def _stages(doc: Doc, document: Document, stages: Sequence[str]) -> Analysis:
-    ents, timexes, claims = prepare(doc, document, stages)
-    events: list[Event] = []
-    if "events" in stages:
-        from newsgraph import events as events_stage
-
-        events = events_stage.code(doc, document, ents, timexes, claims)
-    return Analysis(
-        document=document,
-        entities=tuple(ents),
-        timexes=tuple(timexes),
-        claims=tuple(claims),
-        events=tuple(events),
-    )
+    for doc in docs(documents, stages=stages, batch_size=batch_size):
+        failure: Failure | None = doc._.newsgraph_failure
+        yield failure or Analysis(
+            document=doc._.newsgraph_document,
+            entities=tuple(doc._.newsgraph_entities or ()),
+            timexes=tuple(doc._.newsgraph_timexes or ()),
+            claims=tuple(doc._.newsgraph_claims or ()),
+            events=tuple(doc._.newsgraph_events or ()),
+        )

@@ -24,6 +24,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any
 
+from newsgraph.errors import WorkerLostError
 from newsgraph.records import Analysis, Document, Failure
 
 log = logging.getLogger(__name__)
@@ -211,7 +212,7 @@ class WorkerPool:
 def _lost(document: Document, exitcode: int | None) -> Failure:
     return Failure(
         doc_id=document.doc_id,
-        code="E-STAGE-WORKER",
+        code=WorkerLostError.code,
         message=f"the worker process analysing it died (exit code {exitcode}); if memory ran out, "
         "run with --n-process 1 or split the document",
         path=document.path,

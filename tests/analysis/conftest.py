@@ -64,7 +64,7 @@ def analysis_store(
     folder = tmp_path_factory.mktemp("analysis")
     basil = next(tmp_path_factory.getbasetemp().glob("basil*/basil.jsonl"))
     with Store.open(str(folder / "analysis.db")) as store:
-        for batch in Pipeline().run(iter_inputs([str(seeds_dir), str(basil)]), known=store.known):
+        for batch in Pipeline().run(iter_inputs([str(seeds_dir), str(basil)]), stored=store):
             assert not batch.failures, batch.failures
             store.write(batch.analyses, batch.failures)
         yield store

@@ -35,9 +35,7 @@ def seeded_store(folder: Path, seeds: Path) -> Store:
     hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
     store = Store.open(str(folder / "newsgraph.db"))
     pipeline = Pipeline()
-    for batch in pipeline.run(
-        iter_inputs([str(seeds), str(hostile)]), known=store.known, known_hashes=store.known_hashes
-    ):
+    for batch in pipeline.run(iter_inputs([str(seeds), str(hostile)]), stored=store):
         assert not batch.failures, batch.failures
         store.write(batch.analyses, batch.failures)
     return store

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from tests.stage_records import claims_of
 
-from newsgraph.claims import attribute, attribute_text
+from newsgraph.claims import attribute
 from newsgraph.records import Claim, Document, Entity
 
 
-@pytest.fixture(autouse=True)
-def _model(nlp: Language) -> Language:
-    # attribute_text loads the same cached model; asking for the fixture shares the session load.
-    return nlp
-
-
 def _only(text: str) -> Claim:
-    claims = attribute_text(text)
+    claims = claims_of(text)
     assert len(claims) == 1, [(c.cue, c.content) for c in claims]
     return claims[0]
 
@@ -166,7 +161,7 @@ def test_raising_verb_has_no_source() -> None:
 
 def test_asked_participle_is_not_the_answerer() -> None:
     text = "Asked if he was ever bullied, the candidate said he was not."
-    claims = {c.cue: c for c in attribute_text(text)}
+    claims = {c.cue: c for c in claims_of(text)}
     assert claims["Asked"].source is None
     assert claims["Asked"].content == "if he was ever bullied"
     said = claims["said"].source
@@ -208,7 +203,7 @@ def test_passive_without_agent_has_no_source(text: str) -> None:
     ],
 )
 def test_no_attribution(text: str) -> None:
-    assert attribute_text(text) == []
+    assert claims_of(text) == []
 
 
 def test_quote_broken_by_cue_is_one_claim() -> None:
@@ -225,14 +220,14 @@ def test_quote_continues_across_sentences() -> None:
         "“We are ready to talk,” the envoy said. “But we will not wait forever for an answer from them.”\n\n"
         "“Nobody expects a deal this year,” a diplomat told reporters."
     )
-    claims = attribute_text(text)
+    claims = claims_of(text)
     assert [c.source.text if c.source else None for c in claims] == ["the envoy", "a diplomat"]
     assert "wait forever" in claims[0].content
 
 
 def test_nested_attribution_links_parent() -> None:
     text = "The Yomiuri Shimbun reported that the foreign minister said the summit would be postponed."
-    outer, inner = attribute_text(text)
+    outer, inner = claims_of(text)
     assert outer.source is not None and outer.source.actor is not None
     assert outer.source.actor.kind == "outlet"
     assert inner.source is not None and inner.source.text == "the foreign minister"
@@ -246,7 +241,7 @@ def test_pronoun_and_paper_resolve_to_outlet() -> None:
         "Nikkei warned that the war could be prolonged. "
         "The paper also said that Tokyo should prepare for new missile tests."
     )
-    claims = attribute_text(text)
+    claims = claims_of(text)
     actors = {c.source.actor.id for c in claims if c.source and c.source.actor}
     assert len(claims) == 3
     assert len(actors) == 1
@@ -271,13 +266,13 @@ def test_participle_tagged_as_noun() -> None:
         "The media pointed out, “If North Korea provides weapons, the war will be prolonged,” warning, "
         "“If Russia strengthens its contribution, the threat to Japan will grow.”"
     )
-    claims = attribute_text(text)
+    claims = claims_of(text)
     assert [c.cue for c in claims] == ["pointed out", "warning"]
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n ", '"', "“unclosed", "He said.", "According to", ":"])
 def test_degenerate_input_gives_no_claims(text: str) -> None:
-    assert attribute_text(text) == []
+    assert claims_of(text) == []
 
 
 LINKED = [
@@ -313,7 +308,7 @@ def test_participle_after_another_cue_does_not_take_its_quote() -> None:
         "“A lot of it is justified because they have not seen their lives get better,” he continued, "
         "citing the many Americans who had given up looking for work."
     )
-    claims = {c.cue: c for c in attribute_text(text)}
+    claims = {c.cue: c for c in claims_of(text)}
     assert claims["continued"].content.startswith("“A lot of it")
     assert claims["citing"].content == "the many Americans who had given up looking for work"
 
@@ -395,7 +390,7 @@ def test_quote_paragraph_continues_the_speaker() -> None:
         "The talks resumed on Monday.\n\n"
         "“Nobody expects a deal this year,” a diplomat told reporters."
     )
-    claims = attribute_text(text)
+    claims = claims_of(text)
     assert [c.source.text if c.source else None for c in claims] == ["the envoy", "a diplomat"]
     assert claims[0].content.endswith("an answer from them.”")
 
@@ -415,7 +410,7 @@ def test_quote_paragraph_continues_the_speaker() -> None:
     ],
 )
 def test_calling_names_and_calling_for(text: str, content: str) -> None:
-    claims = [c for c in attribute_text(text) if c.cue.startswith("called")]
+    claims = [c for c in claims_of(text) if c.cue.startswith("called")]
     assert len(claims) == 1
     assert claims[0].content.startswith(content)
 
@@ -489,19 +484,19 @@ def test_pronoun_takes_the_subject_of_its_own_sentence_over_the_last_name_read()
         "ministers were also present at the meeting, and it is possible that they agreed on specific "
         "military cooperation."
     )
-    [claim] = attribute_text(text)
+    [claim] = claims_of(text)
     assert claim.source is not None and claim.source.text == "they"
     assert claim.source.actor is None or "Ukraine" not in claim.source.actor.name
     # with no subject before it in its sentence, "she" still reaches back to the last person named
     text = "Angela Merkel arrived in Paris on Monday. She said the talks had gone well."
-    [claim] = [c for c in attribute_text(text) if c.cue == "said"]
+    [claim] = [c for c in claims_of(text) if c.cue == "said"]
     assert claim.source is not None and claim.source.actor is not None
     assert "Merkel" in claim.source.actor.name
 
 
 def test_a_bracket_opened_inside_a_source_closes_inside_it() -> None:
     text = "Nihon Keizai Shimbun (Nikkei) viewed the visit as a means of avoiding isolation."
-    [claim] = attribute_text(text)
+    [claim] = claims_of(text)
     assert claim.source is not None and claim.source.text == "Nihon Keizai Shimbun (Nikkei)"
 
 
@@ -516,11 +511,11 @@ def test_a_bracket_opened_inside_a_source_closes_inside_it() -> None:
 )
 def test_what_nobody_claimed_is_no_claim(text: str) -> None:
     """A question asks and "did not say" says nothing (issue #14)."""
-    assert attribute_text(text) == []
+    assert claims_of(text) == []
 
 
 def test_a_quoted_question_is_still_its_speakers() -> None:
-    claims = attribute_text('"Is this a war?" Putin asked reporters.')
+    claims = claims_of('"Is this a war?" Putin asked reporters.')
     assert [c.source.text for c in claims if c.source is not None] == ["Putin"]
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from tests.stage_records import claims_of
 
-from newsgraph.claims import attribute_text
 from newsgraph.claims.kinds import claim_kind, text_lemmas
 from newsgraph.records import ClaimKind
 
@@ -48,6 +48,6 @@ SENTENCES = [
 
 @pytest.mark.parametrize(("text", "expected"), SENTENCES)
 def test_kind_end_to_end(nlp: Language, text: str, expected: ClaimKind) -> None:
-    claims = attribute_text(text)
+    claims = claims_of(text)
     assert len(claims) == 1
     assert claims[0].kind is expected

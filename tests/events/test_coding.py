@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from tests.stage_records import candidates_of, events_of
 
-from newsgraph.events import code_text
 from newsgraph.records import Event
 
 
 def _main(text: str) -> Event:
-    events = code_text(text)
+    events = events_of(text)
     assert events, f"no event coded in {text!r}"
     return events[0]
 
@@ -130,7 +130,7 @@ def test_type_quad_and_roles(text: str, event_type: str, quad: int, source: str,
 def test_no_event(text: str) -> None:
     assert [
         e
-        for e in code_text(text)
+        for e in events_of(text)
         if e.quad_class == 4 or e.trigger in {"withdraw", "release", "said", "visit"}
     ] == []
 
@@ -150,7 +150,7 @@ def test_no_event(text: str) -> None:
     ],
 )
 def test_coordination_gives_one_event_per_actor(text: str, pairs: set[tuple[str, str]]) -> None:
-    events = code_text(text)
+    events = events_of(text)
     got = {(e.source.text, e.target.text) for e in events if e.source is not None and e.target is not None}
     assert got == pairs
 
@@ -179,11 +179,11 @@ def test_location_is_linked_to_a_country() -> None:
     ],
 )
 def test_must_without_another_speaker_is_no_demand(text: str) -> None:
-    assert [e for e in code_text(text) if e.event_type.value == "REQUEST"] == []
+    assert [e for e in events_of(text) if e.event_type.value == "REQUEST"] == []
 
 
 def test_what_must_be_done_is_not_an_event() -> None:
-    events = code_text("The UN said Sudan must release the prisoners and withdraw its troops.")
+    events = events_of("The UN said Sudan must release the prisoners and withdraw its troops.")
     assert {e.event_type.value for e in events} == {"REQUEST"}
     assert {e.target.text for e in events if e.target is not None} == {"Sudan"}
 
@@ -202,7 +202,7 @@ def test_what_must_be_done_is_not_an_event() -> None:
 def test_civilian_crowds_protest(text: str, event_type: str, mode: str | None) -> None:
     # How the rules recode a crowd's act; whether a lone "Police blocked the highway" is news the models
     # may doubt (a sentence without context), so the candidate is read here.
-    event = code_text(text, select=False)[0]
+    event = candidates_of(text)[0]
     assert (event.event_type.value, event.mode) == (event_type, mode)
 
 
@@ -234,12 +234,12 @@ def test_crosswalk_types(text: str, event_type: str, mode: str | None) -> None:
 @pytest.mark.parametrize("verb", ["refused", "declined"])
 def test_cooperation_refused_is_rejection(verb: str) -> None:
     # The cue is the word as written ("declined"), not its lemma: the release refused is no RETREAT.
-    types = {e.event_type.value for e in code_text(f"Iran {verb} to release the tanker.")}
+    types = {e.event_type.value for e in events_of(f"Iran {verb} to release the tanker.")}
     assert types == {"REJECT"}
 
 
 def test_a_violated_ceasefire_is_not_one() -> None:
-    assert {e.event_type.value for e in code_text("Pakistani troops violated the ceasefire.")} == {"ASSAULT"}
+    assert {e.event_type.value for e in events_of("Pakistani troops violated the ceasefire.")} == {"ASSAULT"}
 
 
 @pytest.mark.parametrize(
@@ -260,28 +260,28 @@ def test_intent_needs_a_promise(text: str, event_type: str, quad: int) -> None:
 
 
 def test_a_refusal_on_conditions_is_a_refusal() -> None:
-    events = code_text("Britain said it will not release the tanker unless Iran gives guarantees.")
+    events = events_of("Britain said it will not release the tanker unless Iran gives guarantees.")
     release = next(e for e in events if e.trigger == "release")
     assert release.event_type.value == "REJECT"
     assert release.factuality.value == "hypothetical"
 
 
 def test_a_negated_condition_is_no_refusal() -> None:
-    events = code_text("If Iran does not release the tanker, Britain will impose sanctions.")
+    events = events_of("If Iran does not release the tanker, Britain will impose sanctions.")
     release = next(e for e in events if e.trigger == "release")
     assert release.event_type.value == "RETREAT"
     assert release.factuality.value == "hypothetical"
 
 
 def test_a_report_is_no_directive() -> None:
-    events = code_text("Iran told reporters that Britain released the tanker.")
+    events = events_of("Iran told reporters that Britain released the tanker.")
     assert [e.event_type.value for e in events] == ["RETREAT"]
 
 
 def test_an_order_is_a_request() -> None:
     event = _main("The president ordered the army to withdraw from the city.")
     assert event.event_type.value == "REQUEST"
-    assert [e.trigger for e in code_text("The president ordered the army to withdraw from the city.")] == [
+    assert [e.trigger for e in events_of("The president ordered the army to withdraw from the city.")] == [
         "ordered"
     ]
 
@@ -322,7 +322,7 @@ def test_emergency_rule(text: str, event_type: str, mode: str | None) -> None:
 
 
 def test_a_state_is_no_emergency() -> None:
-    assert [e.trigger for e in code_text("The state of Texas sued the government.")] == ["sued"]
+    assert [e.trigger for e in events_of("The state of Texas sued the government.")] == ["sued"]
 
 
 @pytest.mark.parametrize(
@@ -341,7 +341,7 @@ def test_a_state_is_no_emergency() -> None:
     ],
 )
 def test_no_event_of_change_or_concern(text: str) -> None:
-    assert code_text(text) == []
+    assert events_of(text) == []
 
 
 @pytest.mark.parametrize(
@@ -354,28 +354,28 @@ def test_no_event_of_change_or_concern(text: str) -> None:
     ],
 )
 def test_change_with_an_object_is_still_an_event(text: str, event_type: str) -> None:
-    assert event_type in {e.event_type.value for e in code_text(text, select=False)}
+    assert event_type in {e.event_type.value for e in candidates_of(text)}
 
 
 def test_failing_at_no_event_is_no_rejection() -> None:
     """ "has failed to launch one (a satellite)": nobody was rejected; failing to reach a deal still is."""
-    assert [e for e in code_text("North Korea has failed to launch a satellite this year.")] == []
-    deal = code_text("British and EU negotiators have failed to reach a deal on the border.")
+    assert [e for e in events_of("North Korea has failed to launch a satellite this year.")] == []
+    deal = events_of("British and EU negotiators have failed to reach a deal on the border.")
     assert [(e.event_type, e.trigger) for e in deal if e.trigger == "failed"] == [("REJECT", "failed")]
 
 
 def test_a_papers_warning_is_its_analysis_not_a_threat() -> None:
     """A claim by an outlet that threatens no one; a security chief's warning that police will act stays."""
-    paper = code_text(
+    paper = events_of(
         'However, Nikkei warned, "North Korea may worry about being abandoned once the war ends."'
     )
     assert [e for e in paper if e.event_type == "THREATEN"] == []
-    chief = code_text("Cairo's security chief has warned that police will no longer tolerate rallies.")
+    chief = events_of("Cairo's security chief has warned that police will no longer tolerate rallies.")
     assert [e.trigger for e in chief if e.event_type == "THREATEN"] == ["warned"]
 
 
 def test_leading_to_something_is_a_cause_not_an_event() -> None:
-    assert code_text("The prolonged aggression has also led to a shortage of weapons and ammunition.") == []
+    assert events_of("The prolonged aggression has also led to a shortage of weapons and ammunition.") == []
 
 
 @pytest.mark.parametrize(
@@ -386,7 +386,7 @@ def test_leading_to_something_is_a_cause_not_an_event() -> None:
     ],
 )
 def test_taking_a_stance_seizes_nothing(text: str) -> None:
-    assert [e for e in code_text(text) if e.trigger in ("take", "took")] == []
+    assert [e for e in events_of(text) if e.trigger in ("take", "took")] == []
 
 
 def test_ties_read_as_relations() -> None:
@@ -394,30 +394,30 @@ def test_ties_read_as_relations() -> None:
     a mobilisation."""
     text = "Russia seems to have a purpose of deepening ties with North Korea in terms of military."
     # The rule layer's candidate; whether the sentence reports it is the models' call (test_selection.py).
-    assert [(e.event_type, e.trigger) for e in code_text(text, select=False)] == [("COOPERATE", "deepening")]
+    assert [(e.event_type, e.trigger) for e in candidates_of(text)] == [("COOPERATE", "deepening")]
 
 
 def test_a_thing_of_someones_is_no_co_target() -> None:
     """ "Russia's invasion of Ukraine and North Korea's missile development": Ukraine is invaded, the
     development is not; "Kuwait and its allies" are both actors."""
     text = "Western countries oppose Russia's invasion of Ukraine and North Korea's missile development."
-    candidates = code_text(text, select=False)  # the invasion is a secondary event of the sentence
+    candidates = candidates_of(text)  # the invasion is a secondary event of the sentence
     invaded = [e.target.text for e in candidates if e.trigger == "invasion" and e.target is not None]
     assert invaded == ["Ukraine"]
-    agreed = code_text("Kuwait and its gulf war allies agreed to stage a joint exercise.")
+    agreed = events_of("Kuwait and its gulf war allies agreed to stage a joint exercise.")
     assert {e.source.text for e in agreed if e.source is not None} >= {"Kuwait", "its gulf war allies"}
 
 
 def test_each_coordinated_actor_gets_its_event() -> None:
     text = "The ambassadors of Norway, Austria and Greece presented their credentials to President Yoon."
-    events = code_text(text, select=False)
+    events = candidates_of(text)
     assert [e.event_type.value for e in events] and all(e.target is not None for e in events)
 
 
 def test_coordinated_doers_act_on_each_other_only_when_the_act_is_mutual() -> None:
-    slammed = code_text("The United States and its allies condemned the summit.", select=False)
+    slammed = candidates_of("The United States and its allies condemned the summit.")
     assert all(e.target is None or e.target.text != "The United States" for e in slammed)
-    met = code_text("Greece and Austria agreed to restore diplomatic relations.", select=False)
+    met = candidates_of("Greece and Austria agreed to restore diplomatic relations.")
     assert {(e.source.text, e.target.text) for e in met if e.source and e.target} >= {("Greece", "Austria")}
 
 
@@ -426,7 +426,7 @@ def test_coordinated_doers_act_on_each_other_only_when_the_act_is_mutual() -> No
     ["The agreement provides for mutual assistance.", "The treaty takes effect in December."],
 )
 def test_a_thing_does_nothing(text: str) -> None:
-    assert code_text(text, select=False) == []
+    assert candidates_of(text) == []
 
 
 @pytest.mark.parametrize(
@@ -446,11 +446,11 @@ def test_a_thing_does_nothing(text: str) -> None:
     ],
 )
 def test_who_in_real_report_constructions(text: str, trigger: str, source: str, target: str | None) -> None:
-    events = [e for e in code_text(text, select=False) if e.trigger == trigger]
+    events = [e for e in candidates_of(text) if e.trigger == trigger]
     assert events, f"no {trigger!r} event in {text!r}"
     assert (events[0].source.text if events[0].source else None) == source
     assert (events[0].target.text if events[0].target else None) == target
-    assert "imposed" not in {e.trigger for e in code_text(text, select=False)}
+    assert "imposed" not in {e.trigger for e in candidates_of(text)}
 
 
 @pytest.mark.parametrize(
@@ -463,4 +463,4 @@ def test_who_in_real_report_constructions(text: str, trigger: str, source: str, 
     ],
 )
 def test_words_that_only_frame_another_event_code_none(text: str, trigger: str) -> None:
-    assert trigger not in {e.trigger for e in code_text(text, select=False)}
+    assert trigger not in {e.trigger for e in candidates_of(text)}

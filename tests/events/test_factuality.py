@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from tests.stage_records import candidates_of, events_of
 
-from newsgraph.events import code_text
 from newsgraph.records import Factuality
 
 
@@ -36,7 +36,7 @@ from newsgraph.records import Factuality
     ],
 )
 def test_factuality(text: str, trigger: str, factuality: Factuality, cue: str | None) -> None:
-    events = [e for e in code_text(text) if e.trigger == trigger]
+    events = [e for e in events_of(text) if e.trigger == trigger]
     assert events, f"no event at {trigger!r}"
     assert events[0].factuality is factuality
     if cue is None:
@@ -48,7 +48,7 @@ def test_factuality(text: str, trigger: str, factuality: Factuality, cue: str | 
 @pytest.mark.parametrize("seed", ["000_82a233cb85448ae9.txt", "001_9545d4441ba4f2da.txt"])
 def test_seed_conditionals_are_never_asserted(seeds_dir: Path, seed: str) -> None:
     text = (seeds_dir / seed).read_text(encoding="utf-8")
-    conditional = [e for e in code_text(text) if re.search(r"\b(If|if|Unless|unless)\b", e.sentence)]
+    conditional = [e for e in events_of(text) if re.search(r"\b(If|if|Unless|unless)\b", e.sentence)]
     assert conditional, "the seed has conditional sentences with events"
     asserted = [(e.trigger, e.sentence[:80]) for e in conditional if e.factuality is Factuality.ASSERTED]
     assert asserted == []
@@ -56,7 +56,7 @@ def test_seed_conditionals_are_never_asserted(seeds_dir: Path, seed: str) -> Non
 
 def test_seed_weapons_sentence(seeds_dir: Path) -> None:
     text = (seeds_dir / "000_82a233cb85448ae9.txt").read_text(encoding="utf-8")
-    events = [e for e in code_text(text) if "If North Korea provides weapons to Russia" in e.sentence]
+    events = [e for e in events_of(text) if "If North Korea provides weapons to Russia" in e.sentence]
     assert events, "the conditional weapons sentence yields no event"
     assert all(e.factuality is not Factuality.ASSERTED for e in events)
     provides = [e for e in events if e.trigger == "provides"]
@@ -97,7 +97,7 @@ def test_seed_weapons_sentence(seeds_dir: Path) -> None:
     ],
 )
 def test_matrix_and_listed_cues(text: str, trigger: str, factuality: Factuality, cue: str | None) -> None:
-    events = [e for e in code_text(text) if e.trigger == trigger]
+    events = [e for e in events_of(text) if e.trigger == trigger]
     assert events, f"no event at {trigger!r}"
     assert {e.factuality for e in events} == {factuality}
     if cue is not None:
@@ -125,18 +125,16 @@ def test_matrix_and_listed_cues(text: str, trigger: str, factuality: Factuality,
     ],
 )
 def test_modality_of_real_report_sentences(text: str, trigger: str, factuality: str) -> None:
-    events = [e for e in code_text(text, select=False) if e.trigger == trigger]
+    events = [e for e in candidates_of(text) if e.trigger == trigger]
     assert events, f"no {trigger!r} event in {text!r}"
     assert {e.factuality.value for e in events} == {factuality}
 
 
 def test_a_denied_refusal_is_no_event() -> None:
-    events = code_text(
-        "Russia does not rule out military-technical cooperation with North Korea.", select=False
-    )
+    events = candidates_of("Russia does not rule out military-technical cooperation with North Korea.")
     assert "REJECT" not in {e.event_type.value for e in events}
 
 
 def test_not_yet_done_is_no_refusal() -> None:
-    events = code_text("North Korean troops had not yet joined the talks.", select=False)
+    events = candidates_of("North Korean troops had not yet joined the talks.")
     assert "REJECT" not in {e.event_type.value for e in events}

@@ -13,7 +13,7 @@ from newsgraph.cli.app import app
 from newsgraph.errors import ModelFileCorruptError, ModelFileMissingError
 from newsgraph.events import model
 from newsgraph.events.features import Sentence
-from newsgraph.events.training import Labelled, split
+from newsgraph.training.events import Labelled, split
 
 ROOT = Path(__file__).resolve().parents[2]
 

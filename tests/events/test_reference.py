@@ -4,15 +4,15 @@ subject of their sentence or the nearest fitting actor named before (issue #5)."
 from __future__ import annotations
 
 import pytest
+from tests.stage_records import candidates_of, events_of
 
-from newsgraph.events import code_text
 from newsgraph.records import Event
 
 
 def _by_trigger(text: str, trigger: str) -> list[Event]:
     # The rule layer's candidates: these are about who a pronoun stands for, not whether the models keep
     # a secondary event ("Iran, which keeps attacking shipping lanes, denied the report").
-    events = [e for e in code_text(text, published="2024-03-01", select=False) if e.trigger == trigger]
+    events = [e for e in candidates_of(text, published="2024-03-01") if e.trigger == trigger]
     assert events, f"no {trigger!r} event in {text!r}"
     return events
 
@@ -38,7 +38,7 @@ def test_a_relative_pronoun_as_object_stands_for_its_noun() -> None:
 
 def test_a_clause_relative_names_no_actor() -> None:
     # "which" stands for the whole clause before it: no one named prolongs the war.
-    events = code_text("Turkey sold drones to Ukraine, which could prolong the war.")
+    events = events_of("Turkey sold drones to Ukraine, which could prolong the war.")
     assert all(e.source is None or e.source.text.lower() != "which" for e in events)
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pytest
 
@@ -28,6 +30,23 @@ GERMAN = (
 
 def raw(doc_id: str, text: str) -> RawInput:
     return RawInput(doc_id=doc_id, path=f"{doc_id}.txt", kind="text", content=text)
+
+
+@dataclass
+class _Stored:
+    """What a store answers the planner: its doc_ids and content hashes (no near copies)."""
+
+    ids: set[str]
+    hashes: dict[str, str]
+
+    def known(self, doc_ids: Iterable[str]) -> set[str]:
+        return self.ids & set(doc_ids)
+
+    def known_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
+        return {h: self.hashes[h] for h in hashes if h in self.hashes}
+
+    def near_candidates(self, wanted: Iterable[str]) -> dict[str, tuple[set[str], bytes]]:
+        return {}
 
 
 def plan(shards: list[list[RawInput]], planner: Planner | None = None) -> list[Shard]:
@@ -91,11 +110,7 @@ def test_planner_consults_the_store(
 ) -> None:
     [document] = [d for d in extract([raw("a", BASE)]) if isinstance(d, Document)]
     stored_hashes = {document.content_hash: same_content} if same_content else {}
-    planner = Planner(
-        known=lambda wanted: ids & set(wanted),
-        known_hashes=lambda wanted: {h: stored_hashes[h] for h in wanted if h in stored_hashes},
-        duplicate_of=links.__getitem__,
-    )
+    planner = Planner(stored=_Stored(ids, stored_hashes), duplicate_of=links.__getitem__)
     assert outcome(plan([[raw("a", BASE)]], planner))["a"] == expected
 
 

@@ -26,6 +26,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
 from newsgraph.incidents.query import IncidentQuery
+from newsgraph.ingest import ingest
 from newsgraph.pipeline import Pipeline
 from newsgraph.records import to_dict
 from newsgraph.sources import iter_inputs
@@ -73,14 +74,7 @@ def records(url: str) -> list[str]:
 
 def single_process(path: Path, db: Path) -> list[str]:
     with Store.open(str(db)) as store:
-        pipeline = Pipeline(batch_size=32)
-        for batch in pipeline.run(
-            iter_inputs([str(path)]),
-            known=store.known,
-            known_hashes=store.known_hashes,
-            known_near=store.near_candidates,
-        ):
-            store.write(batch.analyses, batch.failures)
+        ingest(iter_inputs([str(path)]), store, pipeline=Pipeline(batch_size=32))
     return records(str(db))
 
 

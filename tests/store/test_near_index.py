@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -23,14 +23,20 @@ def _copy_of(original: str) -> str:
     return "Breaking News\n\n" + "\n\n".join(paragraphs[1:-2])  # a retitled, trimmed wire copy
 
 
+class _NoNearCopies:
+    """The store, with its near-duplicate index hidden (as before the index existed)."""
+
+    def __init__(self, store: Store) -> None:
+        self.known = store.known
+        self.known_hashes = store.known_hashes
+
+    def near_candidates(self, wanted: Iterable[str]) -> dict[str, tuple[set[str], bytes]]:
+        return {}
+
+
 def _ingest(store: Store, path: Path, *, near: bool = True) -> list[Analysis]:
     stored: list[Analysis] = []
-    for batch in Pipeline().run(
-        iter_inputs([str(path)]),
-        known=store.known,
-        known_hashes=store.known_hashes,
-        known_near=store.near_candidates if near else None,
-    ):
+    for batch in Pipeline().run(iter_inputs([str(path)]), stored=store if near else _NoNearCopies(store)):
         store.write(batch.analyses, batch.failures)
         stored += batch.analyses
     return stored

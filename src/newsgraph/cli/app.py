@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import sys
-import time
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -20,8 +19,9 @@ from newsgraph.records import Failure
 
 if TYPE_CHECKING:
     from newsgraph.config import Settings
+    from newsgraph.ingest import Ingested
 
-MAX_SHOWN_FAILURES = 20
+MAX_SHOWN_FAILURES = 20  # the rest are in the store: `newsgraph failures`
 
 Paths = Annotated[
     list[str], typer.Argument(help="Files, folders (recursive), globs, or - for JSONL on stdin.")
@@ -142,66 +142,76 @@ def ingest(
     Example: newsgraph ingest examples/articles --db newsgraph.db
     Example: newsgraph ingest corpus.jsonl.gz --workers 4 --db postgresql://localhost/news
     """
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    from newsgraph.pipeline import Pipeline, Stats
-    from newsgraph.sources import iter_inputs
-    from newsgraph.store import Store
-
     _check_date(published, "--published")
     language = _check_language(language)
     settings = _settings(db, batch_size=batch_size, n_process=n_process, max_bytes=max_bytes)
     if workers is not None or scheduler is not None:
         _ingest_on_dask(paths, settings, published, outlet, language, force, workers, scheduler)
-    stats = Stats()
-    shown: list[Failure] = []
-    started = time.perf_counter()
     try:
-        with Store.open(settings.db) as store:
-            if store.created:
-                stderr.print(f"created a new store at {store.location}", highlight=False)
-            pipeline = Pipeline(batch_size=settings.batch_size, n_process=settings.n_process)
-            with Progress(
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                TimeElapsedColumn(),
-                console=stderr,
-                transient=True,
-            ) as progress:
-                task = progress.add_task("ingesting", total=None)
-                for batch in pipeline.run(
-                    iter_inputs(paths, max_bytes=settings.max_bytes),
-                    published=published,
-                    outlet=outlet,
-                    known=None if force else lambda ids: store.known(ids),
-                    known_hashes=None if force else lambda hashes: store.known_hashes(hashes),
-                    known_near=None if force else lambda wanted: store.near_candidates(wanted),
-                    language=language,
-                ):
-                    store.write(batch.analyses, batch.failures, force=force)
-                    stats.add(batch)
-                    shown.extend(batch.failures[: max(0, MAX_SHOWN_FAILURES - len(shown))])
-                    stats.seconds = time.perf_counter() - started
-                    progress.update(
-                        task,
-                        description=f"{stats.new} new · {stats.skipped} skipped · {stats.failed} failed · "
-                        f"{stats.words_per_second:,.0f} words/s",
-                    )
-            db_url = store.url
+        stats, db_url = _ingest_here(paths, settings, published, outlet, language, force)
     except NewsgraphError as err:
         raise fail(err) from err
-    stats.seconds = time.perf_counter() - started
-    for failure in shown:
-        where = f"{failure.path}:{failure.line}" if failure.line else failure.path
-        stderr.print(f"[yellow]failed[/yellow] {where} {failure.code}: {failure.message}", highlight=False)
-    if stats.failed > len(shown):
-        stderr.print(f"... and {stats.failed - len(shown)} more: see `newsgraph failures`")
+    _show_failures(stats.failures, stats.failed)
     stderr.print(
         f"{stats.new} new, {stats.skipped} skipped, {stats.failed} failed in {stats.seconds:.1f}s "
         f"({stats.words:,} words, {stats.words_per_second:,.0f} words/s) -> {db_url}",
         highlight=False,
     )
     raise typer.Exit(1 if stats.failed else 0)
+
+
+def _ingest_here(
+    paths: list[str],
+    settings: Settings,
+    published: str | None,
+    outlet: str | None,
+    language: str | None,
+    force: bool,
+) -> tuple[Ingested, str]:
+    """`ingest` in this process (and its workers), a spinner on stderr; the totals and the store's URL."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from newsgraph.ingest import ingest
+    from newsgraph.pipeline import Pipeline
+    from newsgraph.sources import iter_inputs
+    from newsgraph.store import Store
+
+    with Store.open(settings.db) as store:
+        if store.created:
+            stderr.print(f"created a new store at {store.location}", highlight=False)
+        pipeline = Pipeline(batch_size=settings.batch_size, n_process=settings.n_process)
+        columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+        with Progress(*columns, console=stderr, transient=True) as progress:
+            task = progress.add_task("ingesting", total=None)
+
+            def show(done: Ingested) -> None:
+                progress.update(
+                    task,
+                    description=f"{done.new} new · {done.skipped} skipped · {done.failed} failed · "
+                    f"{done.words_per_second:,.0f} words/s",
+                )
+
+            stats = ingest(
+                iter_inputs(paths, max_bytes=settings.max_bytes),
+                store,
+                pipeline=pipeline,
+                published=published,
+                outlet=outlet,
+                language=language,
+                force=force,
+                on_batch=show,
+                kept_failures=MAX_SHOWN_FAILURES,
+            )
+        return stats, store.url
+
+
+def _show_failures(shown: list[Failure], failed: int) -> None:
+    """The first failures, one line each, and how many more the store holds."""
+    for failure in shown:
+        where = f"{failure.path}:{failure.line}" if failure.line else failure.path
+        stderr.print(f"[yellow]failed[/yellow] {where} {failure.code}: {failure.message}", highlight=False)
+    if failed > len(shown):
+        stderr.print(f"... and {failed - len(shown)} more: see `newsgraph failures`")
 
 
 from newsgraph.cli import analysis as _analysis  # noqa: E402,F401
@@ -243,11 +253,7 @@ def _ingest_on_dask(
         )
     except NewsgraphError as err:
         raise fail(err) from err
-    for failure in stats.failures:
-        where = f"{failure.path}:{failure.line}" if failure.line else failure.path
-        stderr.print(f"[yellow]failed[/yellow] {where} {failure.code}: {failure.message}", highlight=False)
-    if stats.failed > len(stats.failures):
-        stderr.print(f"... and {stats.failed - len(stats.failures)} more: see `newsgraph failures`")
+    _show_failures(stats.failures, stats.failed)
     stderr.print(
         f"{stats.new} new, {stats.skipped} skipped, {stats.failed} failed in {stats.seconds:.1f}s "
         f"({stats.words:,} words, {stats.words_per_second:,.0f} words/s, {stats.shards} shards on Dask) "

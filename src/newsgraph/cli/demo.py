@@ -76,9 +76,7 @@ def demo(
             new = 0
             for batch in pipeline.run(
                 iter_inputs(inputs),
-                known=lambda ids: store.known(ids),
-                known_hashes=store.known_hashes,
-                known_near=store.near_candidates,
+                stored=store,
             ):
                 store.write(batch.analyses, batch.failures)
                 new += len(batch.analyses)

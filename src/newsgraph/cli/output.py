@@ -11,16 +11,14 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
+from newsgraph.cli.console import stderr as stderr
 from newsgraph.errors import ConfigError, NewsgraphError, SearchQueryError, StoreMissingError
 from newsgraph.records import Record, to_dict
 
 if TYPE_CHECKING:
     from newsgraph.store.search import SearchHit
-
-stderr = Console(stderr=True, soft_wrap=True)
 
 
 class Format(str, enum.Enum):

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsgraph.cli.output import stderr
+from newsgraph.cli.console import stderr
 
 ELLIPSIS = "…"
 # Columns whose values are keys to type back (ids): never shortened.

@@ -49,7 +49,7 @@ def train_events(
     """
     from newsgraph.eval.events import score_sentences
     from newsgraph.events import model
-    from newsgraph.events.training import train, write
+    from newsgraph.training.events import train, write
 
     for path in (*data, *([relevance_labels] if relevance_labels else [])):
         if not path.is_file():

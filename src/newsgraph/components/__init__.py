@@ -18,15 +18,25 @@ from newsgraph.components.factories import (
     Actors,
     Claims,
     Component,
+    Entities,
     Events,
     Timexes,
     make_actors,
     make_claims,
+    make_entities,
     make_events,
     make_timex,
 )
+from newsgraph.nlp.model import model_location
 
-FACTORIES: tuple[str, ...] = ("newsgraph_actors", "newsgraph_timex", "newsgraph_claims", "newsgraph_events")
+# In pipeline order: each reads what the ones before it set.
+FACTORIES: tuple[str, ...] = (
+    "newsgraph_entities",
+    "newsgraph_actors",
+    "newsgraph_timex",
+    "newsgraph_claims",
+    "newsgraph_events",
+)
 
 
 def model_path() -> str:
@@ -36,9 +46,7 @@ def model_path() -> str:
     >>> "ner" in spacy.load(model_path()).pipe_names
     True
     """
-    from newsgraph.nlp.model import _model_location
-
-    return _model_location()
+    return model_location()
 
 
 __all__ = [
@@ -47,10 +55,12 @@ __all__ = [
     "Actors",
     "Claims",
     "Component",
+    "Entities",
     "Events",
     "Timexes",
     "make_actors",
     "make_claims",
+    "make_entities",
     "make_events",
     "make_timex",
     "model_path",

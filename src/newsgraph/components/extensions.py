@@ -10,7 +10,9 @@ from newsgraph.records import Actor, Entity
 DOC_EXTENSIONS: tuple[str, ...] = (
     "newsgraph_published",  # ISO date the relative times are read against; set by the user, or config
     "newsgraph_doc_id",  # the doc_id records carry; default a hash of the text, as newsgraph.process
-    "newsgraph_entities",  # list[Entity], actors linked: newsgraph_actors
+    "newsgraph_document",  # the Document record the stages read (the Pipeline sets it; else built)
+    "newsgraph_failure",  # a Failure record: a component failed on this Doc, later ones pass it by
+    "newsgraph_entities",  # list[Entity]: newsgraph_entities, actors linked by newsgraph_actors
     "newsgraph_timexes",  # list[Timex]: newsgraph_timex
     "newsgraph_claims",  # list[Claim]: newsgraph_claims
     "newsgraph_events",  # list[Event]: newsgraph_events

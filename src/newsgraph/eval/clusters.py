@@ -28,13 +28,13 @@ import re
 import time
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from newsgraph.analysis.clusters import Cluster, StoryText, cluster_stories
 from newsgraph.errors import DataError
+from newsgraph.eval.gold import GoldItem
 from newsgraph.eval.report import EvalReport
 
 # Actors much covered by White House statements; a title naming one puts the document in that topic.
@@ -72,15 +72,6 @@ _AGENCIES = (
         "© Agence France-Presse. Read more: latest world news on our site. Subscribe to our newsletter.",
     ),
 )
-
-
-@dataclass(frozen=True)
-class GoldItem:
-    story: StoryText
-    gold: str  # the gold story id
-    topic: str | None = None
-    copy_of: str | None = None  # the doc_id of the original, for a wire copy
-    outlet: str | None = None
 
 
 BASIL_OUTLETS = {"fox": "Fox News", "nyt": "The New York Times", "hpo": "HuffPost"}

@@ -9,7 +9,7 @@ coder marks it (``Ranked.main``: the rules' most central candidate of a sentence
 Other events of the sentence are not scored; the coordinated pairs of the main trigger ("X and Y signed
 ...") are, for countries and spans. A sentence with no event predicts "NONE" (PLOVER: always wrong) or quad
 class 0, with its claim's speaker as the source actor. Every text runs through the pipeline's stages
-(``pipeline.prepare``), as ingest runs them. The PLOVER file holds a few sentences twice with different
+(the pipeline's components), as ingest runs them. The PLOVER file holds a few sentences twice with different
 events; the one prediction is compared with each record. Given the events folder, train and dev (the
 training file split as the models were trained), the visible test and PLOVER are scored side by side.
 """
@@ -28,9 +28,9 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsgraph.eval.report import EvalReport
-from newsgraph.events.coder import Coded, Ranked, code_docs_ranked
-from newsgraph.events.training import DEV_FRACTION, SEED, Labelled, read_labelled, split
+from newsgraph.events.coder import Ranked
 from newsgraph.records import Claim, Event
+from newsgraph.training.events import DEV_FRACTION, SEED, Coded, Labelled, code_texts, read_labelled, split
 
 # The gold file predates PLOVER's merge of these types into the current 16.
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
@@ -46,7 +46,7 @@ def main_events(ranked: Iterable[Ranked]) -> list[Event]:
 
 
 def _code_all(texts: list[str]) -> list[Coded]:
-    return list(code_docs_ranked(texts))
+    return list(code_texts(texts))
 
 
 def _country(code: Any) -> str | None:

@@ -79,6 +79,7 @@ def _rows(path: Path) -> Iterator[dict[str, Any]]:
 
 def _ingest(source: Path, wanted: set[str], store: Store) -> None:
     """The gold documents into the store: a JSONL corpus filtered to them, or every file of a folder."""
+    from newsgraph.ingest import ingest
     from newsgraph.pipeline import Pipeline
     from newsgraph.sources import iter_inputs
 
@@ -94,10 +95,7 @@ def _ingest(source: Path, wanted: set[str], store: Store) -> None:
                     if row.get("id") in missing:
                         handle.write(json.dumps(row, ensure_ascii=False) + "\n")
             inputs = [str(subset)]
-        for batch in Pipeline(batch_size=8).run(
-            iter_inputs(inputs, max_bytes=10**9), known=store.known, known_hashes=store.known_hashes
-        ):
-            store.write(batch.analyses, batch.failures)
+        ingest(iter_inputs(inputs, max_bytes=10**9), store, pipeline=Pipeline(batch_size=8))
 
 
 def _incidents_of(store: Store, mention: GoldMention) -> set[str]:

@@ -8,7 +8,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from newsgraph.eval.clusters import GoldItem
+from newsgraph.eval.gold import GoldItem
+from newsgraph.ingest import ingest as ingest_inputs
 from newsgraph.pipeline import Pipeline
 from newsgraph.sources import iter_inputs
 from newsgraph.store import Store
@@ -36,16 +37,8 @@ def ingest(items: Iterable[GoldItem], store: Store, *, batch_size: int = 16) -> 
         with path.open("w", encoding="utf-8") as handle:
             for item in missing:
                 handle.write(json.dumps(jsonl_row(item), ensure_ascii=False) + "\n")
-        added = 0
-        pipeline = Pipeline(batch_size=batch_size)
-        for batch in pipeline.run(
-            iter_inputs([str(path)], max_bytes=10**9),
-            known=store.known,
-            known_hashes=store.known_hashes,
-            known_near=store.near_candidates,
-        ):
-            added += store.write(batch.analyses, batch.failures).new
-    return added
+        inputs = iter_inputs([str(path)], max_bytes=10**9)
+        return ingest_inputs(inputs, store, pipeline=Pipeline(batch_size=batch_size)).written.new
 
 
 def open_store(db: Path | None, folder: Path) -> Store:

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsgraph.eval.report import EvalReport
+from newsgraph.pipeline import COMPONENTS, pipeline_nlp
+from newsgraph.pipeline import docs as pipeline_docs
 from newsgraph.records import Document, Timex
 
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
@@ -185,22 +187,17 @@ def evaluate(data: Path, *, limit: int | None = None, errors: Path | None = None
 
     With ``errors``, every disagreement with the gold (missed, spurious, wrong value) is written there as TSV.
     """
-    from newsgraph.nlp.model import load_model
-    from newsgraph.timex import tag
-
     files = sorted(Path(data).glob("*.tml"))[:limit] if limit else sorted(Path(data).glob("*.tml"))
     docs = [read_timeml(f) for f in files]
-    nlp = load_model()
+    documents = [Document(doc_id=d.name, text=d.text, published=d.dct) for d in docs]
     started = time.perf_counter()
-    parsed = list(nlp.pipe([d.text for d in docs], batch_size=32))
+    parsed = list(pipeline_docs(documents, stages=(), batch_size=32))
     parse_seconds = time.perf_counter() - started
     tally = Tally()
     found: list[Disagreement] = []
+    tagger = pipeline_nlp().get_pipe(COMPONENTS["timex"])  # the pipeline's own timex component
     tag_started = time.perf_counter()
-    outputs = [
-        tag(doc, Document(doc_id=d.name, text=d.text, published=d.dct))
-        for doc, d in zip(parsed, docs, strict=True)
-    ]
+    outputs: list[list[Timex]] = [tagger(doc)._.newsgraph_timexes for doc in parsed]
     tag_seconds = time.perf_counter() - tag_started
     for d, out in zip(docs, outputs, strict=True):
         score_document(d, out, tally, found)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -389,43 +388,3 @@ def code(
 ) -> list[Event]:
     """PLOVER events of one parsed document; offsets index ``document.text``."""
     return [r.event for r in code_ranked(doc, document, entities, timexes, claims)]
-
-
-def code_texts_ranked(
-    texts: Iterable[str], *, published: str | None = None, batch_size: int = 64, select: bool = True
-) -> Iterator[list[Ranked]]:
-    """Parse texts in batches and code each (entities linked when the actors stage is installed)."""
-    for coded in code_docs_ranked(texts, published=published, batch_size=batch_size, select=select):
-        yield coded.ranked
-
-
-@dataclass(frozen=True)
-class Coded:
-    """A text's parse, its ranked events (or candidates) and the claims the pipeline found in it."""
-
-    doc: Doc
-    ranked: list[Ranked]
-    claims: list[Claim]
-
-
-def code_docs_ranked(
-    texts: Iterable[str], *, published: str | None = None, batch_size: int = 64, select: bool = True
-) -> Iterator[Coded]:
-    """Each text through the pipeline's stages, with its ranked events (or candidates, ``select=False``)."""
-    from newsgraph.nlp import parse
-    from newsgraph.pipeline import prepare
-
-    for doc in parse(texts, batch_size=batch_size):
-        document = Document(hashlib.sha1(doc.text.encode()).hexdigest()[:16], doc.text, published=published)
-        entities, timexes, claims = prepare(doc, document)  # as the pipeline runs them
-        yield Coded(doc, code_ranked(doc, document, entities, timexes, claims, select=select), claims)
-
-
-def code_text_ranked(text: str, *, published: str | None = None, select: bool = True) -> list[Ranked]:
-    return next(code_texts_ranked([text], published=published, select=select))
-
-
-def code_text(text: str, *, published: str | None = None, select: bool = True) -> list[Event]:
-    """Events of a plain text, for tests and evaluation; no timexes or claims are supplied.
-    ``select=False`` gives the rule coder's candidates, before the models judge them."""
-    return [r.event for r in code_text_ranked(text, published=published, select=select)]

@@ -1,6 +1,6 @@
 """What the learned event models see of a sentence: hashed words and tags, and a mean word vector.
 
-Training (``events/training.py``) and coding call the same functions, so a model sees at run time
+Training (``training/events.py``) and coding call the same functions, so a model sees at run time
 exactly the features it was fitted on. Terms are hashed with CRC-32 into a fixed number of columns:
 stable across processes and Python versions (unlike ``hash``), and no vocabulary file to ship.
 """

@@ -1,6 +1,6 @@
 """Which of the rule coder's candidate events a sentence really reports: the learned models decide.
 
-The rules find triggers, actors, dates and factuality; two trained models (``events/training.py``) then
+The rules find triggers, actors, dates and factuality; two trained models (``training/events.py``) then
 judge each sentence. The relevance model asks whether the sentence, and the document around it, is about
 politics at all (sport, weather, accidents and products carry no events, whatever verbs they use). The
 quad model reads the sentence with its candidates and gives a probability to each quad class, 0 meaning

@@ -16,6 +16,7 @@ from newsgraph.analysis.timeline import TimelineEntry, timeline
 from newsgraph.errors import ConfigError
 from newsgraph.incidents import Incident
 from newsgraph.incidents.query import IncidentQuery
+from newsgraph.ingest import ingest
 from newsgraph.library.processing import Input, raw_inputs
 from newsgraph.library.results import ResultSet
 from newsgraph.pipeline import Pipeline
@@ -127,23 +128,16 @@ class StoreView:
         >>> store.add({"id": "a", "text": "Japan protested to China."}).skipped
         1
         """
-        runner = pipeline or Pipeline(batch_size=batch_size)
-        total = WriteResult()
-        known = None if force else self.store.known
-        hashes = None if force else self.store.known_hashes
-        near = None if force else self.store.near_candidates
-        for batch in runner.run(
+        done = ingest(
             raw_inputs(inputs),
+            self.store,
+            pipeline=pipeline or Pipeline(batch_size=batch_size),
             published=published,
             outlet=outlet,
-            known=known,
-            known_hashes=hashes,
-            known_near=near,
             language=language,
-        ):
-            total += self.store.write(batch.analyses, batch.failures, force=force)
-            total += WriteResult(skipped=len(batch.skipped))
-        return total
+            force=force,
+        )
+        return done.written + WriteResult(skipped=done.skipped)
 
     def get(self, doc_id: str) -> Analysis:
         """One document and everything extracted from it; ``NotFoundError`` when it is not stored.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 import spacy
 from spacy.language import Language
@@ -19,7 +19,7 @@ UNUSED_COMPONENTS: tuple[str, ...] = ()
 MODEL_ENV = "NEWSGRAPH_MODEL"
 
 
-def _model_location() -> str:
+def model_location() -> str:
     explicit = os.environ.get(MODEL_ENV)
     if explicit:
         return explicit
@@ -40,12 +40,17 @@ def _model_location() -> str:
         ) from exc
 
 
-@functools.cache
-def load_model(location: str | None = None) -> Language:
-    """The English pipeline (en_core_web_md), loaded once per process and location."""
-    nlp = spacy.load(location or _model_location(), exclude=list(UNUSED_COMPONENTS))
+def new_model(location: str | None = None) -> Language:
+    """A fresh load of the English pipeline (en_core_web_md), for a caller that adds components to it."""
+    nlp = spacy.load(location or model_location(), exclude=list(UNUSED_COMPONENTS))
     nlp.max_length = 2_000_000
     return nlp
+
+
+@functools.cache
+def load_model(location: str | None = None) -> Language:
+    """The English pipeline, loaded once per process and location, shared: add no components to it."""
+    return new_model(location)
 
 
 # spaCy's memory grows with the characters parsed together: a batch of five long White House transcripts
@@ -80,26 +85,34 @@ def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
     return out
 
 
-def _pipe(model: Language, units: Iterable[str], batch_size: int, n_process: int) -> Iterator[Doc]:
+def _pipe(
+    model: Language, units: Iterable[str], batch_size: int, n_process: int, disable: Sequence[str]
+) -> Iterator[Doc]:
     if n_process != 1:
-        yield from model.pipe(units, batch_size=batch_size, n_process=n_process)
+        yield from model.pipe(units, batch_size=batch_size, n_process=n_process, disable=disable)
         return
     batch: list[str] = []
     chars = 0
     for unit in units:
         if batch and (len(batch) >= batch_size or chars + len(unit) > BATCH_CHARS):
-            yield from model.pipe(batch, batch_size=len(batch))
+            yield from model.pipe(batch, batch_size=len(batch), disable=disable)
             batch, chars = [], 0
         batch.append(unit)
         chars += len(unit)
     if batch:
-        yield from model.pipe(batch, batch_size=len(batch))
+        yield from model.pipe(batch, batch_size=len(batch), disable=disable)
 
 
 def parse(
-    texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1, nlp: Language | None = None
+    texts: Iterable[str],
+    *,
+    batch_size: int = 64,
+    n_process: int = 1,
+    nlp: Language | None = None,
+    disable: Sequence[str] = (),
 ) -> Iterator[Doc]:
-    """Parse texts in order, in batches of at most ``batch_size`` documents and BATCH_CHARS characters.
+    """Parse texts in order, in batches of at most ``batch_size`` documents and BATCH_CHARS characters;
+    ``disable`` names components of ``nlp`` not to run (those that must see the whole joined Doc).
 
     A text longer than PIECE_CHARS is parsed in paragraph-aligned pieces and returned as one Doc whose
     text is the input text, so peak memory stays bounded whatever the documents' lengths.
@@ -114,7 +127,7 @@ def parse(
             yield from parts
 
     pending: list[Doc] = []
-    for doc in _pipe(model, units(), batch_size, n_process):
+    for doc in _pipe(model, units(), batch_size, n_process, list(disable)):
         pending.append(doc)
         if len(pending) == counts[0]:
             counts.popleft()

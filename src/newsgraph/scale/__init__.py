@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from newsgraph.scale.cluster import INSTALL_HINT, DaskMissingError, connect, require_dask
+from newsgraph.errors import DaskMissingError
+from newsgraph.scale.cluster import INSTALL_HINT, connect, require_dask
 from newsgraph.scale.plan import Planner, Shard, extract
 from newsgraph.scale.run import RunStats, run
 from newsgraph.sources import iter_inputs

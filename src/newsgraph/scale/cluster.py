@@ -7,17 +7,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from newsgraph.errors import ConfigError, NewsgraphError
+from newsgraph.errors import ConfigError, DaskMissingError
 
 if TYPE_CHECKING:
     from distributed import Client
 
 INSTALL_HINT = "pip install 'newsgraph[scale]' (or: pip install 'dask[distributed]>=2024.1')"
-
-
-class DaskMissingError(NewsgraphError):
-    code = "E-SCALE-DASK-MISSING"
-    status = 501
 
 
 def require_dask() -> None:

@@ -14,14 +14,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from newsgraph.extract import extract as extract_one
-from newsgraph.extract.dedup import Duplicates, StoredNear
+from newsgraph.extract.dedup import Duplicates
 from newsgraph.inputs import RawInput
+from newsgraph.pipeline import StoredDocuments
 from newsgraph.records import Analysis, Document, Failure
 
 log = logging.getLogger(__name__)
 
-KnownIds = Callable[[list[str]], set[str]]
-KnownHashes = Callable[[list[str]], dict[str, str]]
 DuplicateOf = Callable[[str], str | None]
 
 
@@ -63,15 +62,12 @@ class Planner:
     def __init__(
         self,
         *,
-        known: KnownIds | None = None,
-        known_hashes: KnownHashes | None = None,
+        stored: StoredDocuments | None = None,
         duplicate_of: DuplicateOf | None = None,
-        known_near: StoredNear | None = None,
         near_duplicates: bool = True,
     ) -> None:
-        self._known = known
-        self._known_near = known_near
-        self._known_hashes = known_hashes
+        """``stored`` (the Store, as the pipeline takes it) says which inputs earlier runs stored."""
+        self._stored = stored
         self._duplicates = Duplicates(near_duplicates=near_duplicates, duplicate_of=duplicate_of)
         # Every doc_id this run took on: shards are stored later and out of order, so the store cannot say.
         self._seen: set[str] = set()
@@ -83,7 +79,7 @@ class Planner:
         self._next += 1
         raws = [item for item in items if isinstance(item, RawInput)]
         admitted.failures.extend(item for item in items if isinstance(item, Failure))
-        stored = self._known([r.doc_id for r in raws]) if self._known else set()
+        stored = self._stored.known([r.doc_id for r in raws]) if self._stored is not None else set()
         for raw in raws:
             if raw.doc_id in stored or raw.doc_id in self._seen:
                 admitted.skipped.append(raw.doc_id)
@@ -97,8 +93,9 @@ class Planner:
         shard = Shard(index=admitted.index, failures=list(admitted.failures), skipped=list(admitted.skipped))
         docs = [d for d in extracted if isinstance(d, Document)]
         shard.failures.extend(f for f in extracted if isinstance(f, Failure))
-        stored = self._known_hashes([d.content_hash for d in docs]) if self._known_hashes else {}
-        decision = self._duplicates.decide(docs, stored, self._known_near)
+        held = self._stored
+        stored = held.known_hashes([d.content_hash for d in docs]) if held is not None else {}
+        decision = self._duplicates.decide(docs, stored, held.near_candidates if held is not None else None)
         shard.unparsed.extend(decision.unparsed)
         shard.to_parse.extend(decision.to_parse)
         return shard

@@ -79,10 +79,7 @@ def run(
     in_flight = 2 * workers + 2
     with Store.open(db) as store:
         planner = Planner(
-            known=None if force else store.known,
-            known_hashes=None if force else store.known_hashes,
-            known_near=None if force else store.near_candidates,
-            duplicate_of=None if force else _duplicate_of(store),
+            stored=None if force else store, duplicate_of=None if force else _duplicate_of(store)
         )
         stream = iter(items)
         extracting: deque[tuple[Admitted, Future[list[Document | Failure]]]] = deque()

@@ -15,9 +15,10 @@ from typing import Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from newsgraph.ingest import store_batches
 from newsgraph.inputs import RawInput
-from newsgraph.pipeline import Pipeline
-from newsgraph.records import Analysis, Document, Failure
+from newsgraph.pipeline import Batch, Pipeline, complete, pipeline_nlp
+from newsgraph.records import Document, Failure
 from newsgraph.scale.plan import Shard, extract
 from newsgraph.store import Store
 
@@ -42,9 +43,7 @@ class ModelPlugin(WorkerPlugin):
     name = "newsgraph-model"
 
     def setup(self, worker: Any) -> None:
-        from newsgraph.nlp import load_model
-
-        load_model()
+        pipeline_nlp()
 
     def teardown(self, worker: Any) -> None:
         for store in _STORES.values():
@@ -75,21 +74,16 @@ def extract_task(
 
 def store_task(shard: Shard, db: str, batch_size: int, force: bool) -> ShardResult:
     """Parse the shard's documents, run every stage and store the shard in one transaction."""
-    analyses: list[Analysis] = list(shard.unparsed)
-    failures: list[Failure] = list(shard.failures)
-    words = 0
-    for result in _pipeline(batch_size).analyse(shard.to_parse):
-        if isinstance(result, Failure):
-            failures.append(result)
-        else:
-            analyses.append(result)
-            words += len(result.document.text.split())
-    written = _store(db).write(analyses, failures, force=force)
+    prepared = Batch(
+        analyses=list(shard.unparsed), failures=list(shard.failures), skipped=list(shard.skipped)
+    )
+    batch = complete(prepared, _pipeline(batch_size).analyse(shard.to_parse))
+    done = store_batches([batch], _store(db), force=force, kept_failures=len(batch.failures))
     return ShardResult(
         index=shard.index,
-        new=written.new + written.replaced,
-        skipped=len(shard.skipped) + written.skipped,
-        failed=len(failures),
-        words=words,
-        failures=tuple(failures),
+        new=done.written.new + done.written.replaced,
+        skipped=done.skipped + done.written.skipped,
+        failed=done.failed,
+        words=done.words,
+        failures=tuple(done.failures),
     )

@@ -65,9 +65,7 @@ def ingest(body: IngestIn, request: Request, store: StoreDep) -> IngestOut:
         doc_ids: list[str] = []
         for batch in pipeline.run(
             items,
-            known=None if body.force else store.known,
-            known_hashes=None if body.force else store.known_hashes,
-            known_near=None if body.force else store.near_candidates,
+            stored=None if body.force else store,
         ):
             result = store.write(batch.analyses, batch.failures, force=body.force)
             new += result.new + result.replaced

@@ -16,17 +16,24 @@ import csv
 import hashlib
 import json
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from spacy.tokens import Doc
 
-from newsgraph.errors import DataError
-from newsgraph.events.features import VECTOR_WIDTH, Sentence, columns
+from newsgraph.components import FACTORIES
+from newsgraph.errors import DataError, StageError
+from newsgraph.events.coder import Ranked, as_candidate, code_ranked
+from newsgraph.events.features import VECTOR_WIDTH, Sentence, columns, eventive, topic
 from newsgraph.events.model import LinearModel
+from newsgraph.nlp.model import parse
+from newsgraph.pipeline import docs as pipeline_docs
+from newsgraph.pipeline import pipeline_nlp
+from newsgraph.records import Claim, Document, Failure
 
 SEED = 14
 DEV_FRACTION = 0.2
@@ -184,25 +191,46 @@ class Trained:
     dev: list[Labelled]
 
 
-def _quad_sentences(rows: Sequence[Labelled]) -> list[Sentence]:
-    from newsgraph.events.coder import as_candidate, code_docs_ranked
-    from newsgraph.events.features import eventive
+@dataclass(frozen=True)
+class Coded:
+    """A text's parse, its ranked events (or candidates) and the claims the pipeline found in it."""
 
+    doc: Doc
+    ranked: list[Ranked]
+    claims: list[Claim]
+
+
+def code_texts(
+    texts: Iterable[str], *, published: str | None = None, select: bool = True, batch_size: int = 64
+) -> Iterator[Coded]:
+    """Each text through the pipeline's components up to claims, then the event coder with its ranking
+    (``select=False``: the rule coder's candidates, before the models judge them), as training needs."""
+    documents = [Document(hashlib.sha1(t.encode()).hexdigest()[:16], t, published=published) for t in texts]
+    for doc in pipeline_docs(documents, stages=("timex", "claims"), batch_size=batch_size):
+        failure: Failure | None = doc._.newsgraph_failure
+        if failure is not None:
+            raise StageError(f"{failure.doc_id}: {failure.message}")
+        document: Document = doc._.newsgraph_document
+        claims: list[Claim] = doc._.newsgraph_claims
+        ranked = code_ranked(
+            doc, document, doc._.newsgraph_entities, doc._.newsgraph_timexes, claims, select=select
+        )
+        yield Coded(doc, ranked, claims)
+
+
+def _quad_sentences(rows: Sequence[Labelled]) -> list[Sentence]:
     texts = [r.text for r in rows]
     return [
         eventive(coded.doc[:], [as_candidate(r) for r in coded.ranked])
-        for coded in code_docs_ranked(texts, select=False)
+        for coded in code_texts(texts, select=False)
     ]
 
 
 def _topic_sentences(texts: Sequence[str], whole: bool) -> list[list[Sentence]]:
     """Each text's sentences as the relevance model reads them (``whole``: the text as one sentence)."""
-    from newsgraph.events.features import topic
-    from newsgraph.nlp import parse
-
-    return [
-        [topic(doc[:])] if whole else [topic(s) for s in doc.sents] for doc in parse(texts, batch_size=32)
-    ]
+    # The parse only, by the pipeline's own nlp (one model in the process, not a second load).
+    parsed = parse(texts, batch_size=32, nlp=pipeline_nlp(), disable=FACTORIES)
+    return [[topic(doc[:])] if whole else [topic(s) for s in doc.sents] for doc in parsed]
 
 
 def train(labelled: Sequence[Path], lee_labels: Path | None, *, seed: int = SEED) -> Trained:
