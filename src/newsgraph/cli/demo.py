@@ -60,6 +60,7 @@ def demo(
     from newsgraph.analysis.roundup import roundup
     from newsgraph.cli.analysis import print_roundup
     from newsgraph.incidents.query import IncidentQuery
+    from newsgraph.ingest import ingest
     from newsgraph.pipeline import Pipeline
     from newsgraph.queries import DocumentQuery
     from newsgraph.sources import iter_inputs
@@ -72,16 +73,12 @@ def demo(
         with Store.open(chosen.db) as store:
             if store.created:
                 out.print(f"created a new store at {store.location}")
-            pipeline = Pipeline(batch_size=chosen.batch_size)
-            new = 0
-            for batch in pipeline.run(
-                iter_inputs(inputs),
-                stored=store,
-            ):
-                store.write(batch.analyses, batch.failures)
-                new += len(batch.analyses)
-                for failure in batch.failures:
-                    out.print(f"[yellow]failed[/yellow] {failure.path}: {failure.code} {failure.message}")
+            done = ingest(iter_inputs(inputs), store, pipeline=Pipeline(batch_size=chosen.batch_size))
+            new = done.new
+            for failure in done.failures:
+                out.print(f"[yellow]failed[/yellow] {failure.path}: {failure.code} {failure.message}")
+            if done.failed > len(done.failures):
+                out.print(f"… and {done.failed - len(done.failures)} more: .venv/bin/newsgraph failures")
             docs = store.documents(DocumentQuery(limit=None))
             for document in sorted(docs, key=lambda d: d.path or ""):
                 _show(out, store.get(document.doc_id))

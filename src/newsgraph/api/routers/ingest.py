@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 import json
 import threading
+from collections.abc import Iterable, Iterator
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Request
@@ -44,7 +45,8 @@ def require_token(request: Request, authorization: Annotated[str | None, Header(
     dependencies=[Depends(require_token)],
 )
 def ingest(body: IngestIn, request: Request, store: StoreDep) -> IngestOut:
-    from newsgraph.pipeline import Pipeline
+    from newsgraph.ingest import store_batches
+    from newsgraph.pipeline import Batch, Pipeline
 
     items: list[RawInput | Failure] = []
     for line, article in enumerate(body.articles, start=1):
@@ -60,18 +62,20 @@ def ingest(body: IngestIn, request: Request, store: StoreDep) -> IngestOut:
         if getattr(request.app.state, "pipeline", None) is None:
             request.app.state.pipeline = Pipeline()
         pipeline: Pipeline = request.app.state.pipeline
-        new = skipped = 0
         failures: list[Failure] = []
         doc_ids: list[str] = []
-        for batch in pipeline.run(
-            items,
-            stored=None if body.force else store,
-        ):
-            result = store.write(batch.analyses, batch.failures, force=body.force)
-            new += result.new + result.replaced
-            skipped += result.skipped + len(batch.skipped)
-            failures.extend(batch.failures)
-            doc_ids.extend(a.document.doc_id for a in batch.analyses)
+
+        def noted(batches: Iterable[Batch]) -> Iterator[Batch]:
+            # The answer names every document written and every failure, not the service's first few.
+            for batch in batches:
+                failures.extend(batch.failures)
+                doc_ids.extend(a.document.doc_id for a in batch.analyses)
+                yield batch
+
+        batches = pipeline.run(items, stored=None if body.force else store)
+        done = store_batches(noted(batches), store, force=body.force)
+        new = done.written.new + done.written.replaced
+        skipped = done.written.skipped + done.skipped
     return IngestOut(
         new=new,
         skipped=skipped,
