@@ -164,6 +164,10 @@ def _value(hint: Any, value: object, where: str, cased: bool) -> Any:
             return hint(value)
         except ValueError:
             raise LexiconError(f"{where}: {value!r} is not one of {[m.value for m in hint]}") from None
+    if hint is float:  # a whole number stays an int, as a literal in code would
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise LexiconError(f"{where}: {value!r} is not a number")
+        return value
     if hint is int:
         if not isinstance(value, int) or isinstance(value, bool):
             raise LexiconError(f"{where}: {value!r} is not a whole number")
@@ -174,4 +178,4 @@ def _value(hint: Any, value: object, where: str, cased: bool) -> Any:
         if not cased and value != value.lower():
             raise LexiconError(f"{where}: {value!r} is not lower case; lemmas are compared in lower case")
         return value
-    raise TypeError(f"lexicon schemas hold str, int, enums, lists and maps, not {hint!r}")
+    raise TypeError(f"lexicon schemas hold str, int, float, enums, lists and maps, not {hint!r}")

@@ -1,46 +1,39 @@
-"""Words of time: months, weekdays, units, numbers, and the regex fragments built from them."""
+"""Words of time (months, weekdays, units, numbers) from ``data/words.json``, and the patterns over them."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Annotated
 
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-WEEKDAYS: dict[str, int] = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
-    "sat": 5, "sunday": 6, "sun": 6,
-}  # fmt: skip
-UNITS: dict[str, str] = {
-    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
-    "fortnight": "2W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "centurie": "CE",
-    "quarter": "Q", "weekend": "WE", "yr": "Y", "hr": "H", "min": "M",
-}  # fmt: skip
-TIME_UNITS = frozenset({"second", "minute", "hour", "hr", "min"})
-SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-PARTS_OF_DAY: dict[str, str] = {
-    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-}  # fmt: skip
-ORDINALS: dict[str, int] = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-    "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
-    "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
-    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
-    "last": -1, "final": -1,
-}  # fmt: skip
-SMALL: dict[str, float] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1, "single": 1,
-    "dozen": 12, "a dozen": 12, "half a": 0.5, "a half": 0.5, "a couple of": 2, "couple of": 2,
-}  # fmt: skip
-TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90,
-}  # fmt: skip
+from newsgraph.lexicon import CASED, load
+
+
+@dataclass(frozen=True, slots=True)
+class TimeWords:
+    """The words of time in ``data/words.json``, read by the one loader."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    units: Annotated[dict[str, str], CASED]  # TimeML's letters are upper case
+    time_units: frozenset[str]
+    seasons: Annotated[dict[str, str], CASED]
+    parts_of_day: Annotated[dict[str, str], CASED]
+    ordinals: dict[str, int]
+    small: dict[str, float]
+    tens: dict[str, int]
+
+
+WORDS = load(TimeWords, "newsgraph.timex", "words.json")
+MONTHS = WORDS.months
+WEEKDAYS = WORDS.weekdays
+UNITS = WORDS.units
+TIME_UNITS = WORDS.time_units
+SEASONS = WORDS.seasons
+PARTS_OF_DAY = WORDS.parts_of_day
+ORDINALS = WORDS.ordinals
+SMALL = WORDS.small
+TENS = WORDS.tens
 
 
 def _alt(words: list[str]) -> str:
