@@ -246,7 +246,7 @@ def _sentence_candidates(ctx: Context, sentence: Span, index: int, tokens: list[
         where = ctx.location(token, taken)
         if only_things(trigger, roles):
             continue
-        pairs = actor_pairs(roles, is_reciprocal(trigger))
+        pairs = actor_pairs(ctx.with_pairs_named(roles), is_reciprocal(trigger))
         for source, target in pairs:
             source_mention = ctx.mention(source, token.i) if source is not None else None
             if _commentary(coded, source_mention, target):

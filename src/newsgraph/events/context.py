@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors import resolve
 from newsgraph.events.lexicon import rules
-from newsgraph.events.roles import phrase
+from newsgraph.events.roles import Roles, phrase
 from newsgraph.records import Actor, Claim, Document, Entity, EventDate, Location, Mention, Timex, TimexKind
 
 Resolver = Callable[[str, str | None], Actor | None]  # (mention text, document date)
@@ -85,6 +86,48 @@ class Context:
             found = self.doc.char_span(*entity.span, alignment_mode="expand")
             return found.root if found is not None else None
         return None
+
+    def pair_antecedents(self, token: Token) -> tuple[Token, Token] | None:
+        """The two states a pair phrase stands for ("the two countries signed", "both sides agreed"): the
+        only two countries named in its sentence before it or in the sentence before; None otherwise."""
+        words = rules()
+        if token.lower_ not in words.pair_nouns:
+            return None
+        if not any(
+            c.lower_ in words.pair_words and c.dep_ in {"nummod", "det", "predet"} for c in token.children
+        ):
+            return None
+        sentence = token.sent
+        lo = self.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+        first: dict[str, Entity] = {}
+        for entity in self.entities:
+            if entity.span[0] < lo or entity.span[1] > token.idx or entity.label == "NORP":
+                continue
+            country = entity.actor.country if entity.actor is not None else None
+            if country is not None:
+                first.setdefault(country, entity)
+        if len(first) != 2:
+            return None
+        heads = [self.doc.char_span(*e.span, alignment_mode="expand") for e in first.values()]
+        if heads[0] is None or heads[1] is None:
+            return None
+        return heads[0].root, heads[1].root
+
+    def with_pairs_named(self, roles: Roles) -> Roles:
+        """The roles with each pair phrase replaced by the two states it stands for, so that "the two
+        countries signed a treaty" is coded as "Russia and North Korea signed a treaty" would be."""
+
+        def named(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+            out: list[Token] = []
+            for token in tokens:
+                pair = self.pair_antecedents(token)
+                out.extend(t for t in (pair or (token,)) if t not in out)
+            return tuple(out)
+
+        sources, targets = named(roles.sources), named(roles.targets)
+        if sources == roles.sources and targets == roles.targets:
+            return roles
+        return replace(roles, sources=sources, targets=targets)
 
     def mention(self, head: Token, avoid: int | None = None) -> Mention:
         if head.lower_ in rules().possessor_kinds and head.dep_ == "poss":

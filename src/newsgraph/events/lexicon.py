@@ -55,6 +55,8 @@ class Rules:
     place_preps: frozenset[str]
     span_bounds: frozenset[str]
     possessor_kinds: dict[str, frozenset[str]]
+    pair_nouns: frozenset[str]
+    pair_words: frozenset[str]
     against_preps: frozenset[str]
     actor_nouns: frozenset[str]
     target_preps: tuple[str, ...]
