@@ -159,6 +159,7 @@ class Design:
 def fit(name: str, design: Design, c: float, meta: dict[str, Any], balanced: bool = False) -> LinearModel:
     """A logistic regression over the design (scikit-learn, lbfgs: deterministic for the same rows)."""
     from sklearn.linear_model import LogisticRegression  # a core dependency; loaded only when training
+
     model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced" if balanced else None)
     model.fit(design.matrix(), np.array(design.labels), sample_weight=np.array(design.weights))
     coef = model.coef_.astype(np.float32)
