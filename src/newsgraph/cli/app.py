@@ -9,9 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsgraph.cli.options import DbOption
-from newsgraph.cli.options import check_date as _check_date
-from newsgraph.cli.options import settings as _settings
+from newsgraph.cli.options import DbOption, check_date, settings
 from newsgraph.cli.output import fail, stderr
 from newsgraph.cli.root import app
 from newsgraph.errors import NewsgraphError
@@ -88,16 +86,16 @@ def extract(
     from newsgraph.records import to_dict
     from newsgraph.sources import iter_inputs
 
-    _check_date(published, "--published")
+    check_date(published, "--published")
     language = _check_language(language)
-    settings = _settings(max_bytes=max_bytes, n_process=n_process)
+    chosen = settings(max_bytes=max_bytes, n_process=n_process)
     try:
-        pipeline = Pipeline(batch_size=settings.batch_size, n_process=settings.n_process)
+        pipeline = Pipeline(batch_size=chosen.batch_size, n_process=chosen.n_process)
     except NewsgraphError as err:
         raise fail(err) from err
     failed = 0
     for batch in pipeline.run(
-        iter_inputs(paths, max_bytes=settings.max_bytes),
+        iter_inputs(paths, max_bytes=chosen.max_bytes),
         published=published,
         outlet=outlet,
         language=language,
@@ -142,13 +140,13 @@ def ingest(
     Example: newsgraph ingest examples/articles --db newsgraph.db
     Example: newsgraph ingest corpus.jsonl.gz --workers 4 --db postgresql://localhost/news
     """
-    _check_date(published, "--published")
+    check_date(published, "--published")
     language = _check_language(language)
-    settings = _settings(db, batch_size=batch_size, n_process=n_process, max_bytes=max_bytes)
+    chosen = settings(db, batch_size=batch_size, n_process=n_process, max_bytes=max_bytes)
     if workers is not None or scheduler is not None:
-        _ingest_on_dask(paths, settings, published, outlet, language, force, workers, scheduler)
+        _ingest_on_dask(paths, chosen, published, outlet, language, force, workers, scheduler)
     try:
-        stats, db_url = _ingest_here(paths, settings, published, outlet, language, force)
+        stats, db_url = _ingest_here(paths, chosen, published, outlet, language, force)
     except NewsgraphError as err:
         raise fail(err) from err
     _show_failures(stats.failures, stats.failed)
