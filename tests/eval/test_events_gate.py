@@ -12,13 +12,14 @@ import pytest
 from newsgraph.eval.events import OLD_TYPES, covers, evaluate
 from newsgraph.eval.relevance import evaluate as evaluate_relevance
 
-# Floors a little under the figures measured with the shipped models (bench/RESULTS.md, fourth session).
+# Floors a little under the figures measured with the shipped models (bench/RESULTS.md, fourth session);
+# the PLOVER type accuracy's floor is the target itself (0.733; measured 0.739, fifth session).
 GATES = [
     ("dev.quad_macro_f1", 0.85),
     ("test.quad_macro_f1", 0.82),
     ("dev.actor_span_f1", 0.80),
     ("test.actor_span_f1", 0.80),
-    ("plover.type_accuracy", 0.70),
+    ("plover.type_accuracy", 0.733),
     ("plover.source_country_accuracy", 0.71),
     ("plover.target_country_accuracy", 0.52),
 ]

@@ -58,10 +58,12 @@ def shift(
     negated: bool,
     commitments: frozenset[str],
     reported: bool = False,
+    conditional: bool = False,
 ) -> Coding:
-    """CAMEO's reading of modality: cooperation the actor promises is AGREE (03), force it vows THREATEN
-    (13), cooperation refused REJECT (12). A promise is a commitment word ("pledged to send") or a future
-    the actor is reported to announce ("the rebels said they will release"); a bare "will" is the
+    """CAMEO's reading of modality: cooperation the actor promises is AGREE (03), force or a reduction of
+    relations (root 16) it vows, or makes the consequent of a condition ("will cut gas supplies if ..."),
+    THREATEN (13), cooperation refused REJECT (12). A promise is a commitment word ("pledged to send") or
+    a future the actor is reported to announce ("the rebels said they will release"); a bare "will" is the
     writer's forecast: "Norway will contribute a million euros to Greece" stays AID, predicted (issue
     #14). "Had not yet joined" is not yet done, no refusal (the caller does not pass it as negated)."""
     words = {c.lower() for c in cues}
@@ -70,9 +72,9 @@ def shift(
     committed = any(w.startswith(tuple(commitments)) for w in words) or (
         reported and words & crosswalk().future
     )
-    if intended and committed:
-        if base.quad_class in (1, 2) and base.event_type is not EventType.AGREE:
-            return Coding("030", EventType.AGREE, None, 1)
-        if base.quad_class == 4:
-            return Coding("130", EventType.THREATEN, None, 3)
+    harm = base.quad_class == 4 or base.cameo.startswith("16")
+    if harm and ((conditional and not negated) or (intended and committed)):
+        return Coding("130", EventType.THREATEN, None, 3)
+    if intended and committed and base.quad_class in (1, 2) and base.event_type is not EventType.AGREE:
+        return Coding("030", EventType.AGREE, None, 1)
     return base

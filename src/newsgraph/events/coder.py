@@ -191,6 +191,16 @@ def _conditional_refusal(token: Token) -> bool:
     )
 
 
+def _conditions(token: Token) -> bool:
+    """ "may halt mediation if cooperation founders": the act is the consequent of a condition of its own
+    (an "if"/"unless" clause hangs on the trigger), not an act inside the condition."""
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in rules().hypothetical_marks for m in c.children)
+        for c in token.children
+    )
+
+
 def _judge(
     ctx: Context, trigger: Token, span: tuple[int, int], marks: list[Token]
 ) -> tuple[Judgement, str | None]:
@@ -241,6 +251,7 @@ def _sentence_candidates(ctx: Context, sentence: Span, index: int, tokens: list[
             or (judgement.factuality is Factuality.HYPOTHETICAL and _conditional_refusal(token)),
             commitments=rules().commitments,
             reported=judgement.reported,
+            conditional=judgement.factuality is not Factuality.ASSERTED and _conditions(token),
         )
         when = ctx.date(token, sentence)
         where = ctx.location(token, taken)

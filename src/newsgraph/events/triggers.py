@@ -84,7 +84,10 @@ def _clause_words(verb: Token) -> tuple[dict[str, int], dict[str, int]]:
     """Words of the verb's clause before and after it, each with its distance from the verb."""
     before: dict[str, int] = {}
     after: dict[str, int] = {}
-    stack = [c for c in verb.children if c.dep_ not in _OWN_CLAUSE]
+    # "demanding a U.N. presence to protect them against ...": an infinitive after the verb's object tells
+    # the object's purpose, a clause of its own; without an object it completes the verb ("agreed to send").
+    own = _OWN_CLAUSE | {"xcomp"} if any(c.dep_ in {"dobj", "obj"} for c in verb.children) else _OWN_CLAUSE
+    stack = [c for c in verb.children if c.dep_ not in own]
     while stack:
         tok = stack.pop()
         side = before if tok.i < verb.i else after

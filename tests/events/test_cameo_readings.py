@@ -1,0 +1,78 @@
+"""CAMEO's readings the rules follow (issue 14): threats, refusals of what was asked, repression of protest,
+military surrender, withdrawn observers, light verbs and the purpose of a demand. Sentences written here,
+none from the gold files."""
+
+from __future__ import annotations
+
+import pytest
+from tests.stage_records import events_of
+
+
+def _types(text: str, trigger: str) -> set[str]:
+    return {e.event_type.value for e in events_of(text, published="2024-06-19") if e.trigger == trigger}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a harm the actor makes conditional is a threat (CAMEO 13), and stays hypothetical
+        (
+            "Russia will cut gas supplies to Moldova if the government in Chisinau refuses to pay its debts, "
+            "the Kremlin said.",
+            "cut",
+            "THREATEN",
+        ),
+        # an announced reduction of relations (CAMEO 1311-1313: threatening to cut aid or ties)
+        ("Hungary said on Monday it would suspend its aid to Ukraine.", "suspend", "THREATEN"),
+        # dismissing what was asked is a refusal (CAMEO 12), not a disapproval
+        ("The rebels dismissed an appeal from the president to lay down their arms.", "dismissed", "REJECT"),
+        ("The interior ministry denied permission for the march through the capital.", "denied", "REJECT"),
+        # stopping a protest restricts political freedoms (CAMEO 1721)
+        ("Riot police prevented the demonstration outside parliament on Saturday.", "prevented", "COERCE"),
+        # "organize" only carries the noun's event
+        (
+            "Opposition parties organized a general strike over the arrest of their leader.",
+            "strike",
+            "PROTEST",
+        ),
+        # retreat or surrender militarily (CAMEO 0874)
+        (
+            "Three hundred rebel fighters surrendered to the army in the northern province.",
+            "surrendered",
+            "RETREAT",
+        ),
+        # withdrawing inspectors or observers reduces relations (CAMEO 1663)
+        ("The United Nations withdrew its observers from the border town.", "withdrew", "SANCTION"),
+        # the infinitive after the object is its purpose: its "against" does not make the demand an accusation
+        (
+            "Protesters in Belgrade are demanding an international inquiry to protect them against police "
+            "violence.",
+            "demanding",
+            "REQUEST",
+        ),
+        # shortening a curfew eases it, as lifting does (CAMEO 0813)
+        ("The military government shortened the nightly curfew by two hours.", "shortened", "RETREAT"),
+    ],
+)
+def test_reading(text: str, trigger: str, expected: str) -> None:
+    assert _types(text, trigger) == {expected}
+
+
+def test_a_threat_is_not_asserted_as_done() -> None:
+    text = "Russia will cut gas supplies to Moldova if the government in Chisinau refuses to pay its debts."
+    [cut] = [e for e in events_of(text, published="2024-06-19") if e.trigger == "cut"]
+    assert cut.event_type.value == "THREATEN"
+    assert cut.factuality.value != "asserted"
+    assert (cut.source and cut.source.text, cut.target and cut.target.text) == ("Russia", "Moldova")
+
+
+def test_a_protest_stopped_by_police_was_not_staged_by_the_police() -> None:
+    text = "Riot police prevented the demonstration outside parliament on Saturday."
+    protests = [e for e in events_of(text, published="2024-06-19") if e.event_type.value == "PROTEST"]
+    assert all(e.source is None or "police" not in e.source.text for e in protests)
+
+
+def test_a_bare_future_reduction_is_a_forecast_not_a_threat() -> None:
+    """Only the actor's own announcement or a condition makes a reduction of relations a threat."""
+    text = "The United Nations will withdraw its observers from the border town next month."
+    assert _types(text, "withdraw") == {"SANCTION"}
