@@ -22,8 +22,10 @@ PUBLISHED = "2024-06-19"
 
 @pytest.fixture(scope="module")
 def user_nlp() -> Language:
-    """The user's pipeline: its own load of the model (the shared one must stay unmodified) plus ours."""
+    """The user's pipeline: its own load of the model (the shared one must stay unmodified) plus ours, with
+    the blank-line sentence breaks before the parser as the Pipeline has them."""
     nlp = spacy.load(newsgraph.components.model_path())
+    nlp.add_pipe("newsgraph_paragraphs", before="parser")
     for name in newsgraph.components.FACTORIES:
         nlp.add_pipe(name, config={"published": PUBLISHED})
     return nlp

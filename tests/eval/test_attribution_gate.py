@@ -10,10 +10,12 @@ from newsgraph.errors import DataError
 from newsgraph.eval.attribution import evaluate, read_ann, read_polnear
 
 # The first 30 dev documents keep the gate near 20 s; floors a little under the measured figures
-# (bench/RESULTS.md, "Evaluation gates").
+# (bench/RESULTS.md, "Evaluation gates"). Blank lines ending sentences moved these 30 documents' content F1
+# 0.757 -> 0.755 while all 84 dev documents rose 0.7687 -> 0.7692 (bench/RESULTS.md, "Sentences end at blank
+# lines"): the content floor went 0.755 -> 0.75 with that note.
 LIMIT = 30
 FLOORS = {
-    "content_overlap_f1": 0.755,
+    "content_overlap_f1": 0.75,
     "source_overlap_f1": 0.688,
     "cue_overlap_f1": 0.69,
     "content_exact_f1": 0.49,

@@ -76,3 +76,20 @@ def test_a_bare_future_reduction_is_a_forecast_not_a_threat() -> None:
     """Only the actor's own announcement or a condition makes a reduction of relations a threat."""
     text = "The United Nations will withdraw its observers from the border town next month."
     assert _types(text, "withdraw") == {"SANCTION"}
+
+
+def test_actors_joined_by_or_are_alternatives_not_partners() -> None:
+    text = "A draw will decide whether Bulgaria, Israel, Hungary or Romania would fill the empty slot."
+    fills = [e for e in events_of(text, published="2019-11-20") if e.trigger == "fill"]
+    assert fills and all(e.target is None for e in fills)
+    assert len(fills) == 4  # one each, no one acting on another
+
+
+def test_actors_joined_by_and_still_agree_with_each_other() -> None:
+    text = "Russia and North Korea agreed to deepen military cooperation."
+    pairs = {
+        (e.source.text, e.target.text)
+        for e in events_of(text, published="2024-06-19")
+        if e.trigger == "agreed" and e.source and e.target
+    }
+    assert pairs == {("Russia", "North Korea"), ("North Korea", "Russia")}

@@ -3,6 +3,8 @@
 
 Installed newsgraph registers them through spaCy's ``spacy_factories`` entry points, so
 ``nlp.add_pipe("newsgraph_claims")`` works without importing this package; importing it registers them too.
+``nlp.add_pipe("newsgraph_paragraphs", before="parser")`` makes a blank line end a sentence, as newsgraph's
+own pipeline parses (``newsgraph.nlp.model``); without it a headline is read into the sentence under it.
 
 >>> import spacy, newsgraph.components
 >>> nlp = spacy.load(newsgraph.components.model_path())

@@ -268,7 +268,7 @@ def _sentence_candidates(ctx: Context, sentence: Span, index: int, tokens: list[
                 event_type=coded.event_type,
                 trigger=trigger.words,
                 span=span,
-                sentence=ctx.text[sentence.start_char : sentence.end_char],
+                sentence=ctx.text[sentence.start_char : sentence.end_char].strip(),
                 source=source_mention,
                 target=ctx.mention(target, token.i) if target is not None else None,
                 factuality=judgement.factuality,

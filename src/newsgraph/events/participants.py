@@ -144,13 +144,19 @@ def _each_other(token: Token) -> bool:
     return False
 
 
+def _alternatives(actors: list[Token]) -> bool:
+    """ "Bulgaria, Israel, Hungary or Romania would fill the slot": actors joined by "or" are alternatives,
+    who do nothing to each other."""
+    return any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for a in actors for c in a.children)
+
+
 def actor_pairs(roles: Roles, reciprocal: bool) -> list[tuple[Token | None, Token | None]]:
     """Source-target pairs: each coordinated actor gets its event ("The ambassadors of Norway, Austria and
     Greece presented credentials"); coordinated sources with no target act on each other only when the
     event is mutual ("X and Y agreed"), not in "The US and its allies slammed the summit"."""
     if roles.sources and roles.targets:
         return [(s, t) for s in roles.sources for t in roles.targets if s.i != t.i]
-    if len(roles.sources) > 1 and reciprocal:
+    if len(roles.sources) > 1 and reciprocal and not _alternatives(roles.sources):
         heads = roles.sources[:_MAX_RECIPROCAL]
         return [(s, t) for s in heads for t in heads if s.i != t.i]
     if roles.sources:

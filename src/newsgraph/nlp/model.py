@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import spacy
 from spacy.language import Language
@@ -40,9 +40,27 @@ def model_location() -> str:
         ) from exc
 
 
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: a headline or a paragraph without a final stop is not read into the next
+    paragraph's first sentence (the parser keeps sentence starts set before it). A single line break does not
+    (hard-wrapped text breaks lines inside sentences)."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@Language.factory("newsgraph_paragraphs")
+def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """``nlp.add_pipe("newsgraph_paragraphs", before="parser")``: the sentences newsgraph parses."""
+    return paragraph_breaks
+
+
 def new_model(location: str | None = None) -> Language:
-    """A fresh load of the English pipeline (en_core_web_md), for a caller that adds components to it."""
+    """A fresh load of the English pipeline (en_core_web_md), for a caller that adds components to it; a
+    blank line ends a sentence (``newsgraph_paragraphs``, before the parser)."""
     nlp = spacy.load(location or model_location(), exclude=list(UNUSED_COMPONENTS))
+    nlp.add_pipe("newsgraph_paragraphs", before="parser")
     nlp.max_length = 2_000_000
     return nlp
 
