@@ -93,3 +93,30 @@ def test_actors_joined_by_and_still_agree_with_each_other() -> None:
         if e.trigger == "agreed" and e.source and e.target
     }
     assert pairs == {("Russia", "North Korea"), ("North Korea", "Russia")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia demonstrated its commitment to the treaty.",
+        "Beijing is wary of the president's behavior, as demonstrated by his departure from the talks.",
+    ],
+)
+def test_demonstrate_with_an_object_or_passive_shows_and_protests_nothing(text: str) -> None:
+    assert not _types(text, "demonstrated")
+
+
+def test_demonstrating_without_an_object_is_a_protest() -> None:
+    assert _types("Thousands demonstrated outside the embassy in Seoul.", "demonstrated") == {"PROTEST"}
+
+
+def test_it_is_striking_that_strikes_nothing() -> None:
+    text = "“It's striking that in almost every corner of the world tensions are rising,” he said."
+    assert not _types(text, "striking")
+    assert _types("Russian forces are striking Kharkiv with missiles.", "striking") == {"ASSAULT"}
+
+
+def test_what_they_were_unable_to_do_did_not_happen() -> None:
+    text = "Russia and Ukraine were unable to reach an agreement on gas prices."
+    found = [e for e in events_of(text, published="2024-06-19") if e.trigger == "agreement"]
+    assert all(e.factuality.value == "negated" for e in found)

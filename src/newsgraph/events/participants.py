@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -144,7 +145,7 @@ def _each_other(token: Token) -> bool:
     return False
 
 
-def _alternatives(actors: list[Token]) -> bool:
+def _alternatives(actors: Sequence[Token]) -> bool:
     """ "Bulgaria, Israel, Hungary or Romania would fill the slot": actors joined by "or" are alternatives,
     who do nothing to each other."""
     return any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for a in actors for c in a.children)

@@ -198,6 +198,28 @@ def _realized(code: str, entry: VerbEntry | None, override: str | None) -> str:
     return code if promising else rules().realized.get(code, code)
 
 
+def _shows(token: Token) -> bool:
+    """A verb with an object, a clause or a passive voice ("demonstrated that", "was demonstrated by")."""
+    return (token.tag_ == "VBN" and token.dep_ in {"advcl", "acl", "amod"}) or any(
+        c.dep_ in {"dobj", "obj", "ccomp", "auxpass", "nsubjpass", "agent"} for c in token.children
+    )
+
+
+def _extraposed_adjective(token: Token) -> bool:
+    """ "It's striking that tensions are rising": an -ing form after "it is", its real subject a that-clause,
+    is an adjective (striking, alarming, encouraging), not the act of the verb."""
+    children = list(token.children)
+    return (
+        token.tag_ == "VBG"
+        and any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in children)
+        and any(c.dep_ in {"aux", "cop"} and (c.lemma_ == "be" or c.lower_ in {"'s", "’s"}) for c in children)
+        and any(
+            c.dep_ == "ccomp" and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+            for c in children
+        )
+    )
+
+
 def verb_trigger(token: Token) -> Trigger | None:
     """The event a verb triggers, or None (not in the dictionary, a statement, an appeal)."""
     lemma = token.lemma_.lower()
@@ -206,6 +228,10 @@ def verb_trigger(token: Token) -> Trigger | None:
         return None  # "according to the IAEA"
     if lemma in found_rules.aspectual and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
         return None  # "went on to pull out of the deal": the pulling out is the event
+    if lemma in found_rules.showing_senses and _shows(token):
+        return None  # "demonstrated its commitment", "as demonstrated by his departure"
+    if _extraposed_adjective(token):
+        return None  # "It's striking that ...": an adjective of comment, nothing struck
     override = trigger_lexicon().verbs.get(lemma)
     particle = _particle(token)
     entry = load_verbs().lookup(lemma, particle.lower_ if particle is not None else None)
