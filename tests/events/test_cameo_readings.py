@@ -120,3 +120,24 @@ def test_what_they_were_unable_to_do_did_not_happen() -> None:
     text = "Russia and Ukraine were unable to reach an agreement on gas prices."
     found = [e for e in events_of(text, published="2024-06-19") if e.trigger == "agreement"]
     assert all(e.factuality.value == "negated" for e in found)
+
+
+def test_one_named_agency_with_and_in_its_name_is_one_actor() -> None:
+    text = "Customs and Border Protection, part of Homeland Security, did not accept the offer."
+    [refusal] = [e for e in events_of(text, published="2019-11-20") if e.trigger == "accept"]
+    assert refusal.source is not None and refusal.source.text == "Customs and Border Protection"
+    assert refusal.target is None
+
+
+def test_a_credit_line_is_no_aid() -> None:
+    assert not events_of("Keith Bradsher contributed reporting from Hong Kong.", published="2019-11-18")
+    assert _types("Norway contributed 20 million euros to the fund.", "contributed") == {"AID"}
+
+
+def test_slapping_tariffs_is_a_sanction() -> None:
+    assert _types("Washington slapped tariffs on Chinese steel on Friday.", "tariffs") == {"SANCTION"}
+
+
+def test_what_began_in_june_is_not_cooperation() -> None:
+    """The dictionary's "- * IN" pattern (for "join in") does not read "began ... in June" as 062."""
+    assert not _types("Flu season has already begun in many parts of the country.", "begun")

@@ -30,6 +30,7 @@ class Rules:
     stance_verbs: frozenset[str]
     aspectual: frozenset[str]
     never_triggers: frozenset[str]
+    no_event_objects: dict[str, frozenset[str]]
     showing_senses: frozenset[str]
     reversal_verbs: frozenset[str]
     eased: dict[str, str]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 from spacy.attrs import LEMMA, LOWER, POS
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from newsgraph.events.cameo import Coding, coding
@@ -113,10 +114,20 @@ def _distance(pattern: Pattern, before: dict[str, int], after: dict[str, int]) -
     return total
 
 
+def _function_words(pattern: Pattern) -> bool:
+    """A pattern of prepositions and particles only ("- * IN", filed for "join in"): what it says of "begin",
+    "start" or "continue" is that the event began "in" June, nothing of what began (measured: applying it to
+    every verb cost dev a sentence, "resolve the rift between Qatar and ...", bench/RESULTS.md)."""
+    return bool(pattern.size) and all(
+        all(w in STOP_WORDS for w in words) for words in (*pattern.before, *pattern.after)
+    )
+
+
 def _match(entry: VerbEntry, verb: Token) -> tuple[bool, str | None]:
     """(whether a pattern matched, the code): the largest matching pattern, else the verb's default."""
     before, after = _clause_words(verb)
     doc = verb.doc
+    aspectual = verb.lemma_.lower() in rules().aspectual
     # A "not an event" pattern only vetoes when its words sit right next to the verb ("stocks rejected",
     # "rejected price"); anywhere in a long clause they would veto real events.
     near_before = {t.lower_ for t in doc[max(verb.i - 3, 0) : verb.i]} | {
@@ -144,7 +155,7 @@ def _match(entry: VerbEntry, verb: Token) -> tuple[bool, str | None]:
             ):
                 continue
             found = _distance(pattern, before, after)
-            if found is None:
+            if found is None or (aspectual and _function_words(pattern)):
                 continue
             distance = found
         if best is None or pattern.size > best[0] or distance < best[1]:
@@ -228,6 +239,9 @@ def verb_trigger(token: Token) -> Trigger | None:
         return None  # "according to the IAEA"
     if lemma in found_rules.aspectual and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
         return None  # "went on to pull out of the deal": the pulling out is the event
+    vetoed = found_rules.no_event_objects.get(lemma, frozenset())
+    if any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in vetoed for c in token.children):
+        return None  # "contributed reporting from Hong Kong": a credit line
     if lemma in found_rules.showing_senses and _shows(token):
         return None  # "demonstrated its commitment", "as demonstrated by his departure"
     if _extraposed_adjective(token):
