@@ -141,3 +141,23 @@ def test_slapping_tariffs_is_a_sanction() -> None:
 def test_what_began_in_june_is_not_cooperation() -> None:
     """The dictionary's "- * IN" pattern (for "join in") does not read "began ... in June" as 062."""
     assert not _types("Flu season has already begun in many parts of the country.", "begun")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The United States faced stiff international criticism on Tuesday.", "faced"),
+        ("Assange faces 18 criminal charges in the US.", "faces"),
+        ("And that means a slaughter of some degree.", "means"),
+        ("We have learned nothing new in today's proceedings.", "learned"),
+        ("He is currently serving a prison term in Britain.", "serving"),
+        ("That struck me as different than other calls, she said.", "struck"),
+    ],
+)
+def test_no_event_by_a_dictionary_block_default(text: str, trigger: str) -> None:
+    assert not _types(text, trigger)
+
+
+def test_the_same_verbs_keep_their_events() -> None:
+    assert _types("In all, 30,000 Irish soldiers served in Lebanon over 23 years.", "served") == {"COOPERATE"}
+    assert _types("Russian drones struck him as he walked home.", "struck") == {"ASSAULT"}

@@ -100,8 +100,10 @@ def _one_name(a: Token, b: Token) -> bool:
     one state, whatever the "and" inside them."""
     lo, hi = sorted((a.i, b.i))
     doc = a.doc
-    return bool(a.ent_type_) and doc[lo].ent_iob_ in {"B", "I"} and all(
-        doc[k].ent_iob_ == "I" for k in range(lo + 1, hi + 1)
+    return (
+        bool(a.ent_type_)
+        and doc[lo].ent_iob_ in {"B", "I"}
+        and all(doc[k].ent_iob_ == "I" for k in range(lo + 1, hi + 1))
     )
 
 

@@ -209,6 +209,14 @@ def _realized(code: str, entry: VerbEntry | None, override: str | None) -> str:
     return code if promising else rules().realized.get(code, code)
 
 
+def _seems(token: Token) -> bool:
+    """ "struck me as different": a person as object and an "as" phrase, no one struck."""
+    children = list(token.children)
+    return any(
+        c.dep_ in {"dobj", "obj"} and (c.pos_ == "PRON" or c.ent_type_ == "PERSON") for c in children
+    ) and any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
+
+
 def _shows(token: Token) -> bool:
     """A verb with an object, a clause or a passive voice ("demonstrated that", "was demonstrated by")."""
     return (token.tag_ == "VBN" and token.dep_ in {"advcl", "acl", "amod"}) or any(
@@ -242,6 +250,8 @@ def verb_trigger(token: Token) -> Trigger | None:
     vetoed = found_rules.no_event_objects.get(lemma, frozenset())
     if any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in vetoed for c in token.children):
         return None  # "contributed reporting from Hong Kong": a credit line
+    if lemma in found_rules.seeming_senses and _seems(token):
+        return None  # "That struck me as different"
     if lemma in found_rules.showing_senses and _shows(token):
         return None  # "demonstrated its commitment", "as demonstrated by his departure"
     if _extraposed_adjective(token):
@@ -270,6 +280,8 @@ def verb_trigger(token: Token) -> Trigger | None:
     code: str | None = None
     if entry is not None:
         matched, code = _match(entry, token)
+        if not matched and lemma in found_rules.pattern_only:
+            return None  # "faced criticism", "that means a slaughter"
         # Our lexicon names the verb's event; a Phoenix "not an event" pattern does not veto it, nor does
         # one that reads it as a bare statement ("condemned the terrorist attack": 018, an empathetic
         # comment); the ConfliBERT training sentences code all ten with "condemned" as verbal conflict.
