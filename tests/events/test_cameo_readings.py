@@ -161,3 +161,19 @@ def test_no_event_by_a_dictionary_block_default(text: str, trigger: str) -> None
 def test_the_same_verbs_keep_their_events() -> None:
     assert _types("In all, 30,000 Irish soldiers served in Lebanon over 23 years.", "served") == {"COOPERATE"}
     assert _types("Russian drones struck him as he walked home.", "struck") == {"ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some of that money went to farmers hit by retaliatory Chinese tariffs.",
+        "Federal funding is available for facilities damaged by the severe storm in Vermont.",
+        "Tariffs on consumer products hit customers directly.",
+    ],
+)
+def test_storms_and_tariffs_assault_no_one(text: str) -> None:
+    assert not [e for e in events_of(text, published="2019-11-18") if e.event_type.value == "ASSAULT"]
+
+
+def test_missiles_still_hit() -> None:
+    assert _types("Russian missiles hit a power plant in Kharkiv.", "hit") == {"ASSAULT"}

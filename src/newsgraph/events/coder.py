@@ -18,6 +18,7 @@ from newsgraph.events.participants import (
     actor_pairs,
     as_protest,
     event_roles,
+    impersonal_force,
     is_reciprocal,
     only_things,
 )
@@ -230,7 +231,12 @@ def _sentence_candidates(ctx: Context, sentence: Span, index: int, tokens: list[
         if trigger.token.i in purposes:
             trigger = replace(trigger, coding=purposes[trigger.token.i].coding)
         trigger = as_protest(trigger, roles)
-        if not _keep(trigger, roles, light) or _requested(trigger.token) or abstract_target(trigger, roles):
+        if (
+            not _keep(trigger, roles, light)
+            or _requested(trigger.token)
+            or abstract_target(trigger, roles)
+            or impersonal_force(trigger)
+        ):
             continue
         token = trigger.token
         span_tokens = [token, *roles.sources, *roles.targets]

@@ -51,6 +51,7 @@ class Rules:
     military_modifiers: frozenset[str]
     violation_verbs: frozenset[str]
     abstract_targets: frozenset[str]
+    impersonal_forces: frozenset[str]
     appeals: frozenset[str]
     protesters: frozenset[str]
     crowd_counts: frozenset[str]

@@ -125,6 +125,20 @@ def abstract_target(trigger: Trigger, roles: Roles) -> bool:
     return any(t.lemma_.lower() in rules().abstract_targets for t in (*roles.targets, *objects))
 
 
+def impersonal_force(trigger: Trigger) -> bool:
+    """Force done by a storm or a tariff ("retaliatory tariffs hit farmers", "facilities damaged by the severe
+    storm") is no one's assault: its doer, subject or passive agent, is a force of nature or of markets."""
+    if trigger.coding.quad_class != 4 or trigger.nominal:
+        return False
+    token = trigger.token
+    doers = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}]
+    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if token.dep_ in {"acl", "amod"} and token.tag_ == "VBN":  # "farmers hit by tariffs"
+        doers += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+    forces = rules().impersonal_forces
+    return any(not d.ent_type_ and d.lemma_.lower() in forces for d in doers)
+
+
 def is_reciprocal(trigger: Trigger) -> bool:
     """ "X and Y agreed", "X and Y clashed": coordinated doers with no target act on each other."""
     found = rules()
