@@ -177,3 +177,15 @@ def test_storms_and_tariffs_assault_no_one(text: str) -> None:
 
 def test_missiles_still_hit() -> None:
     assert _types("Russian missiles hit a power plant in Kharkiv.", "hit") == {"ASSAULT"}
+
+
+def test_giving_a_welcome_is_hosting_and_giving_aid_names_the_receiver() -> None:
+    assert _types("President Mitterrand gave a warm welcome to the visiting delegation.", "welcome") == {
+        "CONSULT"
+    }
+    [aid] = [
+        e
+        for e in events_of("The US gave military aid to Ukraine.", published="2024-06-19")
+        if e.trigger == "aid"
+    ]
+    assert aid.event_type.value == "AID" and aid.target is not None and aid.target.text == "Ukraine"

@@ -74,6 +74,7 @@ class Rules:
     nominal_source_preps: frozenset[str]
     nominal_target_preps: frozenset[str]
     light_target_preps: frozenset[str]
+    giving_verbs: frozenset[str]
     hypothetical_marks: frozenset[str]
     predicted_aux: frozenset[str]
     possible_aux: frozenset[str]

@@ -340,9 +340,16 @@ def noun_roles(noun: Token) -> Roles:
         if not passive and subject is not None and _may_stand_for(source, subject):
             source = subject
     if governed and target is None:
-        # "launched an assault on X": spaCy often hangs the target on the light verb.
+        # "launched an assault on X": spaCy often hangs the target on the light verb; a verb of giving
+        # names its receiver ("gave military aid to Ukraine", "gave Ukraine aid").
+        giving = noun.head.lemma_.lower() in rules().giving_verbs
         for child in noun.head.children:
-            if child.dep_ == "prep" and child.lower_ in rules().light_target_preps:
+            if giving and child.dep_ == "dative" and child.i != noun.i:
+                target = next((g for g in child.children if g.dep_ == "pobj"), child)
+                break
+            if child.dep_ == "prep" and (
+                child.lower_ in rules().light_target_preps or (giving and child.lower_ == "to")
+            ):
                 target = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if target is not None:
                     break
