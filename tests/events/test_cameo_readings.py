@@ -189,3 +189,21 @@ def test_giving_a_welcome_is_hosting_and_giving_aid_names_the_receiver() -> None
         if e.trigger == "aid"
     ]
     assert aid.event_type.value == "AID" and aid.target is not None and aid.target.text == "Ukraine"
+
+
+def test_at_no_time_negates_its_clause() -> None:
+    [attack] = [e for e in events_of("At no time did Russia attack the convoy.", published="2024-06-19")]
+    assert attack.event_type.value == "ASSAULT" and attack.factuality.value == "negated"
+
+
+def test_a_joining_verb_carries_its_negation_to_the_noun() -> None:
+    found = [e for e in events_of("Iran hasn't taken part in the negotiations.", published="2024-06-19")]
+    assert found and all(e.factuality.value == "negated" for e in found)
+
+
+def test_taking_to_social_media_seizes_nothing() -> None:
+    text = "On Thursday, Swift took to social media and accused Braun of blocking the production."
+    assert not _types(text, "took")
+    assert _types("Thousands of protesters took to the streets of Hong Kong on Sunday.", "took") == {
+        "PROTEST"
+    }

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from newsgraph.claims.lexicon import load_lexicon as claim_lexicon
 from newsgraph.events.lexicon import rules
+from newsgraph.events.roles import joining_verb
 from newsgraph.records import Factuality
 
 
@@ -56,6 +57,19 @@ def _own_cues(token: Token, found: dict[Factuality, list[str]]) -> None:
         found[Factuality.HYPOTHETICAL].append("in case")
 
 
+def _fronted_negation(trigger: Token, found: dict[Factuality, list[str]]) -> None:
+    """ "At no time did Dick Clark Productions agree to ...", "At no point did we block ...": a fronted "at no
+    time/point" negates the clause it opens, for each verb of it."""
+    clause = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    for verb in (clause, clause.head) if clause.dep_ == "conj" else (clause,):
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.i < verb.i:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and any(d.lower_ == "no" and d.dep_ == "det" for d in obj.children):
+                        found[Factuality.NEGATED].append(f"{prep.text} no {obj.text}")
+                        return
+
+
 def _matrix_modality(copula: Token, found: dict[Factuality, list[str]]) -> None:
     """ "it is possible that they agreed", "it is likely that ...": the copula's predicate (an adjective
     or a noun, "there is a chance that") says how sure the clause below it is."""
@@ -101,6 +115,10 @@ def judge(trigger: Token, marks: list[Token] | None = None) -> Judgement:
     ):
         # "will impose a curfew", "did not hold talks": the verb carrying a nominal event carries its cues.
         _own_cues(trigger.head, found)
+    joined = joining_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else None
+    if joined is not None:
+        _own_cues(joined, found)  # "hasn't taken part in these negotiations", "will join the talks"
+    _fronted_negation(trigger, found)
     _future_clause(trigger, words.future_marks, found)
     current = trigger
     announced = False

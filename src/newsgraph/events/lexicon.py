@@ -32,6 +32,7 @@ class Rules:
     never_triggers: frozenset[str]
     no_event_objects: dict[str, frozenset[str]]
     pattern_only: frozenset[str]
+    needs_object: frozenset[str]
     showing_senses: frozenset[str]
     seeming_senses: frozenset[str]
     reversal_verbs: frozenset[str]

@@ -209,6 +209,13 @@ def _realized(code: str, entry: VerbEntry | None, override: str | None) -> str:
     return code if promising else rules().realized.get(code, code)
 
 
+def _has_object(token: Token) -> bool:
+    """An object, or the passive subject that stands for it ("the town was captured")."""
+    return any(c.dep_ in {"dobj", "obj", "nsubjpass", "dative"} for c in token.children) or (
+        token.dep_ in {"acl", "relcl"} and token.tag_ == "VBN"
+    )
+
+
 def _seems(token: Token) -> bool:
     """ "struck me as different": a person as object and an "as" phrase, no one struck."""
     children = list(token.children)
@@ -282,6 +289,8 @@ def verb_trigger(token: Token) -> Trigger | None:
         matched, code = _match(entry, token)
         if not matched and lemma in found_rules.pattern_only:
             return None  # "faced criticism", "that means a slaughter"
+        if not matched and lemma in found_rules.needs_object and not _has_object(token):
+            return None  # "Swift took to social media": nothing taken
         # Our lexicon names the verb's event; a Phoenix "not an event" pattern does not veto it, nor does
         # one that reads it as a bare statement ("condemned the terrorist attack": 018, an empathetic
         # comment); the ConfliBERT training sentences code all ten with "condemned" as verbal conflict.
