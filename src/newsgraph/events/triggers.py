@@ -15,6 +15,7 @@ from newsgraph.events.cameo import Coding, coding
 from newsgraph.events.lexicon import NOT_A_TRIGGER, rules, trigger_lexicon
 from newsgraph.events.phoenix import Pattern, VerbEntry, load_verbs
 from newsgraph.events.roles import antecedent, conjuncts, verb_roles
+from newsgraph.events.senses import has_object, not_this_verbs_event
 
 # Clauses below these relations are coded on their own; their words do not select the verb's pattern.
 _OWN_CLAUSE = {"ccomp", "advcl", "relcl", "parataxis", "conj", "acl"}
@@ -209,60 +210,12 @@ def _realized(code: str, entry: VerbEntry | None, override: str | None) -> str:
     return code if promising else rules().realized.get(code, code)
 
 
-def _has_object(token: Token) -> bool:
-    """An object, or the passive subject that stands for it ("the town was captured")."""
-    return any(c.dep_ in {"dobj", "obj", "nsubjpass", "dative"} for c in token.children) or (
-        token.dep_ in {"acl", "relcl"} and token.tag_ == "VBN"
-    )
-
-
-def _seems(token: Token) -> bool:
-    """ "struck me as different": a person as object and an "as" phrase, no one struck."""
-    children = list(token.children)
-    return any(
-        c.dep_ in {"dobj", "obj"} and (c.pos_ == "PRON" or c.ent_type_ == "PERSON") for c in children
-    ) and any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
-
-
-def _shows(token: Token) -> bool:
-    """A verb with an object, a clause or a passive voice ("demonstrated that", "was demonstrated by")."""
-    return (token.tag_ == "VBN" and token.dep_ in {"advcl", "acl", "amod"}) or any(
-        c.dep_ in {"dobj", "obj", "ccomp", "auxpass", "nsubjpass", "agent"} for c in token.children
-    )
-
-
-def _extraposed_adjective(token: Token) -> bool:
-    """ "It's striking that tensions are rising": an -ing form after "it is", its real subject a that-clause,
-    is an adjective (striking, alarming, encouraging), not the act of the verb."""
-    children = list(token.children)
-    return (
-        token.tag_ == "VBG"
-        and any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in children)
-        and any(c.dep_ in {"aux", "cop"} and (c.lemma_ == "be" or c.lower_ in {"'s", "’s"}) for c in children)
-        and any(
-            c.dep_ == "ccomp" and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
-            for c in children
-        )
-    )
-
-
 def verb_trigger(token: Token) -> Trigger | None:
     """The event a verb triggers, or None (not in the dictionary, a statement, an appeal)."""
     lemma = token.lemma_.lower()
     found_rules = rules()
-    if token.lower_ in found_rules.never_triggers:
-        return None  # "according to the IAEA"
-    if lemma in found_rules.aspectual and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
-        return None  # "went on to pull out of the deal": the pulling out is the event
-    vetoed = found_rules.no_event_objects.get(lemma, frozenset())
-    if any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in vetoed for c in token.children):
-        return None  # "contributed reporting from Hong Kong": a credit line
-    if lemma in found_rules.seeming_senses and _seems(token):
-        return None  # "That struck me as different"
-    if lemma in found_rules.showing_senses and _shows(token):
-        return None  # "demonstrated its commitment", "as demonstrated by his departure"
-    if _extraposed_adjective(token):
-        return None  # "It's striking that ...": an adjective of comment, nothing struck
+    if not_this_verbs_event(token, lemma):
+        return None
     override = trigger_lexicon().verbs.get(lemma)
     particle = _particle(token)
     entry = load_verbs().lookup(lemma, particle.lower_ if particle is not None else None)
@@ -289,7 +242,7 @@ def verb_trigger(token: Token) -> Trigger | None:
         matched, code = _match(entry, token)
         if not matched and lemma in found_rules.pattern_only:
             return None  # "faced criticism", "that means a slaughter"
-        if not matched and lemma in found_rules.needs_object and not _has_object(token):
+        if not matched and lemma in found_rules.needs_object and not has_object(token):
             return None  # "Swift took to social media": nothing taken
         # Our lexicon names the verb's event; a Phoenix "not an event" pattern does not veto it, nor does
         # one that reads it as a bare statement ("condemned the terrorist attack": 018, an empathetic
