@@ -7,15 +7,22 @@ from __future__ import annotations
 import pytest
 from tests.stage_records import events_of
 
+from newsgraph.records import Event
+
+
+def _at(text: str, trigger: str, published: str = "2024-06-19") -> list[Event]:
+    """The events coded at the trigger word."""
+    return [e for e in events_of(text, published=published) if e.trigger == trigger]
+
 
 def _types(text: str, trigger: str) -> set[str]:
-    return {e.event_type.value for e in events_of(text, published="2024-06-19") if e.trigger == trigger}
+    return {e.event_type.value for e in _at(text, trigger)}
 
 
 @pytest.mark.parametrize(
     ("text", "trigger", "expected"),
     [
-        # a harm the actor makes conditional is a threat (CAMEO 13), and stays hypothetical
+        # a harm the actor makes conditional is a threat (CAMEO 13), not asserted (see below)
         (
             "Russia will cut gas supplies to Moldova if the government in Chisinau refuses to pay its debts, "
             "the Kremlin said.",
@@ -60,7 +67,7 @@ def test_reading(text: str, trigger: str, expected: str) -> None:
 
 def test_a_threat_is_not_asserted_as_done() -> None:
     text = "Russia will cut gas supplies to Moldova if the government in Chisinau refuses to pay its debts."
-    [cut] = [e for e in events_of(text, published="2024-06-19") if e.trigger == "cut"]
+    [cut] = _at(text, "cut")
     assert cut.event_type.value == "THREATEN"
     assert cut.factuality.value != "asserted"
     assert (cut.source and cut.source.text, cut.target and cut.target.text) == ("Russia", "Moldova")
@@ -80,7 +87,7 @@ def test_a_bare_future_reduction_is_a_forecast_not_a_threat() -> None:
 
 def test_actors_joined_by_or_are_alternatives_not_partners() -> None:
     text = "A draw will decide whether Bulgaria, Israel, Hungary or Romania would fill the empty slot."
-    fills = [e for e in events_of(text, published="2019-11-20") if e.trigger == "fill"]
+    fills = _at(text, "fill", published="2019-11-20")
     assert fills and all(e.target is None for e in fills)
     assert len(fills) == 4  # one each, no one acting on another
 
@@ -118,13 +125,13 @@ def test_it_is_striking_that_strikes_nothing() -> None:
 
 def test_what_they_were_unable_to_do_did_not_happen() -> None:
     text = "Russia and Ukraine were unable to reach an agreement on gas prices."
-    found = [e for e in events_of(text, published="2024-06-19") if e.trigger == "agreement"]
+    found = _at(text, "agreement")
     assert all(e.factuality.value == "negated" for e in found)
 
 
 def test_one_named_agency_with_and_in_its_name_is_one_actor() -> None:
     text = "Customs and Border Protection, part of Homeland Security, did not accept the offer."
-    [refusal] = [e for e in events_of(text, published="2019-11-20") if e.trigger == "accept"]
+    [refusal] = _at(text, "accept", published="2019-11-20")
     assert refusal.source is not None and refusal.source.text == "Customs and Border Protection"
     assert refusal.target is None
 
@@ -183,11 +190,7 @@ def test_giving_a_welcome_is_hosting_and_giving_aid_names_the_receiver() -> None
     assert _types("President Mitterrand gave a warm welcome to the visiting delegation.", "welcome") == {
         "CONSULT"
     }
-    [aid] = [
-        e
-        for e in events_of("The US gave military aid to Ukraine.", published="2024-06-19")
-        if e.trigger == "aid"
-    ]
+    [aid] = _at("The US gave military aid to Ukraine.", "aid")
     assert aid.event_type.value == "AID" and aid.target is not None and aid.target.text == "Ukraine"
 
 

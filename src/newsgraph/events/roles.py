@@ -39,7 +39,7 @@ def phrase(head: Token, avoid: int | None = None) -> tuple[int, int]:
     while end + 1 in keep:
         end += 1
     doc = head.doc
-    start, end = _whole_name(doc, head, start, end, avoid)
+    start, end = _whole_name(head, start, end, avoid)
     while start < end and doc[start].is_punct:
         start += 1
     while end > start and doc[end].is_punct and not (doc[end].text == ")" and _opens(doc, start, end)):
@@ -47,19 +47,26 @@ def phrase(head: Token, avoid: int | None = None) -> tuple[int, int]:
     return start, end + 1
 
 
-def _whole_name(doc: Doc, head: Token, start: int, end: int, avoid: int | None) -> tuple[int, int]:
-    """Widen [start, end] to the whole named entity the head is part of ("Customs and Border Protection",
-    whose "and" the parse reads as a coordination), unless that would take in the trigger."""
-    if head.ent_iob_ not in {"B", "I"}:
-        return start, end
-    lo = hi = head.i
+def _entity_bounds(token: Token) -> tuple[int, int] | None:
+    """First and last token index of the named entity the token is part of, or None outside one."""
+    if token.ent_iob_ not in {"B", "I"}:
+        return None
+    doc = token.doc
+    lo = hi = token.i
     while lo > 0 and doc[lo].ent_iob_ == "I":
         lo -= 1
     while hi + 1 < len(doc) and doc[hi + 1].ent_iob_ == "I":
         hi += 1
-    if avoid is not None and lo <= avoid <= hi:
+    return lo, hi
+
+
+def _whole_name(head: Token, start: int, end: int, avoid: int | None) -> tuple[int, int]:
+    """Widen [start, end] to the whole named entity the head is part of ("Customs and Border Protection",
+    whose "and" the parse reads as a coordination), unless that would take in the trigger."""
+    bounds = _entity_bounds(head)
+    if bounds is None or (avoid is not None and bounds[0] <= avoid <= bounds[1]):
         return start, end
-    return min(start, lo), max(end, hi)
+    return min(start, bounds[0]), max(end, bounds[1])
 
 
 def _opens(doc: Doc, start: int, end: int) -> bool:
@@ -98,13 +105,8 @@ def conjuncts(head: Token) -> tuple[Token, ...]:
 def _one_name(a: Token, b: Token) -> bool:
     """Two words of one named entity: "Customs and Border Protection" is one agency, "Trinidad and Tobago"
     one state, whatever the "and" inside them."""
-    lo, hi = sorted((a.i, b.i))
-    doc = a.doc
-    return (
-        bool(a.ent_type_)
-        and doc[lo].ent_iob_ in {"B", "I"}
-        and all(doc[k].ent_iob_ == "I" for k in range(lo + 1, hi + 1))
-    )
+    bounds = _entity_bounds(a)
+    return bounds is not None and bounds[0] <= b.i <= bounds[1]
 
 
 def _coordinated_owners(head: Token) -> tuple[Token, ...]:
